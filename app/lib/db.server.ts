@@ -1,0 +1,77 @@
+import { sql } from "kysely";
+import { createDb, type DatabaseHandle, type DatabaseKind } from "../../db/database";
+import { migrateToLatest } from "../../db/migrate";
+import { countCompanies } from "../../db/queries/companies";
+import { insertDemoData } from "../../db/seed";
+import { generateDemoData } from "./demo-data";
+import { env } from "./env.server";
+
+let handle: DatabaseHandle | undefined;
+
+/**
+ * Opens the configured database and migrates it to the latest version. Called once at
+ * start-up; throws `DatabaseConfigError` when the database cannot be opened.
+ */
+export async function openDatabase(): Promise<DatabaseHandle> {
+  if (handle) return handle;
+  const config = env();
+  const opened = await createDb({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.PGLITE_DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  try {
+    await migrateToLatest(opened.db);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  handle = opened;
+  return handle;
+}
+
+/** The open database. Routes may rely on it: the server opens it before listening. */
+export function database(): DatabaseHandle {
+  if (!handle) throw new Error("The database is not open: call openDatabase() at start-up.");
+  return handle;
+}
+
+/** Closes the database if it is open (on SIGTERM/SIGINT and after CLI commands). */
+export async function closeDatabase(): Promise<void> {
+  const closing = handle;
+  handle = undefined;
+  await closing?.close();
+}
+
+export interface DatabaseHealth {
+  kind: DatabaseKind;
+  status: "up" | "down";
+}
+
+/** Pings the database with a bounded wait, for `/healthz`. */
+export async function checkDatabaseHealth(timeoutMs = 2_000): Promise<DatabaseHealth> {
+  const kind: DatabaseKind = env().DATABASE_URL ? "postgres" : "pglite";
+  if (!handle) return { kind, status: "down" };
+  const ping = sql`select 1`.execute(handle.db).then(() => true);
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs));
+  const up = await Promise.race([ping, timeout]).catch(() => false);
+  return { kind, status: up ? "up" : "down" };
+}
+
+/**
+ * Seeds demo data into an empty embedded database, so that `npm start` shows a living
+ * app. A PostgreSQL server is never seeded implicitly: use `npm run db:seed`.
+ */
+export async function seedIfEmptyEmbedded(): Promise<number> {
+  const { db, kind } = database();
+  if (kind !== "pglite" || env().SEED_DEMO_DATA === "never") return 0;
+  if ((await countCompanies(db)) > 0) return 0;
+  return seedDemoData();
+}
+
+/** Inserts the demo data set; returns the number of companies inserted. */
+export async function seedDemoData(): Promise<number> {
+  const data = generateDemoData();
+  await insertDemoData(database().db, data);
+  return data.companies.length;
+}

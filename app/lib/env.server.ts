@@ -1,0 +1,55 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .url("must be a URL such as postgres://user@host:5432/db")
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
+  DEFINITIONS_DIR: z.string().min(1).default("survey-definitions"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** A configuration problem, reported as one line naming the variable. */
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+/**
+ * Parses the process environment once. Throws an `EnvError` whose message is one line
+ * per bad variable: `PORT: Expected number, received nan`.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"),
+    );
+  }
+  const env = result.data;
+  return {
+    ...env,
+    PGLITE_DATA_DIR: path.resolve(env.PGLITE_DATA_DIR),
+    DEFINITIONS_DIR: path.resolve(env.DEFINITIONS_DIR),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

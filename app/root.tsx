@@ -1,0 +1,105 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { LanguageSwitch } from "./components/language-switch";
+import { useNonce } from "./components/nonce";
+import { getLanguage } from "./lib/i18n.server";
+import stylesHref from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { lang: await getLanguage(request) };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation();
+  const lang = data?.lang ?? (i18n.language === "sv" ? "sv" : "en");
+  useChangeLanguage(lang);
+  const nonce = useNonce();
+  const location = useLocation();
+
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <Link to="/" className="brand">
+              <span className="brand__name">{t("app.name")}</span>
+              <span className="brand__hub">{t("app.hub")}</span>
+            </Link>
+            <nav aria-label={t("nav.label")} className="site-nav">
+              <Link to="/">{t("nav.home")}</Link>
+              <Link to="/privacy">{t("nav.privacy")}</Link>
+            </nav>
+            <LanguageSwitch current={lang} redirectTo={location.pathname + location.search} />
+          </div>
+        </header>
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">{t("footer.text")}</div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const clientError = isRouteErrorResponse(error) && error.status < 500;
+  const title = notFound
+    ? t("errors.notFoundTitle")
+    : clientError
+      ? t("errors.otherTitle")
+      : t("errors.serverTitle");
+  const text = notFound ? t("errors.notFound") : clientError ? "" : t("errors.server");
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <title>{`${title} – ${t("app.name")}`}</title>
+      <h1 id="error-title">{title}</h1>
+      {text ? <p>{text}</p> : null}
+      {clientError && !notFound && typeof error.data === "string" ? <p>{error.data}</p> : null}
+      <p>
+        <Link to="/" className="button">
+          {t("errors.backHome")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { LANGUAGES } from "../lib/catalog";
+import { languageCookie } from "../lib/i18n.server";
+import { safeRedirect } from "../lib/safe-redirect";
+
+const LanguageFormSchema = z.object({
+  lng: z.enum(LANGUAGES),
+  redirectTo: z.string().optional(),
+});
+
+/** POST /language: keep the chosen language in a cookie and go back to the same page. */
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = LanguageFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    throw new Response("Unsupported language", { status: 400 });
+  }
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": await languageCookie.serialize(parsed.data.lng) },
+  });
+}
+
+/** GET /language has nothing to show: send the visitor home. */
+export function loader() {
+  return redirect("/");
+}

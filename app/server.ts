@@ -1,0 +1,93 @@
+/**
+ * The production server: compiled by Remix together with the app into build/index.js
+ * (remix.config.js `server`). Order of start-up: parse the environment, open and migrate
+ * the database, seed an empty embedded database, then listen. Any failure before
+ * listening prints one line naming the setting at fault and exits non-zero.
+ */
+import { createRequestHandler } from "@remix-run/express";
+import * as build from "@remix-run/dev/server-build";
+import express from "express";
+import type { Server } from "node:http";
+import type { AppLoadContext } from "@remix-run/node";
+import { closeDatabase, openDatabase, seedIfEmptyEmbedded } from "./lib/db.server";
+import { env } from "./lib/env.server";
+import { startupErrorLine } from "./lib/startup-error.server";
+import { createNonce, securityHeaders } from "./lib/security-headers.server";
+
+declare module "@remix-run/node" {
+  /** What every loader and action receives as `context`. */
+  interface AppLoadContext {
+    /** The per-request CSP nonce for inline scripts. */
+    cspNonce: string;
+  }
+}
+
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+async function main(): Promise<void> {
+  const config = env();
+  const { kind } = await openDatabase();
+  const seeded = await seedIfEmptyEmbedded();
+  if (seeded > 0) console.log(`Seeded ${seeded} demo companies into the empty embedded database.`);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    const nonce = createNonce();
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders(nonce));
+    next();
+  });
+  // Fingerprinted build assets are immutable; the rest of public/ may change.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.NODE_ENV,
+      getLoadContext: (_req, res): AppLoadContext => ({ cspNonce: String(res.locals.cspNonce) }),
+    }),
+  );
+
+  const server = app.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    console.log(`Mognad listening on http://localhost:${port} (database: ${kind})`);
+  });
+  server.on("error", (error) => fail(error));
+  handleShutdown(server);
+}
+
+/** SIGTERM/SIGINT: stop accepting, let requests in flight finish, close the database. */
+function handleShutdown(server: Server): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then closing the database.`);
+    const deadline = setTimeout(() => {
+      console.error("Shutdown deadline passed; closing the database now.");
+      void closeDatabase().finally(() => process.exit(1));
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    server.close(() => {
+      void closeDatabase()
+        .then(() => process.exit(0))
+        .catch((error: unknown) => fail(error));
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+function fail(error: unknown): never {
+  console.error(startupErrorLine(error));
+  process.exit(1);
+}
+
+main().catch(async (error: unknown) => {
+  await closeDatabase().catch(() => undefined);
+  fail(error);
+});

@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_core";
+
+/**
+ * The static migration registry: the server, the CLI and the tests all run exactly
+ * this list (no directory scanning, so the bundled server carries its migrations).
+ * Append new migrations; never reorder or edit shipped ones.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_core": m0001,
+};
