@@ -150,7 +150,12 @@ describe("loadDefinitionRegistry", () => {
     const registry = loadDefinitionRegistry(dir);
     expect(registry.latest("dma-sme")?.version).toBe("1.1.0");
     expect(registry.get("dma-sme", "2.0.0")).toBeUndefined();
-    expect(registry.entries().map((e) => e.version)).toEqual(["1.0.0", "1.1.0", "2.0.0"]);
+    expect(
+      registry
+        .entries()
+        .filter((e) => e.id === "dma-sme")
+        .map((e) => e.version),
+    ).toEqual(["1.0.0", "1.1.0", "2.0.0"]);
   });
 
   test("rejects a locked version turned back into a draft", () => {
@@ -206,7 +211,6 @@ describe("lockPublishedDefinitions", () => {
       ...before,
       "dma-sme@1.2.0": sha256(readFileSync(path.join(dir, "dma-sme", "1.2.0.json"))),
     });
-    expect(Object.keys(after)).toEqual([...Object.keys(before), "dma-sme@1.2.0"]);
     expect(lockPublishedDefinitions(dir)).toEqual([]);
     expect(() => loadDefinitionRegistry(dir)).not.toThrow();
   });
