@@ -7,8 +7,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z
     .string()
-    .url("must be a URL such as postgres://user@host:5432/db")
-    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
+    .refine(
+      (v) => v === "" || /^postgres(ql)?:\/\/\S+$/.test(v),
+      "must be a URL such as postgres://user@host:5432/db",
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
