@@ -5,8 +5,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * Three projects: pure unit tests, integration tests against a real freshly
- * migrated database (PGlite in-process, or PostgreSQL when DATABASE_URL is set),
- * and end-to-end journeys in Chromium against the production build.
+ * migrated database (PGlite in-process, or PostgreSQL when DATABASE_URL is set).
+ *.
  */
 export default defineConfig({
   root,
@@ -31,17 +31,6 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: "e2e",
-          include: ["tests/e2e/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/e2e/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
       },
     ],
   },

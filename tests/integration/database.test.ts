@@ -1,0 +1,74 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { DatabaseHandle } from "../../db/database";
+import { migrateToLatest } from "../../db/migrate";
+import { migrations } from "../../db/migrations";
+import { countCompanies } from "../../db/queries/companies";
+import { insertDemoData } from "../../db/seed";
+import { generateDemoData } from "../../app/lib/demo-data";
+import { HUB_REGIONS, SIZE_CLASSES } from "../../app/lib/catalog";
+import { createTestDatabase } from "../helpers/test-db";
+
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+describe("the database layer", () => {
+  test("runs on the kind the environment asks for", () => {
+    expect(handle.kind).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
+  });
+
+  test("applies every registered migration, and a second run changes nothing", async () => {
+    const applied = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(handle.db);
+    expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrations));
+    const again = await migrateToLatest(handle.db);
+    expect(again.results).toEqual([]);
+  });
+
+  test("stores the demo data set: companies over the hub's counties and every size class", async () => {
+    const data = generateDemoData({ companies: 120 });
+    await insertDemoData(handle.db, data);
+    expect(await countCompanies(handle.db)).toBe(120);
+    const regions = await handle.db
+      .selectFrom("companies")
+      .select(["region", sql<number>`count(*)::int`.as("n")])
+      .groupBy("region")
+      .execute();
+    const hubShare =
+      regions
+        .filter((r) => (HUB_REGIONS as readonly string[]).includes(r.region))
+        .reduce((s, r) => s + r.n, 0) / 120;
+    expect(hubShare).toBeGreaterThan(0.6);
+    expect(regions.length).toBeGreaterThan(3);
+    const sizes = await handle.db.selectFrom("companies").select("size_class").distinct().execute();
+    expect(sizes.map((s) => s.size_class).sort()).toEqual([...SIZE_CLASSES].sort());
+  });
+
+  test("rejects a size class outside the EU classes", async () => {
+    await expect(
+      handle.db
+        .insertInto("companies")
+        .values({
+          name: "Test AB",
+          org_number: null,
+          country: "SE",
+          size_class: "huge" as never,
+          primary_sector: "manufacturing",
+          secondary_sector: null,
+          region: "skane",
+          contact_name: null,
+          contact_role: null,
+          contact_email: null,
+        })
+        .execute(),
+    ).rejects.toThrow();
+  });
+});
