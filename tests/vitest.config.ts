@@ -4,9 +4,8 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Three projects: pure unit tests, integration tests against a real freshly
+ * Two projects: pure unit tests, and integration tests against a real freshly
  * migrated database (PGlite in-process, or PostgreSQL when DATABASE_URL is set).
- *.
  */
 export default defineConfig({
   root,
@@ -30,7 +29,6 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
-      },
       },
     ],
   },
