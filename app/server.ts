@@ -10,6 +10,7 @@ import express from "express";
 import type { Server } from "node:http";
 import type { AppLoadContext } from "@remix-run/node";
 import { closeDatabase, openDatabase, seedIfEmptyEmbedded } from "./lib/db.server";
+import { getDefinitionRegistry } from "./lib/definitions.server";
 import { env } from "./lib/env.server";
 import { startupErrorLine } from "./lib/startup-error.server";
 import { createNonce, securityHeaders } from "./lib/security-headers.server";
@@ -26,6 +27,8 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
 
 async function main(): Promise<void> {
   const config = env();
+  // Refuse to start on an invalid or changed survey definition.
+  getDefinitionRegistry();
   const { kind } = await openDatabase();
   const seeded = await seedIfEmptyEmbedded();
   if (seeded > 0) console.log(`Seeded ${seeded} demo companies into the empty embedded database.`);

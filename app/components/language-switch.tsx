@@ -6,7 +6,13 @@ import { LANGUAGES, type LanguageId } from "../lib/catalog";
  * Buttons that switch the language. A plain form, so it works without JavaScript;
  * the choice is kept in a cookie and the visitor returns to the same page.
  */
-export function LanguageSwitch({ current, redirectTo }: { current: LanguageId; redirectTo: string }) {
+export function LanguageSwitch({
+  current,
+  redirectTo,
+}: {
+  current: LanguageId;
+  redirectTo: string;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="post" action="/language" className="language-switch" reloadDocument>

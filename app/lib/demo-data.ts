@@ -84,8 +84,38 @@ const TRADES: Record<string, readonly string[]> = {
 const GENERIC_TRADES = ["Konsult", "Service", "Teknik", "Design", "Logistik", "Partner"];
 const FORMS = ["AB", "AB", "AB", "HB", "& Söner AB", "i Sverige AB"];
 
-const FIRST = ["Anna", "Erik", "Karin", "Lars", "Maria", "Johan", "Eva", "Per", "Sara", "Ali", "Fatima", "Nils", "Lena", "Mikael", "Amir", "Ingrid"];
-const LAST = ["Andersson", "Johansson", "Nilsson", "Persson", "Lindqvist", "Holm", "Berg", "Hassan", "Ekström", "Larsson", "Svensson", "Öberg"];
+const FIRST = [
+  "Anna",
+  "Erik",
+  "Karin",
+  "Lars",
+  "Maria",
+  "Johan",
+  "Eva",
+  "Per",
+  "Sara",
+  "Ali",
+  "Fatima",
+  "Nils",
+  "Lena",
+  "Mikael",
+  "Amir",
+  "Ingrid",
+];
+const LAST = [
+  "Andersson",
+  "Johansson",
+  "Nilsson",
+  "Persson",
+  "Lindqvist",
+  "Holm",
+  "Berg",
+  "Hassan",
+  "Ekström",
+  "Larsson",
+  "Svensson",
+  "Öberg",
+];
 const ROLES = ["VD", "Ägare", "IT-ansvarig", "Produktionschef", "Ekonomichef", "Verksamhetschef"];
 
 /** A fictional but valid-looking organisation number (AB series 55xxxx-xxxx, Luhn-correct). */
@@ -95,10 +125,7 @@ function fictionalOrgNumber(random: () => number): string {
 }
 
 function ascii(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/[^\w]/g, "")
-    .toLowerCase();
+  return value.normalize("NFD").replace(/[^\w]/g, "").toLowerCase();
 }
 
 /**

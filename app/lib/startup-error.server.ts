@@ -1,4 +1,5 @@
 import { DatabaseConfigError } from "../../db/database";
+import { DefinitionsError } from "./definitions.server";
 import { EnvError } from "./env.server";
 
 /**
@@ -6,7 +7,11 @@ import { EnvError } from "./env.server";
  * for the failures a person can fix by changing configuration.
  */
 export function startupErrorLine(error: unknown): string {
-  if (error instanceof EnvError || error instanceof DatabaseConfigError) {
+  if (
+    error instanceof EnvError ||
+    error instanceof DatabaseConfigError ||
+    error instanceof DefinitionsError
+  ) {
     return `Mognad cannot start: ${error.message}`;
   }
   if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {

@@ -27,27 +27,32 @@ const en = {
     time: "15–25 minutes. Every answer is saved as you go, and a private link lets you continue later, on any device.",
     getTitle: "What you get",
     get: "Your score in each area and overall, your maturity level, how you compare with similar companies, and the hub services that fit your weakest areas, each with the reason.",
-    privacyNote: "Your answers stay with the hub. You choose whether advisers may see your results and whether your anonymous answers may be used in benchmarks.",
+    privacyNote:
+      "Your answers stay with the hub. You choose whether advisers may see your results and whether your anonymous answers may be used in benchmarks.",
     cta: "Start the assessment",
   },
   privacy: {
     title: "Privacy notice",
-    intro: "DigIT Hub Sweden uses the information you give in Mognad to show you your results and, if you agree, to help you through its advisers.",
+    intro:
+      "DigIT Hub Sweden uses the information you give in Mognad to show you your results and, if you agree, to help you through its advisers.",
     whatTitle: "What we store",
     what: "Your company's name, organisation number, size, sector and region; the name, role and email of the contact person; your answers, scores and the time of your consents.",
     whoTitle: "Who sees it",
     who: "You, through your private link. The hub's advisers assigned to your company, only if you consent to share identifiable results. Hub leads see only aggregated figures; no company is ever named in benchmarks.",
     consentTitle: "Your choices",
-    consent: "Both consents are optional and separate: sharing identifiable results with advisers, and using your answers anonymously in peer benchmarks. You may withdraw them at any time.",
+    consent:
+      "Both consents are optional and separate: sharing identifiable results with advisers, and using your answers anonymously in peer benchmarks. You may withdraw them at any time.",
     rightsTitle: "Your rights",
-    rights: "You may ask for a copy of your data (export) or for it to be erased. Erasure removes personal data; anonymous scores may be kept for statistics.",
+    rights:
+      "You may ask for a copy of your data (export) or for it to be erased. Erasure removes personal data; anonymous scores may be kept for statistics.",
     contact: "Questions: contact DigIT Hub Sweden.",
   },
   errors: {
     notFoundTitle: "Page not found",
     notFound: "We could not find that page. Check the address, or start from the home page.",
     serverTitle: "Something went wrong",
-    server: "An unexpected error occurred on our side. Your saved answers are safe; please try again in a moment.",
+    server:
+      "An unexpected error occurred on our side. Your saved answers are safe; please try again in a moment.",
     otherTitle: "The request could not be completed",
     backHome: "Go to the home page",
   },

@@ -29,27 +29,32 @@ const sv: Translations = {
     time: "15–25 minuter. Varje svar sparas medan ni fyller i, och en privat länk låter er fortsätta senare, på vilken enhet som helst.",
     getTitle: "Vad ni får",
     get: "Ert resultat inom varje område och totalt, er mognadsnivå, hur ni står er mot liknande företag och vilka av hubbens tjänster som passar era svagaste områden, med motivering.",
-    privacyNote: "Era svar stannar hos hubben. Ni väljer själva om rådgivare får se ert resultat och om era anonyma svar får användas i jämförelser.",
+    privacyNote:
+      "Era svar stannar hos hubben. Ni väljer själva om rådgivare får se ert resultat och om era anonyma svar får användas i jämförelser.",
     cta: "Starta självskattningen",
   },
   privacy: {
     title: "Integritetsmeddelande",
-    intro: "DigIT Hub Sweden använder uppgifterna ni lämnar i Mognad för att visa ert resultat och, om ni samtycker, för att hjälpa er genom sina rådgivare.",
+    intro:
+      "DigIT Hub Sweden använder uppgifterna ni lämnar i Mognad för att visa ert resultat och, om ni samtycker, för att hjälpa er genom sina rådgivare.",
     whatTitle: "Vad vi sparar",
     what: "Företagets namn, organisationsnummer, storlek, bransch och län; kontaktpersonens namn, roll och e-post; era svar, resultat och tidpunkten för era samtycken.",
     whoTitle: "Vem som ser det",
     who: "Ni själva, via er privata länk. Hubbens rådgivare som är kopplade till ert företag, bara om ni samtycker till att dela identifierbara resultat. Hubbens ledning ser bara sammanställda siffror; inget företag namnges någonsin i jämförelser.",
     consentTitle: "Era val",
-    consent: "Båda samtyckena är frivilliga och separata: att dela identifierbara resultat med rådgivare, och att använda era svar anonymt i jämförelser med andra företag. Ni kan när som helst återkalla dem.",
+    consent:
+      "Båda samtyckena är frivilliga och separata: att dela identifierbara resultat med rådgivare, och att använda era svar anonymt i jämförelser med andra företag. Ni kan när som helst återkalla dem.",
     rightsTitle: "Era rättigheter",
-    rights: "Ni kan begära en kopia av era uppgifter (export) eller att de raderas. Radering tar bort personuppgifter; anonyma resultat kan sparas för statistik.",
+    rights:
+      "Ni kan begära en kopia av era uppgifter (export) eller att de raderas. Radering tar bort personuppgifter; anonyma resultat kan sparas för statistik.",
     contact: "Frågor: kontakta DigIT Hub Sweden.",
   },
   errors: {
     notFoundTitle: "Sidan finns inte",
     notFound: "Vi hittade inte den sidan. Kontrollera adressen eller börja från startsidan.",
     serverTitle: "Något gick fel",
-    server: "Ett oväntat fel uppstod hos oss. Era sparade svar är i säkerhet; försök igen om en stund.",
+    server:
+      "Ett oväntat fel uppstod hos oss. Era sparade svar är i säkerhet; försök igen om en stund.",
     otherTitle: "Begäran kunde inte genomföras",
     backHome: "Till startsidan",
   },

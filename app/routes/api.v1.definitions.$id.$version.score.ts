@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { getDefinitionRegistry } from "../lib/definitions.server";
+import { apiError, readJsonBody } from "../lib/json-body.server";
+import { scoreAnswers } from "../lib/scoring";
+
+/**
+ * POST /api/v1/definitions/:id/:version/score with `{"answers": {...}}`: scores the answers
+ * with exactly that version. Stateless; every problem is listed in a 400.
+ */
+export async function action({ params, request }: ActionFunctionArgs) {
+  if (request.method !== "POST") {
+    return apiError(405, [{ path: "(method)", message: "use POST" }]);
+  }
+  const entry = getDefinitionRegistry().get(params.id ?? "", params.version ?? "");
+  if (!entry) {
+    return apiError(404, [
+      { path: "(url)", message: `no published definition ${params.id}@${params.version}` },
+    ]);
+  }
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  if (typeof body.value !== "object" || body.value === null || !("answers" in body.value)) {
+    return apiError(400, [{ path: "answers", message: "required: an object of answers" }]);
+  }
+  const result = scoreAnswers(entry.definition, body.value.answers);
+  if (!result.ok) {
+    return apiError(
+      400,
+      result.problems.map((p) => ({
+        path: p.path === "(root)" ? "answers" : `answers.${p.path}`,
+        message: p.message,
+      })),
+    );
+  }
+  const { dimensions, overall, band, questions } = result.value;
+  return Response.json(
+    {
+      definition: { id: entry.id, version: entry.version, hash: entry.hash },
+      dimensions,
+      overall,
+      band,
+      questions,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+/** GET on the scoring endpoint: it only scores. */
+export function loader() {
+  return apiError(405, [{ path: "(method)", message: "use POST" }]);
+}
