@@ -1,5 +1,5 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
+import { createInstance } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -7,6 +7,7 @@ import { i18nOptions, toLanguage } from "./lib/i18n";
 
 async function hydrate() {
   // The server rendered <html lang>; start in that language so hydration matches.
+  const i18next = createInstance();
   await i18next
     .use(initReactI18next)
     .init({ ...i18nOptions, lng: toLanguage(document.documentElement.lang) });

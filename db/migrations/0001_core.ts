@@ -23,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("companies_org_number_idx").on("companies").column("org_number").execute();
+  await db.schema
+    .createIndex("companies_org_number_idx")
+    .on("companies")
+    .column("org_number")
+    .execute();
 
   await db.schema
     .createTable("assessments")
