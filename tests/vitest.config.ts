@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Two projects: pure unit tests, and integration tests against a real freshly
- * migrated database (PGlite in-process, or PostgreSQL when DATABASE_URL is set).
+ * Three projects: pure unit tests; integration tests against a real freshly migrated
+ * database (PGlite in-process, or PostgreSQL when DATABASE_URL is set); end-to-end tests
+ * against the production build, in Chromium where it is installed.
  */
 export default defineConfig({
   root,
@@ -28,6 +29,18 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import { freePort, runServerExpectingExit, startServer } from "./server";
+
+describe("the production server process", () => {
+  test("serves /healthz with the database kind and the security headers", async () => {
+    const server = await startServer();
+    try {
+      const response = await fetch(`${server.url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        status: "ok",
+        database: { kind: process.env.DATABASE_URL ? "postgres" : "pglite", status: "up" },
+      });
+      const page = await fetch(server.url);
+      const csp = page.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(page.headers.get("referrer-policy")).toBeTruthy();
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  test("SIGTERM closes the database and exits; the next start on the same data is clean", async () => {
+    const first = await startServer();
+    expect(await first.stop()).toBe(0);
+    expect(first.output()).toContain("SIGTERM received");
+  });
+
+  test.each([
+    ["a malformed PORT", { PORT: "abc" }, /^Mognad cannot start: PORT: /],
+    [
+      "a malformed DATABASE_URL",
+      { DATABASE_URL: "nonsense" },
+      /^Mognad cannot start: DATABASE_URL: /,
+    ],
+    [
+      "an unreachable DATABASE_URL",
+      { DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" },
+      /^Mognad cannot start: DATABASE_URL: cannot connect/,
+    ],
+    [
+      "an unwritable data folder",
+      { DATABASE_URL: "", PGLITE_DATA_DIR: "/dev/null/pglite" },
+      /^Mognad cannot start: PGLITE_DATA_DIR: /,
+    ],
+  ])("exits non-zero with one line on %s", async (_label, env, line) => {
+    const { code, output } = await runServerExpectingExit({
+      PORT: String(await freePort()),
+      ...env,
+    });
+    expect(code).not.toBe(0);
+    const lines = output.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+  });
+});
