@@ -12,11 +12,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
+import { I18nProvider, useTranslation } from "./components/i18n";
 import { LanguageSwitch } from "./components/language-switch";
 import { useNonce } from "./components/nonce";
-import { getLanguage } from "./lib/i18n.server";
+import { DEFAULT_LANGUAGE } from "./lib/i18n";
+import { dictionaryFor, getLanguage } from "./lib/i18n.server";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -25,14 +25,21 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLanguage(request) };
+  const lang = await getLanguage(request);
+  return { lang, dictionary: dictionaryFor(lang) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const { t, i18n } = useTranslation();
-  const lang = data?.lang ?? (i18n.language === "sv" ? "sv" : "en");
-  useChangeLanguage(lang);
+  return (
+    <I18nProvider lang={data?.lang ?? DEFAULT_LANGUAGE} dictionary={data?.dictionary ?? {}}>
+      <Document>{children}</Document>
+    </I18nProvider>
+  );
+}
+
+function Document({ children }: { children: ReactNode }) {
+  const { t, lang } = useTranslation();
   const nonce = useNonce();
   const location = useLocation();
 

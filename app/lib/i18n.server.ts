@@ -1,7 +1,11 @@
 import { createCookie } from "@remix-run/node";
+import type { InitOptions } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LANGUAGE, i18nOptions, toLanguage } from "./i18n";
-import type { LanguageId } from "./catalog";
+import en from "../locales/en";
+import sv from "../locales/sv";
+import { LANGUAGES, type LanguageId } from "./catalog";
+import { DEFAULT_LANGUAGE, toLanguage } from "./i18n";
+import type { Dictionary } from "./translate";
 
 /** The visitor's chosen language, kept for a year. */
 export const languageCookie = createCookie("lng", {
@@ -11,9 +15,17 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
+const i18nOptions = {
+  supportedLngs: [...LANGUAGES],
+  fallbackLng: DEFAULT_LANGUAGE,
+  defaultNS: "translation",
+  resources: { en: { translation: en }, sv: { translation: sv } },
+  interpolation: { escapeValue: false }, // React escapes.
+} satisfies InitOptions;
+
 const i18next = new RemixI18Next({
   detection: {
-    supportedLanguages: [...i18nOptions.supportedLngs],
+    supportedLanguages: [...LANGUAGES],
     fallbackLanguage: DEFAULT_LANGUAGE,
     cookie: languageCookie,
     // An explicit choice (cookie) wins over the browser's Accept-Language.
@@ -25,6 +37,11 @@ const i18next = new RemixI18Next({
 /** The language of a request: the cookie if set, else Accept-Language, else English. */
 export async function getLanguage(request: Request): Promise<LanguageId> {
   return toLanguage(await i18next.getLocale(request));
+}
+
+/** The whole dictionary of one language, for the root loader to send to the page. */
+export function dictionaryFor(lang: LanguageId): Dictionary {
+  return lang === "sv" ? sv : en;
 }
 
 /** A translation function for server-side strings (titles, API messages). */

@@ -1,18 +1,7 @@
-import type { InitOptions } from "i18next";
-import en from "../locales/en";
-import sv from "../locales/sv";
 import { LANGUAGES, type LanguageId } from "./catalog";
 
+/** The language when neither a cookie nor Accept-Language names a supported one. */
 export const DEFAULT_LANGUAGE: LanguageId = "en";
-
-/** i18next options shared by the server and the browser. */
-export const i18nOptions = {
-  supportedLngs: [...LANGUAGES],
-  fallbackLng: DEFAULT_LANGUAGE,
-  defaultNS: "translation",
-  resources: { en: { translation: en }, sv: { translation: sv } },
-  interpolation: { escapeValue: false }, // React escapes.
-} satisfies InitOptions;
 
 /** Narrows any string (a form field, a cookie) to a supported language. */
 export function toLanguage(value: unknown): LanguageId {

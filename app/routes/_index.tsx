@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../components/i18n";
 import { getFixedT } from "../lib/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../components/i18n";
 import { getFixedT } from "../lib/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

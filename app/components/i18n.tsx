@@ -1,0 +1,33 @@
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import type { LanguageId } from "../lib/catalog";
+import { translate, type Dictionary, type TranslateVariables } from "../lib/translate";
+
+interface I18nValue {
+  lang: LanguageId;
+  t: (key: string, variables?: TranslateVariables) => string;
+}
+
+const I18nContext = createContext<I18nValue>({ lang: "en", t: (key) => key });
+
+/**
+ * Provides the current language's strings to the page. The server detects the language
+ * with remix-i18next and sends only that language's dictionary in the root loader's
+ * data, so the browser bundle carries no translation library and no other language.
+ */
+export function I18nProvider(props: {
+  lang: LanguageId;
+  dictionary: Dictionary;
+  children: ReactNode;
+}) {
+  const { lang, dictionary, children } = props;
+  const value = useMemo<I18nValue>(
+    () => ({ lang, t: (key, variables) => translate(dictionary, key, variables) }),
+    [lang, dictionary],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language and its translate function. */
+export function useTranslation(): I18nValue {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,27 @@
+/** A nested dictionary of strings, as in app/locales/*.ts. */
+export interface Dictionary {
+  [key: string]: string | Dictionary;
+}
+
+export type TranslateVariables = Record<string, string | number>;
+
+/**
+ * Looks up a dotted key (`landing.title`) and fills `{{name}}` placeholders, with the
+ * same syntax as i18next so the server's i18next and the browser agree. A missing key
+ * returns the key itself, visibly, rather than an empty string.
+ */
+export function translate(
+  dictionary: Dictionary,
+  key: string,
+  variables?: TranslateVariables,
+): string {
+  let node: string | Dictionary | undefined = dictionary;
+  for (const part of key.split(".")) {
+    node = typeof node === "object" ? node[part] : undefined;
+  }
+  if (typeof node !== "string") return key;
+  if (!variables) return node;
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    name in variables ? String(variables[name]) : whole,
+  );
+}
