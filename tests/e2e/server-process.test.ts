@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { freePort, runServerExpectingExit, startServer } from "./server";
 
@@ -54,5 +57,24 @@ describe("the production server process", () => {
     const lines = output.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(line);
+  });
+
+  test("refuses to start when a published definition has changed, naming the file", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mognad-defs-"));
+    try {
+      cpSync("survey-definitions", dir, { recursive: true });
+      const file = path.join(dir, "dma-sme", "1.0.0.json");
+      writeFileSync(file, readFileSync(file, "utf8").replace("Digital", "Digitial"));
+      const { code, output } = await runServerExpectingExit({
+        PORT: String(await freePort()),
+        DEFINITIONS_DIR: dir,
+      });
+      expect(code).not.toBe(0);
+      expect(output.trim().split("\n")).toEqual([
+        expect.stringMatching(/^Mognad cannot start: .*dma-sme\/1\.0\.0\.json: .*lock/),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
