@@ -1,18 +1,7 @@
 import type { DemoData } from "../../db/seed";
 import { SECTORS, type RegionId, type SectorId, type SizeClassId } from "./catalog";
 import { luhnCheckDigit } from "./org-number";
-
-/** A small deterministic PRNG (mulberry32), so the demo data is the same on every machine. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from "./random";
 
 function pickWeighted<T>(random: () => number, table: ReadonlyArray<readonly [T, number]>): T {
   const total = table.reduce((s, [, w]) => s + w, 0);

@@ -4,13 +4,13 @@
  */
 import { scoreAnswers } from "../../app/lib/scoring";
 import { loadDefinition } from "../helpers/definitions";
-import { randomAnswers, seededRandom } from "../helpers/random-answers";
+import { randomAnswers, createRandom } from "../helpers/random-answers";
 
 const TARGET = 50_000;
 const DURATION_MS = 2_000;
 
 const definition = loadDefinition("dma-sme", "1.0.0");
-const random = seededRandom(42);
+const random = createRandom(42);
 const responses = Array.from({ length: 1_000 }, () => randomAnswers(definition, random));
 
 function run(ms: number): number {

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createScratchDatabase } from "../helpers/test-db";
 
 export interface RunningServer {
   url: string;
@@ -34,7 +33,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const port = await freePort();
   const dataRoot = mkdtempSync(path.join(tmpdir(), "mognad-e2e-"));
   const serverUrl = process.env.DATABASE_URL;
-  let databaseName: string | undefined;
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -43,11 +42,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     ...extraEnv,
   };
   if (serverUrl) {
-    databaseName = `mognad_e2e_${randomBytes(6).toString("hex")}`;
-    await admin(serverUrl, `create database ${databaseName}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${databaseName}`;
-    env.DATABASE_URL = url.toString();
+    scratch = await createScratchDatabase(serverUrl, "mognad_e2e");
+    env.DATABASE_URL = scratch.url;
   }
   const child = spawn(process.execPath, ["build/index.js"], {
     env,
@@ -79,22 +75,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       if (child.exitCode === null) child.kill("SIGTERM");
       const code = await exited;
       rmSync(dataRoot, { recursive: true, force: true });
-      if (serverUrl && databaseName) {
-        await admin(serverUrl, `drop database if exists ${databaseName} with (force)`);
-      }
+      await scratch?.drop();
       return code;
     },
   };
-}
-
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Runs the production build with an environment and returns its exit code and output. */

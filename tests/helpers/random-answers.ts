@@ -1,17 +1,7 @@
 import type { Answers } from "../../app/lib/answers";
 import { questionIndex, type SurveyDefinition } from "../../app/lib/definitions";
 
-/** A small seeded PRNG (mulberry32), so that random tests fail reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom } from "../../app/lib/random";
 
 /**
  * Random complete answers in the stored shape. Each response has its own "maturity" so that

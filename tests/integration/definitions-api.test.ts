@@ -4,7 +4,7 @@ import { loader as fileLoader } from "../../app/routes/api.v1.definitions.$id.$v
 import { action as scoreAction } from "../../app/routes/api.v1.definitions.$id.$version.score";
 import { scoreAnswers } from "../../app/lib/scoring";
 import { loadDefinition } from "../helpers/definitions";
-import { randomAnswers, seededRandom } from "../helpers/random-answers";
+import { randomAnswers, createRandom } from "../helpers/random-answers";
 
 const base = "http://localhost/api/v1/definitions";
 const routeArgs = (request: Request, params: Record<string, string>) => ({
@@ -68,7 +68,7 @@ describe("POST /api/v1/definitions/:id/:version/score", () => {
     ["smart-industry", "1.0.0"],
   ])("scores random complete answers to %s@%s exactly as the engine", async (id, version) => {
     const definition = loadDefinition(id, version);
-    const random = seededRandom(7);
+    const random = createRandom(7);
     for (let i = 0; i < 20; i++) {
       const answers = randomAnswers(definition, random);
       const response = await score(id, version, JSON.stringify({ answers }));
