@@ -5,6 +5,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
+  // An empty value means "not set": the embedded database.
   DATABASE_URL: z
     .string()
     .refine(
@@ -12,7 +13,7 @@ const EnvSchema = z.object({
       "must be a URL such as postgres://user@host:5432/db",
     )
     .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .transform((v) => v || undefined),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
