@@ -20,6 +20,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The per-request CSP nonce for inline scripts. */
     cspNonce: string;
+    /** The client's address, for rate limits. */
+    clientAddress: string;
   }
 }
 
@@ -49,7 +51,10 @@ async function main(): Promise<void> {
     createRequestHandler({
       build,
       mode: config.NODE_ENV,
-      getLoadContext: (_req, res): AppLoadContext => ({ cspNonce: String(res.locals.cspNonce) }),
+      getLoadContext: (req, res): AppLoadContext => ({
+        cspNonce: String(res.locals.cspNonce),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
     }),
   );
 

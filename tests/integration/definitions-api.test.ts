@@ -4,15 +4,10 @@ import { loader as fileLoader } from "../../app/routes/api.v1.definitions.$id.$v
 import { action as scoreAction } from "../../app/routes/api.v1.definitions.$id.$version.score";
 import { scoreAnswers } from "../../app/lib/scoring";
 import { loadDefinition } from "../helpers/definitions";
+import { routeArgs } from "../helpers/route-args";
 import { randomAnswers, createRandom } from "../helpers/random-answers";
 
 const base = "http://localhost/api/v1/definitions";
-const routeArgs = (request: Request, params: Record<string, string>) => ({
-  request,
-  params,
-  context: { cspNonce: "" },
-});
-
 async function score(id: string, version: string, body: string) {
   const request = new Request(`${base}/${id}/${version}/score`, { method: "POST", body });
   return scoreAction(routeArgs(request, { id, version }));

@@ -1,0 +1,335 @@
+import {
+  findAssessmentByTokenHash,
+  findCompanyAssessment,
+  insertAssessment,
+  insertCompany,
+  listCompanyAssessments,
+  listScores,
+  mergeAnswers,
+  recordSubmission,
+  replaceTokenHash,
+  type AssessmentWithCompany,
+} from "../../db/queries/assessments";
+import type { Stage } from "../../db/schema";
+import { validateAnswers, type Answers } from "./answers";
+import type { LanguageId } from "./catalog";
+import { database } from "./db.server";
+import { majorOf, questionIndex, type Problem } from "./definitions";
+import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.server";
+import type { CompanyProfile } from "./profile";
+import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
+import { scoreAnswers, type Score } from "./scoring";
+
+/** The questionnaire every company starts with. */
+export const MAIN_DEFINITION_ID = "dma-sme";
+/** The deeper module offered to manufacturing and industrial firms. */
+export const SMART_INDUSTRY_DEFINITION_ID = "smart-industry";
+const NEXT_STAGE: Record<Stage, Stage | undefined> = { T0: "T1", T1: "T2", T2: undefined };
+
+/**
+ * A failure the caller turns into a response: 400 (bad answers), 404 (no such link),
+ * 409 (not allowed in this state). `problems` lists every problem found.
+ */
+export class AssessmentError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    readonly problems: Problem[],
+  ) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join("; "));
+    this.name = "AssessmentError";
+  }
+}
+
+const notFound = () => new AssessmentError(404, [{ path: "token", message: "no such assessment" }]);
+
+/** A new private link: the token is shown once and only its hash is stored. */
+export interface CreatedAssessment {
+  token: string;
+  assessmentId: string;
+}
+
+/** Creates the company and its T0 assessment of the main questionnaire, pinned to the latest version. */
+export async function createAssessment(
+  profile: CompanyProfile,
+  language: LanguageId,
+  now = new Date(),
+): Promise<CreatedAssessment> {
+  const entry = latestDefinition(MAIN_DEFINITION_ID);
+  const { token, hash } = createResumeToken();
+  const assessmentId = await database()
+    .db.transaction()
+    .execute(async (trx) => {
+      const companyId = await insertCompany(trx, {
+        name: profile.companyName,
+        org_number: profile.orgNumber,
+        country: profile.region === "outside-sweden" ? "XX" : "SE",
+        size_class: profile.sizeClass,
+        primary_sector: profile.primarySector,
+        secondary_sector: profile.secondarySector ?? null,
+        region: profile.region,
+        contact_name: profile.contactName,
+        contact_role: profile.contactRole ?? null,
+        contact_email: profile.contactEmail,
+        consent_advisers_at: profile.consentAdvisers ? now : null,
+        consent_benchmark_at: profile.consentBenchmark ? now : null,
+      });
+      return insertAssessment(trx, pinnedAssessment(entry, companyId, "T0", hash, language));
+    });
+  return { token, assessmentId };
+}
+
+function pinnedAssessment(
+  entry: DefinitionEntry,
+  companyId: string,
+  stage: Stage,
+  tokenHash: string,
+  language: LanguageId,
+) {
+  return {
+    company_id: companyId,
+    definition_id: entry.id,
+    definition_version: entry.version,
+    definition_major: majorOf(entry.version),
+    definition_hash: entry.hash,
+    stage,
+    resume_token_hash: tokenHash,
+    language,
+  };
+}
+
+function latestDefinition(id: string): DefinitionEntry {
+  const entry = getDefinitionRegistry().latest(id);
+  if (!entry) throw new Error(`no published version of ${id}`);
+  return entry;
+}
+
+/** An assessment opened by its private link, with the exact definition version it pinned. */
+export interface OpenedAssessment extends AssessmentWithCompany {
+  entry: DefinitionEntry;
+}
+
+/** Opens an assessment by its token; an unknown or malformed token is a 404. */
+export async function openAssessment(token: string | undefined): Promise<OpenedAssessment> {
+  if (!isWellFormedToken(token)) throw notFound();
+  const found = await findAssessmentByTokenHash(database().db, hashResumeToken(token));
+  if (!found) throw notFound();
+  return { ...found, entry: pinnedDefinition(found) };
+}
+
+function pinnedDefinition({ assessment }: AssessmentWithCompany): DefinitionEntry {
+  const entry = getDefinitionRegistry().get(
+    assessment.definition_id,
+    assessment.definition_version,
+  );
+  // The lock guarantees a published version never changes; this guards against a
+  // deployment that lost a file.
+  if (!entry || entry.hash !== assessment.definition_hash) {
+    throw new Error(
+      `definition ${assessment.definition_id}@${assessment.definition_version} is missing or changed`,
+    );
+  }
+  return entry;
+}
+
+/** Number of pages of a definition's survey. */
+export function pageCount(entry: DefinitionEntry): number {
+  const pages = (entry.definition.survey as { pages?: unknown[] }).pages;
+  return Array.isArray(pages) ? pages.length : 1;
+}
+
+/**
+ * Saves changed answers (a partial set, merged into the stored ones; `null` clears an
+ * answer) and the current page, in one statement. Every problem is reported and nothing
+ * is stored when any answer is invalid; a submitted assessment answers 409.
+ */
+export async function saveAnswers(
+  token: string | undefined,
+  change: { answers: Record<string, unknown>; currentPage?: number },
+): Promise<{ savedAt: Date }> {
+  const opened = await openAssessment(token);
+  if (opened.assessment.status !== "in_progress") {
+    throw new AssessmentError(409, [
+      { path: "token", message: "the assessment is already submitted" },
+    ]);
+  }
+  const remove = Object.keys(change.answers).filter((k) => change.answers[k] === null);
+  const present = Object.fromEntries(
+    Object.entries(change.answers).filter(([, value]) => value !== null),
+  );
+  const problems: Problem[] = [];
+  const validated = validateAnswers(opened.entry.definition, present, { complete: false });
+  if (!validated.ok) problems.push(...validated.problems.map(prefix("answers")));
+  const known = questionIndex(opened.entry.definition).byName;
+  for (const name of remove) {
+    if (!known.has(name)) problems.push({ path: `answers.${name}`, message: "unknown question" });
+  }
+  const pages = pageCount(opened.entry);
+  if (
+    change.currentPage !== undefined &&
+    (!Number.isInteger(change.currentPage) || change.currentPage < 0 || change.currentPage >= pages)
+  ) {
+    problems.push({ path: "currentPage", message: `must be a page number from 0 to ${pages - 1}` });
+  }
+  if (problems.length > 0 || !validated.ok) throw new AssessmentError(400, problems);
+  const saved = await mergeAnswers(database().db, opened.assessment.id, {
+    answers: validated.value,
+    remove,
+    currentPage: change.currentPage,
+  });
+  if (!saved) {
+    throw new AssessmentError(409, [
+      { path: "token", message: "the assessment is already submitted" },
+    ]);
+  }
+  return { savedAt: new Date() };
+}
+
+function prefix(root: string) {
+  return (p: Problem): Problem => ({
+    path: p.path === "(root)" ? root : `${root}.${p.path}`,
+    message: p.message,
+  });
+}
+
+/** The stored result of a submitted assessment. */
+export interface AssessmentResult {
+  overall: number;
+  band: string;
+  dimensions: Record<string, number>;
+  submittedAt: Date;
+}
+
+/**
+ * Submits: in one transaction, validates every answer against the pinned version,
+ * scores them on the server, stores the per-dimension scores and the overall score and
+ * band, and marks the assessment submitted. Idempotent: a second submit (a double
+ * click, a retry, another tab) returns the stored result.
+ */
+export async function submitAssessment(
+  token: string | undefined,
+  now = new Date(),
+): Promise<AssessmentResult> {
+  if (!isWellFormedToken(token)) throw notFound();
+  return database()
+    .db.transaction()
+    .execute(async (trx) => {
+      const found = await findAssessmentByTokenHash(trx, hashResumeToken(token), {
+        forUpdate: true,
+      });
+      if (!found) throw notFound();
+      const { assessment, company } = found;
+      if (assessment.status === "submitted") return storedResult(trx, assessment.id);
+      const entry = pinnedDefinition(found);
+      const scored = scoreAnswers(entry.definition, assessment.answers);
+      if (!scored.ok) throw new AssessmentError(400, scored.problems.map(prefix("answers")));
+      const score: Score = scored.value;
+      const submittedMonth = `${now.toISOString().slice(0, 7)}-01`;
+      await recordSubmission(trx, {
+        id: assessment.id,
+        overall: score.overall,
+        band: score.band,
+        submittedAt: now,
+        scores: Object.entries(score.dimensions).map(([dimension, value]) => ({
+          assessment_id: assessment.id,
+          dimension,
+          score: value,
+          definition_id: assessment.definition_id,
+          definition_major: assessment.definition_major,
+          primary_sector: company.primary_sector,
+          size_class: company.size_class,
+          region: company.region,
+          submitted_month: submittedMonth,
+        })),
+      });
+      return {
+        overall: score.overall,
+        band: score.band,
+        dimensions: score.dimensions,
+        submittedAt: now,
+      };
+    });
+}
+
+async function storedResult(
+  db: Parameters<typeof listScores>[0],
+  assessmentId: string,
+): Promise<AssessmentResult> {
+  const [scores, row] = await Promise.all([
+    listScores(db, assessmentId),
+    db
+      .selectFrom("assessments")
+      .select(["overall_score", "band", "submitted_at"])
+      .where("id", "=", assessmentId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    overall: row.overall_score ?? 0,
+    band: row.band ?? "",
+    dimensions: Object.fromEntries(scores.map((s) => [s.dimension, s.score])),
+    submittedAt: row.submitted_at ?? new Date(0),
+  };
+}
+
+/** The results of a submitted assessment opened by its link (409 while in progress). */
+export async function getResults(token: string | undefined): Promise<
+  OpenedAssessment & {
+    result: AssessmentResult;
+    answers: Answers;
+    others: Awaited<ReturnType<typeof listCompanyAssessments>>;
+  }
+> {
+  const opened = await openAssessment(token);
+  if (opened.assessment.status !== "submitted") {
+    throw new AssessmentError(409, [
+      { path: "token", message: "the assessment is not submitted yet" },
+    ]);
+  }
+  const [result, others] = await Promise.all([
+    storedResult(database().db, opened.assessment.id),
+    listCompanyAssessments(database().db, opened.company.id),
+  ]);
+  return { ...opened, result, answers: opened.assessment.answers as Answers, others };
+}
+
+/**
+ * Starts the company's next assessment from a submitted one: the follow-up stage (T1,
+ * then T2) of the same questionnaire, or the smart industry module at the same stage.
+ * Pinned to the latest published version. When it already exists, a new link to it is
+ * issued (tokens are stored only as hashes, so the old link cannot be shown again).
+ */
+export async function startNextAssessment(
+  token: string | undefined,
+  kind: "follow-up" | "smart-industry",
+): Promise<CreatedAssessment> {
+  const opened = await openAssessment(token);
+  const { assessment, company } = opened;
+  if (assessment.status !== "submitted") {
+    throw new AssessmentError(409, [{ path: "token", message: "submit this assessment first" }]);
+  }
+  const definitionId =
+    kind === "follow-up" ? assessment.definition_id : SMART_INDUSTRY_DEFINITION_ID;
+  const stage = kind === "follow-up" ? NEXT_STAGE[assessment.stage] : assessment.stage;
+  if (!stage) {
+    throw new AssessmentError(409, [{ path: "stage", message: "T2 is the last follow-up" }]);
+  }
+  if (kind === "smart-industry" && assessment.definition_id === SMART_INDUSTRY_DEFINITION_ID) {
+    throw new AssessmentError(409, [
+      { path: "definition", message: "this is the smart industry module" },
+    ]);
+  }
+  const { token: newToken, hash } = createResumeToken();
+  const db = database().db;
+  const assessmentId = await db.transaction().execute(async (trx) => {
+    const existing = await findCompanyAssessment(trx, company.id, definitionId, stage);
+    if (existing) {
+      await replaceTokenHash(trx, existing.id, hash);
+      return existing.id;
+    }
+    const entry = latestDefinition(definitionId);
+    return insertAssessment(
+      trx,
+      pinnedAssessment(entry, company.id, stage, hash, assessment.language),
+    );
+  });
+  return { token: newToken, assessmentId };
+}

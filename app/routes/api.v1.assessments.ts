@@ -1,0 +1,45 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { apiErrorFrom, assessmentLinks, creationLimiter, tooManyRequests } from "../lib/api.server";
+import { createAssessment } from "../lib/assessments.server";
+import { toLanguage } from "../lib/i18n";
+import { apiError, readJsonBody } from "../lib/json-body.server";
+import { parseProfile } from "../lib/profile";
+
+/**
+ * POST /api/v1/assessments with `{"profile": {...}, "language": "sv"|"en"}`: creates the
+ * company and its T0 assessment → `{token, links}` (the token is shown only here).
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (request.method !== "POST") return apiError(405, [{ path: "(method)", message: "use POST" }]);
+  const limit = creationLimiter.take(context.clientAddress);
+  if (!limit.ok) {
+    return tooManyRequests(
+      limit.retryAfterSeconds,
+      "too many new assessments from this address; try again later",
+    );
+  }
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const input = (typeof body.value === "object" && body.value) || {};
+  const parsed = parseProfile((input as { profile?: unknown }).profile ?? {});
+  if (!parsed.ok) {
+    return apiError(
+      400,
+      Object.entries(parsed.errors).map(([field, message]) => ({
+        path: `profile.${field}`,
+        message,
+      })),
+    );
+  }
+  try {
+    const language = toLanguage((input as { language?: unknown }).language);
+    const { token } = await createAssessment(parsed.profile, language);
+    return Response.json({ token, links: assessmentLinks(request, token) }, { status: 201 });
+  } catch (error) {
+    return apiErrorFrom(error);
+  }
+}
+
+export function loader() {
+  return apiError(405, [{ path: "(method)", message: "use POST" }]);
+}

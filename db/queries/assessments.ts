@@ -1,0 +1,164 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type {
+  Assessment,
+  Company,
+  Database,
+  NewAssessment,
+  NewCompany,
+  Stage,
+  StoredAnswers,
+} from "../schema";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Inserts a company and returns its id. */
+export async function insertCompany(db: Executor, company: NewCompany): Promise<string> {
+  const row = await db
+    .insertInto("companies")
+    .values(company)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Inserts an assessment and returns its id. */
+export async function insertAssessment(db: Executor, assessment: NewAssessment): Promise<string> {
+  const row = await db
+    .insertInto("assessments")
+    .values(assessment)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An assessment with the company it belongs to. */
+export interface AssessmentWithCompany {
+  assessment: Assessment;
+  company: Company;
+}
+
+/** The assessment whose resume token hashes to `tokenHash`, with its company; `forUpdate` locks the row. */
+export async function findAssessmentByTokenHash(
+  db: Executor,
+  tokenHash: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<AssessmentWithCompany | undefined> {
+  let query = db.selectFrom("assessments").selectAll().where("resume_token_hash", "=", tokenHash);
+  if (options.forUpdate) query = query.forUpdate();
+  const assessment = await query.executeTakeFirst();
+  if (!assessment) return undefined;
+  const company = await db
+    .selectFrom("companies")
+    .selectAll()
+    .where("id", "=", assessment.company_id)
+    .executeTakeFirstOrThrow();
+  return { assessment, company };
+}
+
+/**
+ * Merges changed answers into an in-progress assessment and records the page, in one
+ * statement (so a crash leaves the row either as before or fully updated). Keys in
+ * `remove` are cleared. Returns false when the assessment is no longer in progress.
+ */
+export async function mergeAnswers(
+  db: Executor,
+  id: string,
+  change: { answers: StoredAnswers; remove: string[]; currentPage: number | undefined },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("assessments")
+    .set((eb) => ({
+      answers: sql`(${eb.ref("answers")} || ${JSON.stringify(change.answers)}::jsonb) - ${sql.val(change.remove)}::text[]`,
+      current_page:
+        change.currentPage === undefined ? eb.ref("current_page") : sql`${change.currentPage}`,
+      updated_at: sql`now()`,
+    }))
+    .where("id", "=", id)
+    .where("status", "=", "in_progress")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** One dimension score of a submitted assessment, with the columns aggregates filter on. */
+export interface ScoreRow {
+  assessment_id: string;
+  dimension: string;
+  score: number;
+  definition_id: string;
+  definition_major: number;
+  primary_sector: string;
+  size_class: Company["size_class"];
+  region: string;
+  submitted_month: string;
+}
+
+/** Stores the scores and marks the assessment submitted (call inside a transaction). */
+export async function recordSubmission(
+  trx: Transaction<Database>,
+  submission: { id: string; overall: number; band: string; submittedAt: Date; scores: ScoreRow[] },
+): Promise<void> {
+  await trx.insertInto("assessment_scores").values(submission.scores).execute();
+  await trx
+    .updateTable("assessments")
+    .set({
+      status: "submitted",
+      overall_score: submission.overall,
+      band: submission.band,
+      submitted_at: submission.submittedAt,
+      updated_at: submission.submittedAt,
+    })
+    .where("id", "=", submission.id)
+    .execute();
+}
+
+/** The per-dimension scores of an assessment. */
+export async function listScores(
+  db: Executor,
+  assessmentId: string,
+): Promise<{ dimension: string; score: number }[]> {
+  return db
+    .selectFrom("assessment_scores")
+    .select(["dimension", "score"])
+    .where("assessment_id", "=", assessmentId)
+    .execute();
+}
+
+/** The company's assessment of a questionnaire at a stage, if any. */
+export async function findCompanyAssessment(
+  db: Executor,
+  companyId: string,
+  definitionId: string,
+  stage: Stage,
+): Promise<Assessment | undefined> {
+  return db
+    .selectFrom("assessments")
+    .selectAll()
+    .where("company_id", "=", companyId)
+    .where("definition_id", "=", definitionId)
+    .where("stage", "=", stage)
+    .executeTakeFirst();
+}
+
+/** Replaces an assessment's resume token (the old link stops working). */
+export async function replaceTokenHash(db: Executor, id: string, tokenHash: string): Promise<void> {
+  await db
+    .updateTable("assessments")
+    .set({ resume_token_hash: tokenHash })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The company's other assessments (all questionnaires and stages), oldest first. */
+export async function listCompanyAssessments(
+  db: Executor,
+  companyId: string,
+): Promise<
+  Pick<Assessment, "id" | "definition_id" | "stage" | "status" | "overall_score" | "submitted_at">[]
+> {
+  return db
+    .selectFrom("assessments")
+    .select(["id", "definition_id", "stage", "status", "overall_score", "submitted_at"])
+    .where("company_id", "=", companyId)
+    .orderBy("created_at")
+    .execute();
+}
