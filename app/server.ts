@@ -23,6 +23,10 @@ declare module "@remix-run/node" {
     /** The client's address, for rate limits. */
     clientAddress: string;
   }
+  // Loaders and actions return plain data (single fetch), typed as such.
+  interface Future {
+    v3_singleFetch: true;
+  }
 }
 
 const SHUTDOWN_DEADLINE_MS = 9_000;

@@ -62,3 +62,15 @@ export type RegionId = (typeof REGIONS)[number];
 
 export const LANGUAGES = ["sv", "en"] as const;
 export type LanguageId = (typeof LANGUAGES)[number];
+
+/** Sectors offered the smart industry module (manufacturing and industrial firms). */
+export const INDUSTRIAL_SECTORS: readonly SectorId[] = [
+  "manufacturing",
+  "aeronautics-space",
+  "mining-quarrying",
+  "energy-utilities",
+  "mobility",
+  "defence-security",
+  "maritime-fishery",
+  "construction",
+];

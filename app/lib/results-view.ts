@@ -1,0 +1,57 @@
+import { summariseAnswers, type AnswerSection } from "./answer-summary";
+import type { Answers } from "./answers";
+import type { LanguageId } from "./catalog";
+import type { SurveyDefinition } from "./definitions";
+import { displayScore, findBand } from "./scoring";
+
+export interface DimensionResult {
+  id: string;
+  name: string;
+  /** Unrounded, 0–100 (charts use it); `rounded` is what people read. */
+  score: number;
+  rounded: number;
+  bandName: string;
+  feedback: string;
+}
+
+export interface ResultsView {
+  title: string;
+  overall: number;
+  band: { id: string; name: string; feedback: string };
+  dimensions: DimensionResult[];
+  answers: AnswerSection[];
+}
+
+/**
+ * What the results page shows, in the respondent's language, from the stored scores and
+ * the exact definition version: the overall score and band with its feedback, and each
+ * dimension's score with the feedback of the band that score falls in.
+ */
+export function buildResultsView(
+  definition: SurveyDefinition,
+  stored: { overall: number; band: string; dimensions: Record<string, number> },
+  answers: Answers,
+  lang: LanguageId,
+  labels: { noneSelected: string; notAnswered: string },
+): ResultsView {
+  const band =
+    definition.bands.find((b) => b.id === stored.band) ?? findBand(definition, stored.overall);
+  return {
+    title: definition.title[lang],
+    overall: displayScore(stored.overall),
+    band: { id: band.id, name: band.name[lang], feedback: band.feedback[lang] },
+    dimensions: definition.dimensions.map((dimension) => {
+      const score = stored.dimensions[dimension.id] ?? 0;
+      const dimensionBand = findBand(definition, score);
+      return {
+        id: dimension.id,
+        name: dimension.name[lang],
+        score,
+        rounded: displayScore(score),
+        bandName: dimensionBand.name[lang],
+        feedback: dimensionBand.dimensionFeedback[dimension.id]?.[lang] ?? "",
+      };
+    }),
+    answers: summariseAnswers(definition, answers, lang, labels),
+  };
+}

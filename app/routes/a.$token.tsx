@@ -1,0 +1,106 @@
+import {
+  redirect,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useLoaderData, useNavigate } from "@remix-run/react";
+import { lazy, Suspense, useState } from "react";
+import surveyStylesHref from "survey-core/survey-core.fontless.min.css";
+import { ClientOnly } from "../components/client-only";
+import { useTranslation } from "../components/i18n";
+import { answersToSurveyData, type Answers } from "../lib/answers";
+import { AssessmentError, openAssessment } from "../lib/assessments.server";
+import { getLanguage } from "../lib/i18n.server";
+
+const Questionnaire = lazy(() => import("../components/questionnaire.client"));
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStylesHref }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const opened = await openAssessment(params.token).catch((error: unknown) => {
+    if (error instanceof AssessmentError) throw new Response("Not Found", { status: 404 });
+    throw error;
+  });
+  const { assessment, entry } = opened;
+  if (assessment.status === "submitted") return redirect(`/a/${params.token}/results`);
+  const lang = await getLanguage(request);
+  return {
+    token: params.token ?? "",
+    title: entry.definition.title[lang],
+    stage: assessment.stage,
+    version: entry.version,
+    definition: entry.definition,
+    surveyData: answersToSurveyData(entry.definition, assessment.answers as Answers),
+    currentPage: assessment.current_page,
+    link: `${new URL(request.url).origin}/a/${params.token}`,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} – Mognad` : "Mognad" },
+  // A private link must never be indexed.
+  { name: "robots", content: "noindex" },
+];
+
+export default function AssessmentPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <article className="assessment">
+      <h1>{data.title}</h1>
+      <p className="meta-line">
+        {t("questionnaire.stage", { stage: data.stage })} ·{" "}
+        {t("questionnaire.version", { version: data.version })}
+      </p>
+      <PrivateLink link={data.link} />
+      <noscript>
+        <p className="notice">{t("questionnaire.needsJs")}</p>
+      </noscript>
+      <ClientOnly fallback={<p className="loading">{t("questionnaire.loading")}</p>}>
+        {() => (
+          <Suspense fallback={<p className="loading">{t("questionnaire.loading")}</p>}>
+            <Questionnaire
+              token={data.token}
+              definition={data.definition}
+              surveyData={data.surveyData}
+              currentPage={data.currentPage}
+              onSubmitted={() => navigate(`/a/${data.token}/results`)}
+            />
+          </Suspense>
+        )}
+      </ClientOnly>
+    </article>
+  );
+}
+
+function PrivateLink({ link }: { link: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <section className="private-link" aria-labelledby="private-link-title">
+      <h2 id="private-link-title">{t("questionnaire.linkTitle")}</h2>
+      <p>{t("questionnaire.linkHelp")}</p>
+      <div className="private-link__row">
+        <input
+          className="private-link__input"
+          type="text"
+          readOnly
+          value={link}
+          aria-label={t("questionnaire.linkTitle")}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            void navigator.clipboard?.writeText(link).then(() => setCopied(true));
+          }}
+        >
+          {copied ? t("questionnaire.copied") : t("questionnaire.copy")}
+        </button>
+      </div>
+    </section>
+  );
+}

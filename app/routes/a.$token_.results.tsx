@@ -1,0 +1,227 @@
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { lazy, Suspense } from "react";
+import { ClientOnly } from "../components/client-only";
+import { useTranslation } from "../components/i18n";
+import { ScoreTable } from "../components/score-table";
+import {
+  AssessmentError,
+  getResults,
+  MAIN_DEFINITION_ID,
+  startNextAssessment,
+} from "../lib/assessments.server";
+import { INDUSTRIAL_SECTORS, type SectorId } from "../lib/catalog";
+import { getFixedT, getLanguage } from "../lib/i18n.server";
+import { buildResultsView } from "../lib/results-view";
+import type { ScoreChartInput } from "../lib/chart-data";
+import chartStylesHref from "../styles/charts.css";
+
+const ScoreCharts = lazy(() => import("../components/score-charts.client"));
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStylesHref }];
+
+const NEXT_STAGE = { T0: "T1", T1: "T2", T2: undefined } as const;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const found = await getResults(params.token).catch((error: unknown) => {
+    if (error instanceof AssessmentError && error.status === 409) return null;
+    if (error instanceof AssessmentError) throw new Response("Not Found", { status: 404 });
+    throw error;
+  });
+  if (!found) throw redirect(`/a/${params.token}`);
+  const lang = await getLanguage(request);
+  const t = await getFixedT(request);
+  const { assessment, company, entry, result, answers } = found;
+  const view = buildResultsView(entry.definition, result, answers, lang, {
+    noneSelected: t("results.noneSelected"),
+    notAnswered: t("results.notAnswered"),
+  });
+  const isMain = assessment.definition_id === MAIN_DEFINITION_ID;
+  return {
+    token: params.token ?? "",
+    view,
+    stage: assessment.stage,
+    version: entry.version,
+    submittedOn: new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+      dateStyle: "long",
+      timeZone: "Europe/Stockholm",
+    }).format(result.submittedAt),
+    followUpStage: isMain ? NEXT_STAGE[assessment.stage] : undefined,
+    offerSmartIndustry:
+      isMain &&
+      [company.primary_sector, company.secondary_sector].some((s) =>
+        INDUSTRIAL_SECTORS.includes(s as SectorId),
+      ),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.view.title} – Mognad` : "Mognad" },
+  { name: "robots", content: "noindex" },
+];
+
+/** Starts the follow-up (T1, T2) or the smart industry module and opens its new link. */
+export async function action({ params, request }: ActionFunctionArgs) {
+  const intent = (await request.formData()).get("intent");
+  if (intent !== "follow-up" && intent !== "smart-industry") {
+    throw new Response("Unknown action", { status: 400 });
+  }
+  try {
+    const { token } = await startNextAssessment(params.token, intent);
+    return redirect(`/a/${token}`);
+  } catch (error) {
+    if (error instanceof AssessmentError) {
+      throw new Response(error.problems.map((p) => p.message).join("; "), { status: error.status });
+    }
+    throw error;
+  }
+}
+
+export default function Results() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const { view } = data;
+  const chartInput: ScoreChartInput = {
+    dimensions: view.dimensions.map((d) => ({ id: d.id, label: d.name, score: d.score })),
+    labels: {
+      company: t("results.company"),
+      peerMedian: t("results.peerMedian"),
+      peerRange: t("results.peerRange"),
+    },
+  };
+
+  return (
+    <article className="results">
+      <header className="results__header">
+        <h1>
+          {t("results.title")}: {view.title}
+        </h1>
+        <p className="meta-line">
+          {t("questionnaire.stage", { stage: data.stage })} ·{" "}
+          {t("questionnaire.version", { version: data.version })} ·{" "}
+          {t("results.submittedOn", { date: data.submittedOn })}
+        </p>
+      </header>
+
+      <section className="overall" aria-labelledby="overall-title">
+        <h2 id="overall-title" className="visually-hidden">
+          {t("results.overall")}
+        </h2>
+        <div className="overall__score">
+          <span className="overall__label">{t("results.overall")}</span>
+          <span className="overall__number" data-testid="overall-score">
+            {view.overall}
+          </span>
+          <span className="overall__of">{t("results.outOf")}</span>
+        </div>
+        <div className="overall__band">
+          <span className="overall__label">{t("results.level")}</span>
+          <strong data-testid="band-name">{view.band.name}</strong>
+          <p>{view.band.feedback}</p>
+        </div>
+      </section>
+
+      <section aria-labelledby="charts-title" className="results__charts">
+        <h2 id="charts-title">{t("results.chartsTitle")}</h2>
+        <ClientOnly>
+          {() => (
+            <Suspense fallback={null}>
+              <ScoreCharts
+                input={chartInput}
+                radarTitle={t("results.radarTitle")}
+                barTitle={t("results.barTitle")}
+              />
+            </Suspense>
+          )}
+        </ClientOnly>
+        <ScoreTable
+          input={chartInput}
+          caption={t("results.tableCaption")}
+          headers={{
+            dimension: t("results.dimension"),
+            score: t("results.score"),
+            peerMedian: t("results.peerMedian"),
+            peerRange: t("results.peerRange"),
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="dimensions-title">
+        <h2 id="dimensions-title">{t("results.dimensionsTitle")}</h2>
+        <ul className="dimension-list">
+          {view.dimensions.map((d) => (
+            <li key={d.id} className="dimension">
+              <h3>
+                {d.name}: <span className="dimension__score">{d.rounded}</span>{" "}
+                <span className="dimension__band">({d.bandName})</span>
+              </h3>
+              <p>{d.feedback}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="next-title" className="results__next no-print">
+        <h2 id="next-title">{t("results.nextTitle")}</h2>
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t("results.print")}
+        </button>
+        {data.offerSmartIndustry ? (
+          <Form method="post" className="next-action">
+            <p>{t("results.smartIndustryHelp")}</p>
+            <button
+              type="submit"
+              name="intent"
+              value="smart-industry"
+              className="button button--primary"
+              disabled={navigation.state !== "idle"}
+            >
+              {t("results.smartIndustry")}
+            </button>
+          </Form>
+        ) : null}
+        {data.followUpStage ? (
+          <Form method="post" className="next-action">
+            <p>{t("results.followUpHelp")}</p>
+            <button
+              type="submit"
+              name="intent"
+              value="follow-up"
+              className="button"
+              disabled={navigation.state !== "idle"}
+            >
+              {t("results.followUp", { stage: data.followUpStage })}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="answers-title" className="results__answers">
+        <h2 id="answers-title">{t("results.answersTitle")}</h2>
+        {view.answers.map((section) => (
+          <details key={section.title} className="answers-section">
+            <summary>{section.title}</summary>
+            <dl>
+              {section.questions.map((q) => (
+                <div key={q.name} className="answer">
+                  <dt>{q.title}</dt>
+                  {q.lines.map((line, i) => (
+                    <dd key={i}>{line}</dd>
+                  ))}
+                </div>
+              ))}
+            </dl>
+          </details>
+        ))}
+      </section>
+      <p className="note">{t("results.disclaimer")}</p>
+    </article>
+  );
+}
