@@ -9,9 +9,9 @@ import { lazy, Suspense, useState } from "react";
 import surveyStylesHref from "survey-core/survey-core.fontless.min.css";
 import { ClientOnly } from "../components/client-only";
 import { useTranslation } from "../components/i18n";
-import { answersToSurveyData, type Answers } from "../lib/answers";
 import { AssessmentError, openAssessment } from "../lib/assessments.server";
 import { getLanguage } from "../lib/i18n.server";
+import { questionnaireView } from "../lib/questionnaire.server";
 
 const Questionnaire = lazy(() => import("../components/questionnaire.client"));
 
@@ -22,17 +22,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     if (error instanceof AssessmentError) throw new Response("Not Found", { status: 404 });
     throw error;
   });
-  const { assessment, entry } = opened;
-  if (assessment.status === "submitted") return redirect(`/a/${params.token}/results`);
+  if (opened.assessment.status === "submitted") return redirect(`/a/${params.token}/results`);
   const lang = await getLanguage(request);
   return {
+    ...questionnaireView(opened, lang),
     token: params.token ?? "",
-    title: entry.definition.title[lang],
-    stage: assessment.stage,
-    version: entry.version,
-    definition: entry.definition,
-    surveyData: answersToSurveyData(entry.definition, assessment.answers as Answers),
-    currentPage: assessment.current_page,
     link: `${new URL(request.url).origin}/a/${params.token}`,
   };
 }
