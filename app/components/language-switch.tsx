@@ -26,10 +26,9 @@ export function LanguageSwitch({
           value={lng}
           lang={lng}
           aria-pressed={lng === current}
-          aria-label={t("language.switchTo", { language: t(`language.${lng}`) })}
           className="language-switch__button"
         >
-          {lng.toUpperCase()}
+          {t(`language.${lng}`)}
         </button>
       ))}
     </Form>

@@ -16,7 +16,6 @@ const en = {
     label: "Language",
     sv: "Svenska",
     en: "English",
-    switchTo: "Switch language to {{language}}",
   },
   landing: {
     title: "How digital is your company?",

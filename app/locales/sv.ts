@@ -18,7 +18,6 @@ const sv: Translations = {
     label: "Språk",
     sv: "Svenska",
     en: "English",
-    switchTo: "Byt språk till {{language}}",
   },
   landing: {
     title: "Hur digitalt är ert företag?",

@@ -21,9 +21,13 @@ export function launchBrowser(executablePath: string): Promise<Browser> {
  */
 export async function openPage(
   browser: Browser,
-  options: { locale?: string } = {},
+  options: { locale?: string; bypassCSP?: boolean } = {},
 ): Promise<{ page: Page; errors: () => string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ locale: options.locale ?? "en-GB" });
+  const context = await browser.newContext({
+    locale: options.locale ?? "en-GB",
+    // Only for injecting test tools such as axe-core; the app's own scripts never need it.
+    bypassCSP: options.bypassCSP ?? false,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {

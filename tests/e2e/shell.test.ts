@@ -24,7 +24,7 @@ describe.skipIf(!chromiumPath)("the shell in Chromium", () => {
     await page.goto(server.url);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Hur digitalt är ert företag?");
     expect(await page.locator("html").getAttribute("lang")).toBe("sv");
-    await page.getByRole("button", { name: "Byt språk till English" }).click();
+    await page.getByRole("button", { name: "English" }).click();
     await page.waitForURL(`${server.url}/`);
     await expect.poll(() => page.locator("h1").textContent()).toBe("How digital is your company?");
     await page.getByRole("navigation").getByRole("link", { name: "Privacy" }).click();

@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { loadDefinition } from "../helpers/definitions";
+import { createRandom, randomAnswers } from "../helpers/random-answers";
+import { launchBrowser, openPage } from "./browser";
+import { startServer, type RunningServer } from "./server";
+
+const chromiumPath = inject("chromiumPath");
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+}
+
+describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startServer({ SEED_DEMO_DATA: "never" });
+    browser = await launchBrowser(chromiumPath);
+    const created = await fetch(`${server.url}/api/v1/assessments`, {
+      method: "POST",
+      body: JSON.stringify({
+        language: "en",
+        profile: {
+          companyName: "Sölvesborg Energi AB",
+          orgNumber: "556036-0793",
+          sizeClass: "small",
+          primarySector: "energy-utilities",
+          region: "blekinge",
+          contactName: "Per Holm",
+          contactEmail: "per@example.se",
+        },
+      }),
+    });
+    token = (await created.json()).token;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test.each([
+    ["the landing page", "/", "h1"],
+    ["the profile form", "/start", "form"],
+    ["the questionnaire", "/a/{token}", ".sd-question"],
+  ])("%s has no serious or critical violations", async (_label, path, ready) => {
+    const { page, close } = await openPage(browser, { bypassCSP: true });
+    await page.goto(`${server.url}${path.replace("{token}", token)}`);
+    await page.locator(ready).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await close();
+  });
+
+  test("the results page has no serious or critical violations", async () => {
+    const answers = randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(8));
+    await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
+      method: "POST",
+      body: JSON.stringify({ answers }),
+    });
+    expect(
+      (await fetch(`${server.url}/api/v1/assessments/${token}/submit`, { method: "POST" })).status,
+    ).toBe(200);
+    const { page, close } = await openPage(browser, { bypassCSP: true });
+    await page.goto(`${server.url}/a/${token}/results`);
+    await page.locator("canvas").nth(1).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await close();
+  });
+});
