@@ -7,6 +7,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import express from "express";
+import cluster from "node:cluster";
 import type { Server } from "node:http";
 import type { AppLoadContext } from "@remix-run/node";
 import { closeDatabase, openDatabase, seedIfEmptyEmbedded } from "./lib/db.server";
@@ -31,7 +32,36 @@ declare module "@remix-run/node" {
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
-async function main(): Promise<void> {
+/**
+ * With PostgreSQL and WEB_CONCURRENCY > 1, a primary process checks the configuration,
+ * migrates once, and forks that many workers sharing the port. The embedded PGlite is a
+ * single-process database, so it always runs one process.
+ */
+async function start(): Promise<void> {
+  const config = env();
+  getDefinitionRegistry();
+  const workers = config.DATABASE_URL ? config.WEB_CONCURRENCY : 1;
+  if (workers <= 1 || !cluster.isPrimary) return serve();
+  await openDatabase(); // Fails here, with one line, on a bad DATABASE_URL; migrates once.
+  await closeDatabase();
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on("exit", (worker, code) => {
+    if (!stopping && code !== 0) {
+      console.error(`Worker ${worker.process.pid} exited with ${code}; stopping.`);
+      process.exit(1);
+    }
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+async function serve(): Promise<void> {
   const config = env();
   // Refuse to start on an invalid or changed survey definition.
   getDefinitionRegistry();
@@ -49,7 +79,11 @@ async function main(): Promise<void> {
   });
   // Fingerprinted build assets are immutable; the rest of public/ may change.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // The API never serves files: skip the file-system lookup on its hot path (autosave).
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) =>
+    req.path.startsWith("/api/") ? next() : publicFiles(req, res, next),
+  );
   app.all(
     "*",
     createRequestHandler({
@@ -92,6 +126,8 @@ function handleShutdown(server: Server): void {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  // A worker whose primary is gone stops too, instead of serving on as an orphan.
+  if (cluster.isWorker) process.on("disconnect", () => stop("SIGTERM"));
 }
 
 function fail(error: unknown): never {
@@ -99,7 +135,7 @@ function fail(error: unknown): never {
   process.exit(1);
 }
 
-main().catch(async (error: unknown) => {
+start().catch(async (error: unknown) => {
   await closeDatabase().catch(() => undefined);
   fail(error);
 });

@@ -1,4 +1,5 @@
 import { AssessmentError } from "./assessments.server";
+import { env } from "./env.server";
 import { apiError } from "./json-body.server";
 import { createRateLimiter } from "./rate-limit.server";
 
@@ -6,7 +7,15 @@ import { createRateLimiter } from "./rate-limit.server";
  * New assessments per client address: generous for a hub running a workshop from one
  * office network, but a script cannot create thousands.
  */
-export const creationLimiter = createRateLimiter({ limit: 30, windowMs: 60 * 60 * 1000 });
+let limiter: ReturnType<typeof createRateLimiter> | undefined;
+export function creationLimiter() {
+  // Built on first use: reading the environment at import would bypass start-up's one-line errors.
+  limiter ??= createRateLimiter({
+    limit: env().RATE_LIMIT_ASSESSMENTS_PER_HOUR,
+    windowMs: 60 * 60 * 1000,
+  });
+  return limiter;
+}
 
 /** Turns a service failure into the API's JSON error; anything else is rethrown. */
 export function apiErrorFrom(error: unknown): Response {

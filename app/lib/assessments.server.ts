@@ -1,5 +1,6 @@
 import {
   findAssessmentByTokenHash,
+  findAssessmentOnlyByTokenHash,
   findCompanyAssessment,
   insertAssessment,
   insertCompany,
@@ -113,10 +114,10 @@ export async function openAssessment(token: string | undefined): Promise<OpenedA
   if (!isWellFormedToken(token)) throw notFound();
   const found = await findAssessmentByTokenHash(database().db, hashResumeToken(token));
   if (!found) throw notFound();
-  return { ...found, entry: pinnedDefinition(found) };
+  return { ...found, entry: pinnedDefinition(found.assessment) };
 }
 
-function pinnedDefinition({ assessment }: AssessmentWithCompany): DefinitionEntry {
+function pinnedDefinition(assessment: AssessmentWithCompany["assessment"]): DefinitionEntry {
   const entry = getDefinitionRegistry().get(
     assessment.definition_id,
     assessment.definition_version,
@@ -146,24 +147,28 @@ export async function saveAnswers(
   token: string | undefined,
   change: { answers: Record<string, unknown>; currentPage?: number },
 ): Promise<{ savedAt: Date }> {
-  const opened = await openAssessment(token);
-  if (opened.assessment.status !== "in_progress") {
+  // The hot path of autosave: one read (without the company) and one write.
+  if (!isWellFormedToken(token)) throw notFound();
+  const assessment = await findAssessmentOnlyByTokenHash(database().db, hashResumeToken(token));
+  if (!assessment) throw notFound();
+  if (assessment.status !== "in_progress") {
     throw new AssessmentError(409, [
       { path: "token", message: "the assessment is already submitted" },
     ]);
   }
+  const entry = pinnedDefinition(assessment);
   const remove = Object.keys(change.answers).filter((k) => change.answers[k] === null);
   const present = Object.fromEntries(
     Object.entries(change.answers).filter(([, value]) => value !== null),
   );
   const problems: Problem[] = [];
-  const validated = validateAnswers(opened.entry.definition, present, { complete: false });
+  const validated = validateAnswers(entry.definition, present, { complete: false });
   if (!validated.ok) problems.push(...validated.problems.map(prefix("answers")));
-  const known = questionIndex(opened.entry.definition).byName;
+  const known = questionIndex(entry.definition).byName;
   for (const name of remove) {
     if (!known.has(name)) problems.push({ path: `answers.${name}`, message: "unknown question" });
   }
-  const pages = pageCount(opened.entry);
+  const pages = pageCount(entry);
   if (
     change.currentPage !== undefined &&
     (!Number.isInteger(change.currentPage) || change.currentPage < 0 || change.currentPage >= pages)
@@ -171,7 +176,7 @@ export async function saveAnswers(
     problems.push({ path: "currentPage", message: `must be a page number from 0 to ${pages - 1}` });
   }
   if (problems.length > 0 || !validated.ok) throw new AssessmentError(400, problems);
-  const saved = await mergeAnswers(database().db, opened.assessment.id, {
+  const saved = await mergeAnswers(database().db, assessment.id, {
     answers: validated.value,
     remove,
     currentPage: change.currentPage,
@@ -219,7 +224,7 @@ export async function submitAssessment(
       if (!found) throw notFound();
       const { assessment, company } = found;
       if (assessment.status === "submitted") return storedResult(trx, assessment.id);
-      const entry = pinnedDefinition(found);
+      const entry = pinnedDefinition(assessment);
       const scored = scoreAnswers(entry.definition, assessment.answers);
       if (!scored.ok) throw new AssessmentError(400, scored.problems.map(prefix("answers")));
       const score: Score = scored.value;

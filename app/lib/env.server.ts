@@ -14,9 +14,13 @@ const EnvSchema = z.object({
     )
     .optional()
     .transform((v) => v || undefined),
+  /** Server processes when on PostgreSQL (PGlite always runs one). */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
+  /** New assessments allowed per client address per hour (the public form and the API). */
+  RATE_LIMIT_ASSESSMENTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   DEFINITIONS_DIR: z.string().min(1).default("survey-definitions"),
 });
 

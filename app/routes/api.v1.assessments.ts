@@ -11,7 +11,7 @@ import { parseProfile } from "../lib/profile";
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return apiError(405, [{ path: "(method)", message: "use POST" }]);
-  const limit = creationLimiter.take(context.clientAddress);
+  const limit = creationLimiter().take(context.clientAddress);
   if (!limit.ok) {
     return tooManyRequests(
       limit.retryAfterSeconds,

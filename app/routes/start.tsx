@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = Object.fromEntries(
     [...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]),
   );
-  const limit = creationLimiter.take(context.clientAddress);
+  const limit = creationLimiter().take(context.clientAddress);
   if (!limit.ok) {
     return data({ errors: {}, values, rateLimited: true } satisfies ActionData, {
       status: 429,

@@ -37,6 +37,18 @@ export interface AssessmentWithCompany {
   company: Company;
 }
 
+/** The assessment whose resume token hashes to `tokenHash`, without its company. */
+export async function findAssessmentOnlyByTokenHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<Assessment | undefined> {
+  return db
+    .selectFrom("assessments")
+    .selectAll()
+    .where("resume_token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
 /** The assessment whose resume token hashes to `tokenHash`, with its company; `forUpdate` locks the row. */
 export async function findAssessmentByTokenHash(
   db: Executor,

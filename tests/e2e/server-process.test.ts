@@ -25,6 +25,19 @@ describe("the production server process", () => {
     }
   });
 
+  test.skipIf(!process.env.DATABASE_URL)(
+    "on PostgreSQL, WEB_CONCURRENCY=2 serves from two workers and stops them on SIGTERM",
+    async () => {
+      const server = await startServer({ WEB_CONCURRENCY: "2" });
+      const response = await fetch(`${server.url}/healthz`);
+      expect(response.status).toBe(200);
+      await expect
+        .poll(() => server.output().match(/Mognad listening/g)?.length, { timeout: 15_000 })
+        .toBe(2);
+      expect(await server.stop()).toBe(0);
+    },
+  );
+
   test("SIGTERM closes the database and exits; the next start on the same data is clean", async () => {
     const first = await startServer();
     expect(await first.stop()).toBe(0);
