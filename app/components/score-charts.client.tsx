@@ -10,17 +10,21 @@ import {
   RadialLinearScale,
   Tooltip,
 } from "chart.js";
+import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { Bar, Radar } from "react-chartjs-2";
 import {
+  barChartHeight,
   barOptions,
   buildBarData,
   buildRadarData,
   describeScores,
+  PRINT_SIZE,
   radarOptions,
+  type BarValue,
   type ScoreChartInput,
 } from "../lib/chart-data";
 
-// Only the parts these two charts use, so the chunk stays small.
+// Only the parts these two charts use (no chart.js/auto), so the lazy chunk stays small.
 Chart.register(
   RadialLinearScale,
   PointElement,
@@ -33,44 +37,127 @@ Chart.register(
   BarElement,
 );
 
-function prefersReducedMotion(): boolean {
-  return window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
+
+function subscribeToReducedMotion(onChange: () => void): () => void {
+  const query = window.matchMedia?.(REDUCED_MOTION);
+  query?.addEventListener("change", onChange);
+  return () => query?.removeEventListener("change", onChange);
+}
+
+/** Whether the user prefers less motion; follows changes to the setting. */
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(
+    subscribeToReducedMotion,
+    () => window.matchMedia?.(REDUCED_MOTION).matches ?? false,
+    () => true,
+  );
+}
+
+interface Resizable {
+  resize(width?: number, height?: number): void;
+  options: { devicePixelRatio?: number };
 }
 
 /**
- * The radar and bar charts of a results page. Browser-only (Chart.js draws on canvas);
- * loaded lazily after hydration. The numbers are also in the page's table.
+ * Redraws a chart at its printed size (CSS pixels) while the page prints: Chart.js does
+ * not follow print layout by itself, and a screen-sized bitmap would print stretched or
+ * blurred. Printed at twice the pixel density for paper.
+ */
+function usePrintSize(
+  chart: { current: Resizable | null | undefined },
+  width: number,
+  height: number,
+) {
+  useEffect(() => {
+    let screenRatio: number | undefined;
+    const beforePrint = () => {
+      if (!chart.current) return;
+      screenRatio = chart.current.options.devicePixelRatio;
+      chart.current.options.devicePixelRatio = Math.max(window.devicePixelRatio, 2);
+      chart.current.resize(width, height);
+    };
+    const afterPrint = () => {
+      if (!chart.current) return;
+      chart.current.options.devicePixelRatio = screenRatio;
+      chart.current.resize();
+    };
+    window.addEventListener("beforeprint", beforePrint);
+    window.addEventListener("afterprint", afterPrint);
+    return () => {
+      window.removeEventListener("beforeprint", beforePrint);
+      window.removeEventListener("afterprint", afterPrint);
+    };
+  }, [chart, width, height]);
+}
+
+export interface ScoreChartProps {
+  input: ScoreChartInput;
+  /** Shown above the chart and the start of its accessible name. */
+  title: string;
+}
+
+/** The company's score per dimension (and the peer median, when known) as a radar. */
+export function ScoreRadarChart({ input, title }: ScoreChartProps) {
+  const reducedMotion = useReducedMotion();
+  const data = useMemo(() => buildRadarData(input), [input]);
+  const options = useMemo(() => radarOptions(input, { reducedMotion }), [input, reducedMotion]);
+  const chart = useRef<Chart<"radar", (number | null)[]>>(null);
+  usePrintSize(chart, PRINT_SIZE.radar, PRINT_SIZE.radar);
+  return (
+    <figure className="score-chart score-chart--radar">
+      <figcaption className="score-chart__title">{title}</figcaption>
+      <div className="score-chart__canvas">
+        <Radar
+          ref={chart}
+          data={data}
+          options={options}
+          role="img"
+          aria-label={`${title}. ${describeScores(input)}`}
+        />
+      </div>
+    </figure>
+  );
+}
+
+/** The company's score per dimension (and the peers' middle half, when known) as bars. */
+export function ScoreBarChart({ input, title }: ScoreChartProps) {
+  const reducedMotion = useReducedMotion();
+  const data = useMemo(() => buildBarData(input), [input]);
+  const options = useMemo(() => barOptions(input, { reducedMotion }), [input, reducedMotion]);
+  const chart = useRef<Chart<"bar", BarValue[]>>(null);
+  const height = barChartHeight(input);
+  usePrintSize(chart, PRINT_SIZE.barWidth, height * 16);
+  return (
+    <figure className="score-chart score-chart--bar">
+      <figcaption className="score-chart__title">{title}</figcaption>
+      <div className="score-chart__canvas" style={{ height: `${height}rem` }}>
+        <Bar
+          ref={chart}
+          data={data}
+          options={options}
+          role="img"
+          aria-label={`${title}. ${describeScores(input)}`}
+        />
+      </div>
+    </figure>
+  );
+}
+
+/**
+ * Both charts in a responsive grid (side by side on wide screens, stacked on phones).
+ * Browser-only (Chart.js draws on a canvas): load it with `React.lazy` after hydration, so
+ * Chart.js stays out of the first load. The numbers are also in `ScoreTable`.
  */
 export default function ScoreCharts(props: {
   input: ScoreChartInput;
   radarTitle: string;
   barTitle: string;
 }) {
-  const { input, radarTitle, barTitle } = props;
-  const reducedMotion = prefersReducedMotion();
-  const summary = describeScores(input);
   return (
     <div className="score-charts">
-      <figure className="score-chart score-chart--radar">
-        <figcaption>{radarTitle}</figcaption>
-        <Radar
-          data={buildRadarData(input)}
-          options={radarOptions({ reducedMotion })}
-          role="img"
-          aria-label={`${radarTitle}: ${summary}`}
-        />
-      </figure>
-      <figure className="score-chart score-chart--bar">
-        <figcaption>{barTitle}</figcaption>
-        <div className="score-chart__bar-box">
-          <Bar
-            data={buildBarData(input)}
-            options={barOptions({ reducedMotion })}
-            role="img"
-            aria-label={`${barTitle}: ${summary}`}
-          />
-        </div>
-      </figure>
+      <ScoreRadarChart input={props.input} title={props.radarTitle} />
+      <ScoreBarChart input={props.input} title={props.barTitle} />
     </div>
   );
 }

@@ -1,32 +1,57 @@
 import type { ScoreChartInput } from "../lib/chart-data";
 
-/** The charts' numbers as a table: readable by screen readers, and printed with the report. */
-export function ScoreTable(props: {
+// Rounded as the charts round (chart-data's formatScore); not imported from there, so
+// the first load of the page doesn't carry the chart builders, which the lazy chunk shares.
+const whole = (value: number) => String(Math.round(value));
+
+export interface ScoreTableProps {
   input: ScoreChartInput;
   caption: string;
+  /** Column headers, in the page's language; the peer columns appear only with peers. */
   headers: { dimension: string; score: string; peerMedian: string; peerRange: string };
-}) {
-  const { input, caption, headers } = props;
-  const peers = input.dimensions.some((d) => d.peer);
+  /** What a peer cell says where a dimension has no peer group (default "–"). */
+  noPeers?: string;
+}
+
+/**
+ * The charts' numbers as a table, rounded as the charts round them: what screen readers
+ * read and what prints with the report. Server-rendered; needs no JavaScript.
+ */
+export function ScoreTable({ input, caption, headers, noPeers = "–" }: ScoreTableProps) {
+  const peers = input.dimensions.some((d) => d.peer !== undefined);
   return (
     <table className="score-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{headers.dimension}</th>
-          <th scope="col">{headers.score}</th>
-          {peers ? <th scope="col">{headers.peerMedian}</th> : null}
-          {peers ? <th scope="col">{headers.peerRange}</th> : null}
+          <th scope="col" className="score-table__number">
+            {headers.score}
+          </th>
+          {peers ? (
+            <th scope="col" className="score-table__number">
+              {headers.peerMedian}
+            </th>
+          ) : null}
+          {peers ? (
+            <th scope="col" className="score-table__number">
+              {headers.peerRange}
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
         {input.dimensions.map((d) => (
           <tr key={d.id}>
             <th scope="row">{d.label}</th>
-            <td>{Math.round(d.score)}</td>
-            {peers ? <td>{d.peer ? Math.round(d.peer.median) : "–"}</td> : null}
+            <td className="score-table__number">{whole(d.score)}</td>
             {peers ? (
-              <td>{d.peer ? `${Math.round(d.peer.q1)}–${Math.round(d.peer.q3)}` : "–"}</td>
+              <td className="score-table__number">{d.peer ? whole(d.peer.median) : noPeers}</td>
+            ) : null}
+            {peers ? (
+              <td className="score-table__number">
+                {d.peer ? `${whole(d.peer.q1)}–${whole(d.peer.q3)}` : noPeers}
+              </td>
             ) : null}
           </tr>
         ))}

@@ -1,6 +1,10 @@
 import type { ChartData, ChartOptions } from "chart.js";
 
-/** The numbers a score chart shows: the company's score per dimension, and peers when known. */
+/**
+ * The numbers a score chart shows: the company's score per dimension (0–100, unrounded), and
+ * the peer group's median and quartiles where a peer group is known (each dimension on its
+ * own: the privacy floor may hide the peers of one dimension and not of another).
+ */
 export interface ScoreChartInput {
   dimensions: {
     id: string;
@@ -8,100 +12,283 @@ export interface ScoreChartInput {
     score: number;
     peer?: { median: number; q1: number; q3: number };
   }[];
+  /** Series names, in the page's language. */
   labels: { company: string; peerMedian: string; peerRange: string };
 }
 
-// Contrast ≥ 3:1 against white for graphics; the peer series also differs in line dash
-// and point shape, so colour is never the only cue.
-const COMPANY = "#0b5563";
-const COMPANY_FILL = "rgba(11, 85, 99, 0.2)";
-const PEER = "#b45309";
-const PEER_FILL = "rgba(180, 83, 9, 0.25)";
+/** Options that depend on the browser rather than on the numbers. */
+export interface ChartEnvironment {
+  /** The user asked for less motion (`prefers-reduced-motion: reduce`): no animation. */
+  reducedMotion: boolean;
+}
 
-const round = (value: number) => Math.round(value);
-const hasPeers = (input: ScoreChartInput) => input.dimensions.some((d) => d.peer);
+/** A floating bar: the peers' first and third quartile. */
+export type PeerRange = [q1: number, q3: number];
 
-/** Radar: the company's scores, and the peer median where a peer group is shown. */
-export function buildRadarData(input: ScoreChartInput): ChartData<"radar"> {
-  const datasets: ChartData<"radar">["datasets"] = [
+/** What a bar chart's data points are: a score, a peer range, or nothing (no peers there). */
+export type BarValue = number | PeerRange | null;
+
+// Contrast against white: company 8.4:1, peer 5.0:1, text 16.6:1, muted text 7.6:1 — above
+// the 3:1 that graphics need. Colour is never the only cue: on the radar the peer series is
+// dashed with diamond points (the company's is solid with round points); in the bars the
+// company's bar is solid and the peer range is a light bar with a strong outline.
+export const CHART_COLOURS = {
+  company: "#0b5563",
+  companyFill: "rgba(11, 85, 99, 0.2)",
+  peer: "#b45309",
+  peerFill: "rgba(180, 83, 9, 0.18)",
+  text: "#1b1f24",
+  muted: "#4a5561",
+  grid: "rgba(27, 31, 36, 0.15)",
+} as const;
+
+/** The scale of every score: 0–100 with a tick at each band edge. */
+export const SCORE_SCALE = { min: 0, max: 100, stepSize: 25 } as const;
+
+/**
+ * The charts' size on paper in CSS pixels (96 per inch), matching charts.css: the radar
+ * 11 cm square, the bars 16 cm wide and `barChartHeight` tall — with their titles, both
+ * fit one A4 page in portrait.
+ */
+export const PRINT_SIZE = { radar: 416, barWidth: 605 } as const;
+
+/** Characters per line of a dimension's name on a chart's axis before it wraps. */
+const LABEL_LINE_LENGTH = 18;
+
+/** A score as people read it: a whole number (the same rounding as the results page). */
+export function formatScore(value: number): string {
+  return String(Math.round(value));
+}
+
+/** A peer range as people read it, e.g. "31–55". */
+export function formatRange([q1, q3]: PeerRange): string {
+  return `${formatScore(q1)}–${formatScore(q3)}`;
+}
+
+/** True when at least one dimension has a peer group, i.e. the peer series are drawn. */
+export function hasPeers(input: ScoreChartInput): boolean {
+  return input.dimensions.some((d) => d.peer !== undefined);
+}
+
+/**
+ * Splits a dimension's name into lines of about `maxLength` characters at spaces, so that
+ * long names ("Automation and artificial intelligence") don't squeeze a chart on a phone.
+ * A word longer than a line keeps a line of its own.
+ */
+export function wrapLabel(label: string, maxLength = LABEL_LINE_LENGTH): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= maxLength) {
+      lines[last] = `${lines[last]} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines.length > 0 ? lines : [label];
+}
+
+/**
+ * Radar data: the company's scores, and the peer median when any dimension has peers
+ * (`null` where one has none, which leaves a gap in that line).
+ */
+export function buildRadarData(input: ScoreChartInput): ChartData<"radar", (number | null)[]> {
+  const datasets: ChartData<"radar", (number | null)[]>["datasets"] = [
     {
       label: input.labels.company,
-      data: input.dimensions.map((d) => round(d.score)),
-      borderColor: COMPANY,
-      backgroundColor: COMPANY_FILL,
-      pointBackgroundColor: COMPANY,
-      pointStyle: "circle",
+      data: input.dimensions.map((d) => d.score),
+      borderColor: CHART_COLOURS.company,
+      backgroundColor: CHART_COLOURS.companyFill,
+      fill: true,
       borderWidth: 2,
+      pointStyle: "circle",
+      pointRadius: 4,
+      pointHoverRadius: 6,
+      pointHitRadius: 12,
+      pointBackgroundColor: CHART_COLOURS.company,
+      pointBorderColor: CHART_COLOURS.company,
     },
   ];
   if (hasPeers(input)) {
     datasets.push({
       label: input.labels.peerMedian,
-      data: input.dimensions.map((d) => (d.peer ? round(d.peer.median) : Number.NaN)),
-      borderColor: PEER,
-      backgroundColor: "transparent",
-      pointBackgroundColor: PEER,
-      pointStyle: "rectRot",
-      borderDash: [6, 4],
+      data: input.dimensions.map((d) => d.peer?.median ?? null),
+      borderColor: CHART_COLOURS.peer,
+      backgroundColor: CHART_COLOURS.peer,
+      fill: false,
       borderWidth: 2,
+      borderDash: [6, 4],
+      pointStyle: "rectRot",
+      pointRadius: 5,
+      pointHoverRadius: 7,
+      pointHitRadius: 12,
+      pointBackgroundColor: CHART_COLOURS.peer,
+      pointBorderColor: CHART_COLOURS.peer,
     });
   }
-  return { labels: input.dimensions.map((d) => d.label), datasets };
+  return { labels: input.dimensions.map((d) => wrapLabel(d.label)), datasets };
 }
 
-/** Horizontal bars: the company's scores, and the peers' middle half (q1–q3) where shown. */
-export function buildBarData(
-  input: ScoreChartInput,
-): ChartData<"bar", (number | [number, number])[]> {
-  const datasets: ChartData<"bar", (number | [number, number])[]>["datasets"] = [
+/**
+ * Bar data (drawn horizontally): the company's scores, and beside each, when any dimension
+ * has peers, a floating bar from the peers' first to third quartile (`null` where none).
+ */
+export function buildBarData(input: ScoreChartInput): ChartData<"bar", BarValue[]> {
+  const datasets: ChartData<"bar", BarValue[]>["datasets"] = [
     {
       label: input.labels.company,
-      data: input.dimensions.map((d) => round(d.score)),
-      backgroundColor: COMPANY,
-      borderColor: COMPANY,
+      data: input.dimensions.map((d) => d.score),
+      backgroundColor: CHART_COLOURS.company,
+      borderColor: CHART_COLOURS.company,
       borderWidth: 1,
     },
   ];
   if (hasPeers(input)) {
     datasets.push({
       label: input.labels.peerRange,
-      data: input.dimensions.map((d): [number, number] =>
-        d.peer ? [round(d.peer.q1), round(d.peer.q3)] : [Number.NaN, Number.NaN],
-      ),
-      backgroundColor: PEER_FILL,
-      borderColor: PEER,
+      data: input.dimensions.map((d): BarValue => (d.peer ? [d.peer.q1, d.peer.q3] : null)),
+      backgroundColor: CHART_COLOURS.peerFill,
+      borderColor: CHART_COLOURS.peer,
       borderWidth: 2,
+      borderSkipped: false,
     });
   }
-  return { labels: input.dimensions.map((d) => d.label), datasets };
+  return { labels: input.dimensions.map((d) => wrapLabel(d.label)), datasets };
 }
 
-const scale = { min: 0, max: 100, ticks: { stepSize: 25 } };
+/** The text of one tooltip line: the series name and its value, rounded. */
+function tooltipLabel(item: { dataset: { label?: string }; raw: unknown }): string {
+  const { raw } = item;
+  const value = Array.isArray(raw)
+    ? formatRange(raw as PeerRange)
+    : typeof raw === "number"
+      ? formatScore(raw)
+      : "";
+  return `${item.dataset.label ?? ""}: ${value}`;
+}
 
-/** Radar options: 0–100 with a ring at every band edge (25, 50, 75). */
-export function radarOptions(options: { reducedMotion: boolean }): ChartOptions<"radar"> {
+/** The tooltip's title: the dimension's whole name (the axis shows it wrapped). */
+function tooltipTitle(input: ScoreChartInput) {
+  return (items: { dataIndex: number }[]) =>
+    items.length > 0 ? (input.dimensions[items[0].dataIndex]?.label ?? "") : "";
+}
+
+const hasValue = (item: { raw: unknown }) => item.raw !== null && item.raw !== undefined;
+
+const legend = (input: ScoreChartInput, usePointStyle: boolean) => ({
+  // One series needs no key; with peers the key names them (and shows their point shapes).
+  display: hasPeers(input),
+  position: "bottom" as const,
+  labels: { color: CHART_COLOURS.text, usePointStyle },
+});
+
+/**
+ * Radar options: 0–100 with a ring at every band edge (25, 50, 75); tooltips with the
+ * dimension's whole name and whole numbers; no animation when the user prefers less motion.
+ * The chart fills its container, which sets the size (square, see charts.css).
+ */
+export function radarOptions(
+  input: ScoreChartInput,
+  environment: ChartEnvironment,
+): ChartOptions<"radar"> {
   return {
     responsive: true,
-    maintainAspectRatio: true,
-    animation: options.reducedMotion ? false : undefined,
-    scales: { r: { ...scale, beginAtZero: true, pointLabels: { font: { size: 12 } } } },
-    plugins: { legend: { position: "bottom" } },
+    // The container is square by CSS: a canvas that sets its own height lets a transient
+    // resize (printing, a full-page screenshot) shrink it to nothing, step by step.
+    maintainAspectRatio: false,
+    ...(environment.reducedMotion ? { animation: false } : {}),
+    scales: {
+      r: {
+        min: SCORE_SCALE.min,
+        max: SCORE_SCALE.max,
+        ticks: {
+          stepSize: SCORE_SCALE.stepSize,
+          color: CHART_COLOURS.muted,
+          callback: (value) => formatScore(Number(value)),
+        },
+        grid: { color: CHART_COLOURS.grid },
+        angleLines: { color: CHART_COLOURS.grid },
+        pointLabels: {
+          color: CHART_COLOURS.text,
+          // Names sit around the radar: a phone-width chart has less room for them.
+          font: (context) => ({ size: context.chart.width < 400 ? 11 : 12 }),
+        },
+      },
+    },
+    plugins: {
+      legend: legend(input, true),
+      tooltip: {
+        usePointStyle: true,
+        filter: hasValue,
+        callbacks: { title: tooltipTitle(input), label: tooltipLabel },
+      },
+    },
   };
 }
 
-/** Bar options: horizontal, 0–100, ticks at the band edges. */
-export function barOptions(options: { reducedMotion: boolean }): ChartOptions<"bar"> {
+/**
+ * Horizontal bar options: 0–100 with ticks at the band edges; one tooltip per dimension
+ * naming both series; no animation when the user prefers less motion. The chart fills its
+ * container's height (see `barChartHeight`).
+ */
+export function barOptions(
+  input: ScoreChartInput,
+  environment: ChartEnvironment,
+): ChartOptions<"bar"> {
   return {
     indexAxis: "y",
     responsive: true,
     maintainAspectRatio: false,
-    animation: options.reducedMotion ? false : undefined,
-    scales: { x: scale },
-    plugins: { legend: { position: "bottom" } },
+    ...(environment.reducedMotion ? { animation: false } : {}),
+    interaction: { mode: "index", axis: "y", intersect: false },
+    scales: {
+      x: {
+        min: SCORE_SCALE.min,
+        max: SCORE_SCALE.max,
+        ticks: {
+          stepSize: SCORE_SCALE.stepSize,
+          color: CHART_COLOURS.muted,
+          callback: (value) => formatScore(Number(value)),
+        },
+        grid: { color: CHART_COLOURS.grid },
+      },
+      y: {
+        ticks: { color: CHART_COLOURS.text, autoSkip: false },
+        grid: { display: false },
+      },
+    },
+    plugins: {
+      legend: legend(input, false),
+      tooltip: {
+        filter: hasValue,
+        callbacks: { title: tooltipTitle(input), label: tooltipLabel },
+      },
+    },
   };
 }
 
-/** A sentence of the numbers, for the canvas's accessible name. */
+/**
+ * The bar chart's height in rem: room for each dimension's bars (two per dimension with
+ * peers), the axis and the legend, so bars keep their thickness whatever the count.
+ */
+export function barChartHeight(input: ScoreChartInput): number {
+  const perDimension = hasPeers(input) ? 3.5 : 2.5;
+  const chrome = hasPeers(input) ? 5 : 3;
+  return Math.max(10, chrome + input.dimensions.length * perDimension);
+}
+
+/**
+ * The numbers of a chart as one sentence, for the canvas's accessible name, e.g.
+ * "Strategy: 12 (Peer median: 40; Middle half of peers: 31–55). Data: 88."
+ */
 export function describeScores(input: ScoreChartInput): string {
-  return input.dimensions.map((d) => `${d.label}: ${round(d.score)}`).join(", ");
+  return input.dimensions
+    .map((d) => {
+      const score = `${d.label}: ${formatScore(d.score)}`;
+      if (!d.peer) return `${score}.`;
+      const median = `${input.labels.peerMedian}: ${formatScore(d.peer.median)}`;
+      const range = `${input.labels.peerRange}: ${formatRange([d.peer.q1, d.peer.q3])}`;
+      return `${score} (${median}; ${range}).`;
+    })
+    .join(" ");
 }

@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { ClientOnly } from "../components/client-only";
 import { useTranslation } from "../components/i18n";
 import { ScoreTable } from "../components/score-table";
@@ -88,14 +88,17 @@ export default function Results() {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { view } = data;
-  const chartInput: ScoreChartInput = {
-    dimensions: view.dimensions.map((d) => ({ id: d.id, label: d.name, score: d.score })),
-    labels: {
-      company: t("results.company"),
-      peerMedian: t("results.peerMedian"),
-      peerRange: t("results.peerRange"),
-    },
-  };
+  const chartInput = useMemo<ScoreChartInput>(
+    () => ({
+      dimensions: view.dimensions.map((d) => ({ id: d.id, label: d.name, score: d.score })),
+      labels: {
+        company: t("results.company"),
+        peerMedian: t("results.peerMedian"),
+        peerRange: t("results.peerRange"),
+      },
+    }),
+    [view, t],
+  );
 
   return (
     <article className="results">

@@ -1,68 +1,302 @@
+import type { TooltipItem } from "chart.js";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
+import { ScoreTable } from "../../app/components/score-table";
 import {
+  barChartHeight,
   barOptions,
   buildBarData,
   buildRadarData,
   describeScores,
   radarOptions,
+  wrapLabel,
   type ScoreChartInput,
 } from "../../app/lib/chart-data";
 
 const labels = { company: "You", peerMedian: "Median", peerRange: "Middle half" };
+
 const alone: ScoreChartInput = {
   dimensions: [
-    { id: "a", label: "A", score: 12.4 },
-    { id: "b", label: "B", score: 87.6 },
+    { id: "a", label: "Digital business strategy", score: 12.4 },
+    { id: "b", label: "Data", score: 87.5 },
   ],
   labels,
 };
+
 const withPeers: ScoreChartInput = {
   dimensions: [
-    { id: "a", label: "A", score: 12.4, peer: { median: 40.2, q1: 30.5, q3: 55.1 } },
-    { id: "b", label: "B", score: 87.6 },
+    {
+      id: "a",
+      label: "Digital business strategy",
+      score: 12.4,
+      peer: { median: 40.2, q1: 30.5, q3: 55.1 },
+    },
+    { id: "b", label: "Data", score: 87.5, peer: { median: 60, q1: 49.5, q3: 70.4 } },
   ],
   labels,
 };
 
-describe("chart data", () => {
+// The privacy floor can hide the peers of one dimension and not of another.
+const somePeers: ScoreChartInput = {
+  dimensions: [withPeers.dimensions[0], alone.dimensions[1]],
+  labels,
+};
+
+const empty: ScoreChartInput = { dimensions: [], labels };
+
+describe("buildRadarData", () => {
   test.each([
-    ["without peers", alone, [[12, 88]]],
+    ["no peers", alone, [["You", [12.4, 87.5]]]],
     [
-      "with peers",
+      "peers everywhere",
       withPeers,
       [
-        [12, 88],
-        [40, Number.NaN],
+        ["You", [12.4, 87.5]],
+        ["Median", [40.2, 60]],
       ],
     ],
-  ])("radar %s", (_label, input, series) => {
+    [
+      "peers for some dimensions",
+      somePeers,
+      [
+        ["You", [12.4, 87.5]],
+        ["Median", [40.2, null]],
+      ],
+    ],
+    ["no dimensions", empty, [["You", []]]],
+  ])("%s: one series per shown group, unrounded", (_case, input, series) => {
     const data = buildRadarData(input);
-    expect(data.labels).toEqual(["A", "B"]);
-    expect(data.datasets.map((d) => d.data)).toEqual(series);
+    expect(data.datasets.map((d) => [d.label, d.data])).toEqual(series);
+    expect(data.labels).toHaveLength(input.dimensions.length);
+  });
+
+  test("the peer series differs from the company's without colour: dashed, other points", () => {
+    const [company, peer] = buildRadarData(withPeers).datasets;
+    expect(company.borderDash ?? []).toEqual([]);
+    expect(peer.borderDash).toEqual([6, 4]);
+    expect(peer.pointStyle).not.toEqual(company.pointStyle);
+    expect(peer.fill).toBe(false);
+  });
+});
+
+describe("buildBarData", () => {
+  test.each([
+    ["no peers", alone, [["You", [12.4, 87.5]]]],
+    [
+      "peers everywhere",
+      withPeers,
+      [
+        ["You", [12.4, 87.5]],
+        [
+          "Middle half",
+          [
+            [30.5, 55.1],
+            [49.5, 70.4],
+          ],
+        ],
+      ],
+    ],
+    [
+      "peers for some dimensions",
+      somePeers,
+      [
+        ["You", [12.4, 87.5]],
+        ["Middle half", [[30.5, 55.1], null]],
+      ],
+    ],
+  ])("%s: scores, and the q1–q3 range as floating bars", (_case, input, series) => {
+    const data = buildBarData(input);
+    expect(data.datasets.map((d) => [d.label, d.data])).toEqual(series);
+  });
+});
+
+describe("wrapLabel", () => {
+  test.each([
+    ["Data", 18, ["Data"]],
+    ["Digital business strategy", 18, ["Digital business", "strategy"]],
+    [
+      "Automation and artificial intelligence",
+      18,
+      ["Automation and", "artificial", "intelligence"],
+    ],
+    ["Människocentrerad digitalisering", 10, ["Människocentrerad", "digitalisering"]],
+    ["  Two   spaces ", 18, ["Two spaces"]],
+    ["", 18, [""]],
+  ])("%j at %i characters", (label, max, lines) => {
+    expect(wrapLabel(label, max)).toEqual(lines);
+  });
+
+  test("both charts wrap the dimension names on their axis", () => {
+    const wrapped = [["Digital business", "strategy"], ["Data"]];
+    expect(buildRadarData(alone).labels).toEqual(wrapped);
+    expect(buildBarData(alone).labels).toEqual(wrapped);
+  });
+});
+
+describe("options", () => {
+  test.each([
+    ["radar", radarOptions(alone, { reducedMotion: false }).scales?.r],
+    ["bar", barOptions(alone, { reducedMotion: false }).scales?.x],
+  ])("%s: 0–100 with ticks at the band edges", (_chart, scale) => {
+    expect(scale).toMatchObject({ min: 0, max: 100, ticks: { stepSize: 25 } });
   });
 
   test.each([
-    ["without peers", alone, 1],
-    ["with peers", withPeers, 2],
-  ])("bar %s has %i series", (_label, input, count) => {
-    const data = buildBarData(input);
-    expect(data.datasets).toHaveLength(count);
-    expect(data.datasets[0].data).toEqual([12, 88]);
-    if (count === 2) expect(data.datasets[1].data[0]).toEqual([31, 55]);
+    [true, false],
+    [false, undefined],
+  ])("reduced motion %s: animation %s", (reducedMotion, animation) => {
+    expect(radarOptions(alone, { reducedMotion }).animation).toBe(animation);
+    expect(barOptions(alone, { reducedMotion }).animation).toBe(animation);
   });
 
-  test.each([true, false])(
-    "options keep 0–100 with ticks at the band edges (reduced motion %s)",
-    (reduced) => {
-      const radar = radarOptions({ reducedMotion: reduced });
-      const bar = barOptions({ reducedMotion: reduced });
-      expect(radar.scales?.r).toMatchObject({ min: 0, max: 100, ticks: { stepSize: 25 } });
-      expect(bar.scales?.x).toMatchObject({ min: 0, max: 100, ticks: { stepSize: 25 } });
-      expect(radar.animation === false).toBe(reduced);
-    },
-  );
+  test.each([
+    ["no peers", alone, false],
+    ["peers", withPeers, true],
+    ["some peers", somePeers, true],
+  ])("%s: legend shown %s", (_case, input, shown) => {
+    const radar = radarOptions(input, { reducedMotion: false });
+    const bar = barOptions(input, { reducedMotion: false });
+    expect(radar.plugins?.legend?.display).toBe(shown);
+    expect(bar.plugins?.legend?.display).toBe(shown);
+  });
 
-  test("describes the numbers for an accessible name", () => {
-    expect(describeScores(alone)).toBe("A: 12, B: 88");
+  test("bars are horizontal", () => {
+    expect(barOptions(alone, { reducedMotion: false }).indexAxis).toBe("y");
+  });
+});
+
+describe("tooltips", () => {
+  type Item = Pick<TooltipItem<"bar">, "raw" | "dataIndex"> & { dataset: { label: string } };
+  const radar = radarOptions(withPeers, { reducedMotion: false }).plugins?.tooltip;
+  const bar = barOptions(withPeers, { reducedMotion: false }).plugins?.tooltip;
+
+  // Calls a tooltip callback as Chart.js would, with the only fields the callbacks read.
+  const call = (fn: unknown, arg: unknown) => {
+    expect(fn).toBeTypeOf("function");
+    return (fn as (arg: unknown) => unknown)(arg);
+  };
+
+  test.each([
+    ["radar, company", radar, { dataset: { label: "You" }, raw: 12.4, dataIndex: 0 }, "You: 12"],
+    [
+      "radar, median",
+      radar,
+      { dataset: { label: "Median" }, raw: 40.5, dataIndex: 0 },
+      "Median: 41",
+    ],
+    ["bar, company", bar, { dataset: { label: "You" }, raw: 87.5, dataIndex: 1 }, "You: 88"],
+    [
+      "bar, peer range",
+      bar,
+      { dataset: { label: "Middle half" }, raw: [30.5, 55.1], dataIndex: 0 },
+      "Middle half: 31–55",
+    ],
+  ])("%s: whole numbers", (_case, tooltip, item: Item, text) => {
+    expect(call(tooltip?.callbacks?.label, item)).toBe(text);
+  });
+
+  test.each([
+    ["radar", radar],
+    ["bar", bar],
+  ])("%s: the title is the whole dimension name, not the wrapped one", (_chart, tooltip) => {
+    expect(call(tooltip?.callbacks?.title, [{ dataIndex: 0, raw: 1 }])).toBe(
+      "Digital business strategy",
+    );
+  });
+
+  test.each([
+    [null, false],
+    [12, true],
+    [[1, 2], true],
+  ])("a point with value %j is in the tooltip: %s", (raw, shown) => {
+    expect(call(bar?.filter, { raw })).toBe(shown);
+  });
+});
+
+describe("barChartHeight", () => {
+  test.each([
+    ["no dimensions", empty, 10],
+    ["two, no peers", alone, 10],
+    ["two, with peers", withPeers, 12],
+    [
+      "six, no peers",
+      {
+        labels,
+        dimensions: Array.from({ length: 6 }, (_, i) => ({ ...alone.dimensions[0], id: `${i}` })),
+      },
+      18,
+    ],
+  ])("%s: %i rem", (_case, input, rem) => {
+    expect(barChartHeight(input)).toBe(rem);
+  });
+});
+
+describe("describeScores", () => {
+  test.each([
+    ["no peers", alone, "Digital business strategy: 12. Data: 88."],
+    [
+      "peers",
+      withPeers,
+      "Digital business strategy: 12 (Median: 40; Middle half: 31–55). Data: 88 (Median: 60; Middle half: 50–70).",
+    ],
+    [
+      "some peers",
+      somePeers,
+      "Digital business strategy: 12 (Median: 40; Middle half: 31–55). Data: 88.",
+    ],
+    ["no dimensions", empty, ""],
+  ])("%s", (_case, input, text) => {
+    expect(describeScores(input)).toBe(text);
+  });
+});
+
+describe("ScoreTable", () => {
+  const headers = { dimension: "Area", score: "Score", peerMedian: "Median", peerRange: "Range" };
+
+  /** The table as a reader sees it: caption, then each row's cells, in order. */
+  function readTable(input: ScoreChartInput): { caption: string; rows: string[][] } {
+    const html = renderToStaticMarkup(
+      createElement(ScoreTable, { input, caption: "Scores, 0–100", headers }),
+    );
+    const text = (cell: string) => cell.replace(/<[^>]+>/g, "");
+    return {
+      caption: text(/<caption>(.*?)<\/caption>/.exec(html)?.[1] ?? ""),
+      rows: [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
+        [...row[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => text(cell[1])),
+      ),
+    };
+  }
+
+  test.each([
+    [
+      "no peers",
+      alone,
+      [
+        ["Area", "Score"],
+        ["Digital business strategy", "12"],
+        ["Data", "88"],
+      ],
+    ],
+    [
+      "peers",
+      withPeers,
+      [
+        ["Area", "Score", "Median", "Range"],
+        ["Digital business strategy", "12", "40", "31–55"],
+        ["Data", "88", "60", "50–70"],
+      ],
+    ],
+    [
+      "some peers",
+      somePeers,
+      [
+        ["Area", "Score", "Median", "Range"],
+        ["Digital business strategy", "12", "40", "31–55"],
+        ["Data", "88", "–", "–"],
+      ],
+    ],
+  ])("%s: the charts' numbers, rounded the same way", (_case, input, rows) => {
+    expect(readTable(input)).toEqual({ caption: "Scores, 0–100", rows });
   });
 });
