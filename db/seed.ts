@@ -1,21 +1,36 @@
 import type { Kysely } from "kysely";
-import type { Database, NewCompany } from "./schema";
+import type { ScoreRow } from "./queries/assessments";
+import type { Database, NewAssessment, NewCompany } from "./schema";
 
 /** A generated demo data set (see app/lib/demo-data.ts, which draws it). */
 export interface DemoData {
-  companies: NewCompany[];
+  companies: (NewCompany & { id: string })[];
+  assessments: (NewAssessment & { id: string })[];
+  scores: ScoreRow[];
 }
 
-// Well below PostgreSQL's 32,767 bind parameters per statement (16 columns a row).
+// PostgreSQL allows 32,767 bind parameters per statement; the widest row here has 18.
 const BATCH_ROWS = 1_000;
 
-/** Inserts a demo data set in one transaction. */
+/** Inserts a demo data set in one transaction, in batches. */
 export async function insertDemoData(db: Kysely<Database>, data: DemoData): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < data.companies.length; i += BATCH_ROWS) {
       await trx
         .insertInto("companies")
         .values(data.companies.slice(i, i + BATCH_ROWS))
+        .execute();
+    }
+    for (let i = 0; i < data.assessments.length; i += BATCH_ROWS) {
+      await trx
+        .insertInto("assessments")
+        .values(data.assessments.slice(i, i + BATCH_ROWS))
+        .execute();
+    }
+    for (let i = 0; i < data.scores.length; i += BATCH_ROWS) {
+      await trx
+        .insertInto("assessment_scores")
+        .values(data.scores.slice(i, i + BATCH_ROWS))
         .execute();
     }
   });

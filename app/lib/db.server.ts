@@ -4,6 +4,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { countCompanies } from "../../db/queries/companies";
 import { insertDemoData } from "../../db/seed";
 import { generateDemoData } from "./demo-data";
+import { getDefinitionRegistry } from "./definitions.server";
 import { env } from "./env.server";
 
 let handle: DatabaseHandle | undefined;
@@ -69,9 +70,13 @@ export async function seedIfEmptyEmbedded(): Promise<number> {
   return seedDemoData();
 }
 
-/** Inserts the demo data set; returns the number of companies inserted. */
+/**
+ * Inserts the demo data set (companies with T0 and some T1 assessments of the latest
+ * dma-sme, scored by the engine); returns the number of companies inserted.
+ */
 export async function seedDemoData(): Promise<number> {
-  const data = generateDemoData();
+  const latest = getDefinitionRegistry().latest("dma-sme");
+  const data = generateDemoData({ dma: latest });
   await insertDemoData(database().db, data);
   return data.companies.length;
 }

@@ -1,7 +1,10 @@
 import type { DemoData } from "../../db/seed";
+import type { Answers } from "./answers";
 import { SECTORS, type RegionId, type SectorId, type SizeClassId } from "./catalog";
+import { majorOf, questionIndex, type SurveyDefinition } from "./definitions";
 import { luhnCheckDigit } from "./org-number";
 import { createRandom } from "./random";
+import { scoreAnswers } from "./scoring";
 
 function pickWeighted<T>(random: () => number, table: ReadonlyArray<readonly [T, number]>): T {
   const total = table.reduce((s, [, w]) => s + w, 0);
@@ -117,18 +120,135 @@ function ascii(value: string): string {
   return value.normalize("NFD").replace(/[^\w]/g, "").toLowerCase();
 }
 
+/** The published definition version the demo assessments answer. */
+export interface DemoDefinition {
+  id: string;
+  version: string;
+  hash: string;
+  definition: SurveyDefinition;
+}
+
+// How maturity varies: ICT and finance ahead, farming, building and hospitality behind;
+// larger firms ahead of micro firms; automation and green behind readiness.
+const SECTOR_MATURITY: Partial<Record<SectorId, number>> = {
+  ict: 0.22,
+  "financial-services": 0.14,
+  "professional-scientific": 0.1,
+  "life-sciences-healthcare": 0.08,
+  manufacturing: 0.05,
+  "energy-utilities": 0.04,
+  "agriculture-food": -0.08,
+  construction: -0.07,
+  "tourism-hospitality": -0.06,
+  "community-services": -0.05,
+};
+const SIZE_MATURITY: Record<SizeClassId, number> = {
+  micro: -0.07,
+  small: 0,
+  medium: 0.07,
+  large: 0.14,
+};
+const DIMENSION_MATURITY: Record<string, number> = {
+  strategy: 0,
+  readiness: 0.1,
+  human: -0.02,
+  data: 0,
+  automation: -0.12,
+  green: -0.06,
+};
+
+const DAY = 86_400_000;
+const clamp = (x: number) => Math.min(0.97, Math.max(0.02, x));
+
+/** A v4-shaped UUID drawn from the PRNG, so rows can reference each other before insert. */
+function randomUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = "4";
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function randomHex(random: () => number, length: number): string {
+  return Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join("");
+}
+
+/**
+ * Answers drawn from a maturity (0–1) per dimension: each item is ticked, each level
+ * reached, with that probability, so the real engine's scores follow the maturity.
+ */
+export function drawAnswers(
+  definition: SurveyDefinition,
+  maturity: (dimension: string) => number,
+  random: () => number,
+): Answers {
+  const answers: Answers = {};
+  for (const spec of questionIndex(definition).scored) {
+    const p = maturity(definition.dimensions[spec.dimension].id);
+    switch (spec.kind) {
+      case "share-selected": {
+        if (spec.exclusive.size > 0 && random() < (1 - p) ** 6) {
+          answers[spec.name] = [[...spec.exclusive][0]];
+          break;
+        }
+        const items: number[] = [];
+        for (let item = 1; item <= spec.items; item++) {
+          if (!spec.exclusive.has(item) && random() < p) items.push(item);
+        }
+        answers[spec.name] = items;
+        break;
+      }
+      case "boolean-grid": {
+        const grid: Record<string, Record<string, boolean>> = {};
+        for (const row of spec.rows) {
+          const cells: Record<string, boolean> = {};
+          for (const column of spec.columns.keys()) cells[column] = random() < p;
+          grid[row] = cells;
+        }
+        answers[spec.name] = grid;
+        break;
+      }
+      case "rating-grid": {
+        const grid: Record<string, number> = {};
+        const span = spec.max - spec.min;
+        for (const row of spec.rows) {
+          const level = Math.round(p * span + (random() - 0.5) * 2.4);
+          grid[row] = spec.min + Math.min(span, Math.max(0, level));
+        }
+        answers[spec.name] = grid;
+        break;
+      }
+      case "value-grid": {
+        const keys = [...spec.values.entries()].sort((a, b) => a[1] - b[1]).map(([k]) => k);
+        const grid: Record<string, string> = {};
+        for (const row of spec.rows) {
+          const index = Math.round(p * (keys.length - 1) + (random() - 0.5) * 1.2);
+          grid[row] = keys[Math.min(keys.length - 1, Math.max(0, index))];
+        }
+        answers[spec.name] = grid;
+        break;
+      }
+    }
+  }
+  return answers;
+}
+
 /**
  * Draws the demo data set: realistic, fictional companies spread over the hub's counties
- * and a few others, the EU size classes and the DMA sectors. Deterministic for a seed.
+ * and a few others, the EU size classes and the DMA sectors; with `dma`, each company has
+ * a submitted T0 assessment scored by the real engine, and about a quarter a later T1 that
+ * improved. Deterministic for a seed.
  */
-export function generateDemoData(options: { companies?: number; seed?: number } = {}): DemoData {
+export function generateDemoData(
+  options: { companies?: number; seed?: number; dma?: DemoDefinition } = {},
+): DemoData {
   const random = createRandom(options.seed ?? 20261122);
   const count = options.companies ?? 300;
   const usedNames = new Set<string>();
-  const companies: DemoData["companies"] = [];
+  const data: DemoData = { companies: [], assessments: [], scores: [] };
   const now = Date.UTC(2026, 10, 1);
 
-  while (companies.length < count) {
+  while (data.companies.length < count) {
     const region = pickWeighted(random, REGION_WEIGHTS);
     const sector = pickWeighted(random, SECTOR_WEIGHTS);
     const place = pick(random, PLACES[region]);
@@ -138,13 +258,15 @@ export function generateDemoData(options: { companies?: number; seed?: number } 
     usedNames.add(name);
     const first = pick(random, FIRST);
     const last = pick(random, LAST);
-    const createdAt = new Date(now - Math.floor(random() * 540) * 86_400_000);
+    const createdAt = new Date(now - (60 + Math.floor(random() * 480)) * DAY);
     const consented = random() < 0.85;
-    companies.push({
+    const sizeClass = pickWeighted(random, SIZE_WEIGHTS);
+    const company = {
+      id: randomUuid(random),
       name,
       org_number: fictionalOrgNumber(random),
       country: "SE",
-      size_class: pickWeighted(random, SIZE_WEIGHTS),
+      size_class: sizeClass,
       primary_sector: sector,
       secondary_sector: random() < 0.2 ? pick(random, SECTORS) : null,
       region,
@@ -155,7 +277,108 @@ export function generateDemoData(options: { companies?: number; seed?: number } 
       consent_benchmark_at: consented ? createdAt : null,
       created_at: createdAt,
       updated_at: createdAt,
+    };
+    data.companies.push(company);
+    if (!options.dma) continue;
+
+    // A right-skewed company maturity: most firms basic or average, few advanced.
+    const base =
+      0.12 +
+      random() * 0.22 +
+      random() * random() * 0.35 +
+      (SECTOR_MATURITY[sector] ?? 0) +
+      SIZE_MATURITY[sizeClass];
+    const offsets = new Map(
+      options.dma.definition.dimensions.map((d) => [
+        d.id,
+        (DIMENSION_MATURITY[d.id] ?? 0) + (random() - 0.5) * 0.2,
+      ]),
+    );
+    const t0At = new Date(createdAt.getTime() + Math.floor(random() * 3) * DAY);
+    const t0Score = addSubmitted(
+      data,
+      options.dma,
+      company,
+      "T0",
+      t0At,
+      (d) => clamp(base + (offsets.get(d) ?? 0)),
+      random,
+    );
+    if (random() < 0.25) {
+      const t1At = new Date(t0At.getTime() + (60 + Math.floor(random() * 150)) * DAY);
+      if (t1At.getTime() <= now) {
+        const gain = 0.08 + random() * 0.12;
+        const gains = new Map([...offsets.keys()].map((d) => [d, gain + random() * 0.08]));
+        addSubmitted(
+          data,
+          options.dma,
+          company,
+          "T1",
+          t1At,
+          (d) => clamp(base + (offsets.get(d) ?? 0) + (gains.get(d) ?? 0)),
+          random,
+          t0Score,
+        );
+      }
+    }
+  }
+  return data;
+}
+
+function addSubmitted(
+  data: DemoData,
+  dma: DemoDefinition,
+  company: DemoData["companies"][number],
+  stage: "T0" | "T1",
+  at: Date,
+  maturity: (dimension: string) => number,
+  random: () => number,
+  mustExceed = -1,
+): number {
+  // A follow-up of a company the hub helped improved: draw until it did (a few tries).
+  let answers = drawAnswers(dma.definition, maturity, random);
+  let scored = scoreAnswers(dma.definition, answers);
+  for (let tries = 0; scored.ok && scored.value.overall <= mustExceed && tries < 20; tries++) {
+    answers = drawAnswers(dma.definition, maturity, random);
+    scored = scoreAnswers(dma.definition, answers);
+  }
+  if (!scored.ok) throw new Error(`demo answers must score: ${scored.problems[0]?.message}`);
+  const id = randomUuid(random);
+  const month = `${at.toISOString().slice(0, 7)}-01`;
+  data.assessments.push({
+    id,
+    company_id: company.id,
+    definition_id: dma.id,
+    definition_version: dma.version,
+    definition_major: majorOf(dma.version),
+    definition_hash: dma.hash,
+    stage,
+    status: "submitted",
+    answers: JSON.stringify(answers),
+    current_page: Math.max(
+      0,
+      ((dma.definition.survey as { pages?: unknown[] }).pages?.length ?? 1) - 1,
+    ),
+    resume_token_hash: randomHex(random, 64),
+    language: random() < 0.8 ? "sv" : "en",
+    overall_score: scored.value.overall,
+    band: scored.value.band,
+    created_at: at,
+    updated_at: at,
+    submitted_at: at,
+  });
+  for (const [dimension, score] of Object.entries(scored.value.dimensions)) {
+    data.scores.push({
+      assessment_id: id,
+      dimension,
+      score,
+      definition_id: dma.id,
+      definition_major: majorOf(dma.version),
+      primary_sector: company.primary_sector,
+      size_class: company.size_class,
+      region: company.region,
+      submitted_month: month,
     });
   }
-  return { companies };
+  return scored.value.overall;
 }

@@ -7,6 +7,8 @@ import { countCompanies } from "../../db/queries/companies";
 import { insertDemoData } from "../../db/seed";
 import { generateDemoData } from "../../app/lib/demo-data";
 import { HUB_REGIONS, SIZE_CLASSES } from "../../app/lib/catalog";
+import { loadDefinitionRegistry } from "../../app/lib/definitions.server";
+import { DEFINITIONS_DIR } from "../helpers/definitions";
 import { createTestDatabase } from "../helpers/test-db";
 
 let handle: DatabaseHandle;
@@ -34,9 +36,27 @@ describe("the database layer", () => {
   });
 
   test("stores the demo data set: companies over the hub's counties and every size class", async () => {
-    const data = generateDemoData({ companies: 120 });
+    const dma = loadDefinitionRegistry(DEFINITIONS_DIR).latest("dma-sme");
+    const data = generateDemoData({ companies: 120, dma });
     await insertDemoData(handle.db, data);
     expect(await countCompanies(handle.db)).toBe(120);
+    const assessments = await handle.db
+      .selectFrom("assessments")
+      .select(["id", "status", "stage", "submitted_at"])
+      .execute();
+    expect(assessments.length).toBe(data.assessments.length);
+    expect(assessments.every((a) => a.status === "submitted" && a.submitted_at)).toBe(true);
+    const perAssessment = await handle.db
+      .selectFrom("assessment_scores")
+      .select([
+        "assessment_id",
+        sql<number>`count(*)::int`.as("n"),
+        sql<number>`min(extract(day from submitted_month))::int`.as("day"),
+      ])
+      .groupBy("assessment_id")
+      .execute();
+    expect(perAssessment).toHaveLength(assessments.length);
+    expect(perAssessment.every((r) => r.n === 6 && r.day === 1)).toBe(true);
     const regions = await handle.db
       .selectFrom("companies")
       .select(["region", sql<number>`count(*)::int`.as("n")])

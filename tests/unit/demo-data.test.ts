@@ -1,0 +1,81 @@
+import { describe, expect, test } from "vitest";
+import { validateAnswers } from "../../app/lib/answers";
+import { generateDemoData } from "../../app/lib/demo-data";
+import { loadDefinitionRegistry } from "../../app/lib/definitions.server";
+import { scoreAnswers } from "../../app/lib/scoring";
+import { DEFINITIONS_DIR } from "../helpers/definitions";
+
+const dma = loadDefinitionRegistry(DEFINITIONS_DIR).latest("dma-sme");
+if (!dma) throw new Error("dma-sme must be published");
+const data = generateDemoData({ dma });
+const t0 = data.assessments.filter((a) => a.stage === "T0");
+const companyOf = new Map(data.companies.map((c) => [c.id, c]));
+
+function meanOverall(filter: (c: (typeof data.companies)[number]) => boolean): number {
+  const scores = t0
+    .filter((a) => filter(companyOf.get(a.company_id)!))
+    .map((a) => a.overall_score!);
+  return scores.reduce((s, x) => s + x, 0) / scores.length;
+}
+
+describe("the demo data", () => {
+  test("is the same on every machine", () => {
+    expect(generateDemoData({ dma, companies: 20 })).toEqual(
+      generateDemoData({ dma, companies: 20 }),
+    );
+  });
+
+  test("every company has a submitted T0 whose stored scores are the engine's scores of its answers", () => {
+    expect(data.companies).toHaveLength(300);
+    expect(t0).toHaveLength(300);
+    for (const assessment of data.assessments) {
+      const answers = JSON.parse(assessment.answers as string);
+      expect(validateAnswers(dma.definition, answers, { complete: true }).ok).toBe(true);
+      const scored = scoreAnswers(dma.definition, answers);
+      if (!scored.ok) throw new Error("must score");
+      expect(assessment.overall_score).toBe(scored.value.overall);
+      expect(assessment.band).toBe(scored.value.band);
+      const rows = data.scores.filter((s) => s.assessment_id === assessment.id);
+      expect(Object.fromEntries(rows.map((r) => [r.dimension, r.score]))).toEqual(
+        scored.value.dimensions,
+      );
+      expect(rows.every((r) => /^\d{4}-\d{2}-01$/.test(r.submitted_month))).toBe(true);
+    }
+  });
+
+  test("spreads realistically: more basic and average than advanced, at least three bands", () => {
+    const bands = new Map<string, number>();
+    for (const a of t0) bands.set(a.band!, (bands.get(a.band!) ?? 0) + 1);
+    expect((bands.get("basic") ?? 0) + (bands.get("average") ?? 0)).toBeGreaterThan(
+      (bands.get("advanced") ?? 0) * 5,
+    );
+    expect(bands.size).toBeGreaterThanOrEqual(3);
+  });
+
+  test.each([
+    [
+      "ICT ahead of agriculture",
+      (c: { primary_sector: string }) => c.primary_sector === "ict",
+      (c: { primary_sector: string }) => c.primary_sector === "agriculture-food",
+    ],
+    [
+      "large firms ahead of micro firms",
+      (c: { size_class: string }) => c.size_class === "large",
+      (c: { size_class: string }) => c.size_class === "micro",
+    ],
+  ])("varies by sector and size: %s", (_label, ahead, behind) => {
+    expect(meanOverall(ahead as never)).toBeGreaterThan(meanOverall(behind as never));
+  });
+
+  test("every T1 follows a T0 of the same company, later and higher", () => {
+    const t1 = data.assessments.filter((a) => a.stage === "T1");
+    expect(t1.length).toBeGreaterThan(30);
+    for (const follow of t1) {
+      const first = t0.find((a) => a.company_id === follow.company_id)!;
+      expect(new Date(follow.submitted_at as Date).getTime()).toBeGreaterThan(
+        new Date(first.submitted_at as Date).getTime(),
+      );
+      expect(follow.overall_score!).toBeGreaterThan(first.overall_score!);
+    }
+  });
+});
