@@ -70,6 +70,28 @@ export default function Start() {
       </p>
     ) : null;
 
+  /** A labelled select of one of the catalog's vocabularies, with its error. */
+  const select = (
+    name: ProfileField,
+    ids: readonly string[],
+    labels: "sizeClass" | "sector" | "region",
+    emptyLabel: string,
+    required: boolean,
+  ) => (
+    <div className="field">
+      <label htmlFor={name}>{t(`profile.${name}`)}</label>
+      <select {...field(name)} required={required} defaultValue={values[name] ?? ""}>
+        <option value="">{t(emptyLabel)}</option>
+        {ids.map((id) => (
+          <option key={id} value={id}>
+            {t(`${labels}.${id}`)}
+          </option>
+        ))}
+      </select>
+      {error(name)}
+    </div>
+  );
+
   return (
     <article className="form-page">
       <h1>{t("profile.title")}</h1>
@@ -110,54 +132,10 @@ export default function Start() {
           />
           {error("orgNumber")}
         </div>
-        <div className="field">
-          <label htmlFor="sizeClass">{t("profile.sizeClass")}</label>
-          <select {...field("sizeClass")} required defaultValue={values.sizeClass ?? ""}>
-            <option value="">{t("profile.choose")}</option>
-            {SIZE_CLASSES.map((id) => (
-              <option key={id} value={id}>
-                {t(`sizeClass.${id}`)}
-              </option>
-            ))}
-          </select>
-          {error("sizeClass")}
-        </div>
-        <div className="field">
-          <label htmlFor="primarySector">{t("profile.primarySector")}</label>
-          <select {...field("primarySector")} required defaultValue={values.primarySector ?? ""}>
-            <option value="">{t("profile.choose")}</option>
-            {SECTORS.map((id) => (
-              <option key={id} value={id}>
-                {t(`sector.${id}`)}
-              </option>
-            ))}
-          </select>
-          {error("primarySector")}
-        </div>
-        <div className="field">
-          <label htmlFor="secondarySector">{t("profile.secondarySector")}</label>
-          <select {...field("secondarySector")} defaultValue={values.secondarySector ?? ""}>
-            <option value="">{t("profile.none")}</option>
-            {SECTORS.map((id) => (
-              <option key={id} value={id}>
-                {t(`sector.${id}`)}
-              </option>
-            ))}
-          </select>
-          {error("secondarySector")}
-        </div>
-        <div className="field">
-          <label htmlFor="region">{t("profile.region")}</label>
-          <select {...field("region")} required defaultValue={values.region ?? ""}>
-            <option value="">{t("profile.choose")}</option>
-            {REGIONS.map((id) => (
-              <option key={id} value={id}>
-                {t(`region.${id}`)}
-              </option>
-            ))}
-          </select>
-          {error("region")}
-        </div>
+        {select("sizeClass", SIZE_CLASSES, "sizeClass", "profile.choose", true)}
+        {select("primarySector", SECTORS, "sector", "profile.choose", true)}
+        {select("secondarySector", SECTORS, "sector", "profile.none", false)}
+        {select("region", REGIONS, "region", "profile.choose", true)}
         <fieldset className="fieldset">
           <legend>{t("profile.contactTitle")}</legend>
           <div className="field">

@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Insertable, type Kysely, type Transaction } from "kysely";
 import type {
   Assessment,
+  AssessmentScoresTable,
   Company,
   Database,
   NewAssessment,
@@ -92,17 +93,7 @@ export async function mergeAnswers(
 }
 
 /** One dimension score of a submitted assessment, with the columns aggregates filter on. */
-export interface ScoreRow {
-  assessment_id: string;
-  dimension: string;
-  score: number;
-  definition_id: string;
-  definition_major: number;
-  primary_sector: string;
-  size_class: Company["size_class"];
-  region: string;
-  submitted_month: string;
-}
+export type ScoreRow = Insertable<AssessmentScoresTable> & { submitted_month: string };
 
 /** Stores the scores and marks the assessment submitted (call inside a transaction). */
 export async function recordSubmission(
