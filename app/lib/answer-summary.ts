@@ -29,8 +29,9 @@ export function localise(value: unknown, lang: LanguageId): string {
   return "";
 }
 
-function items(
-  question: Json,
+/** A question's choices, rows or columns: each item's value (as a string) and its text. */
+export function items(
+  question: Readonly<Json>,
   key: "choices" | "rows" | "columns",
 ): { value: string; text: unknown }[] {
   const list = Array.isArray(question[key]) ? (question[key] as unknown[]) : [];

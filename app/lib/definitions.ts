@@ -588,6 +588,11 @@ function checkMatrix(
   }
 }
 
+/** A zod error's issues as problems, each with its path written as `formatPath` writes it. */
+export function zodProblems(error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
 /**
  * Validates a definition file's parsed JSON: first its shape (zod), then the cross-checks
  * between the scoring block, the dimensions, the bands and the SurveyJS questions. `expected`
@@ -598,15 +603,7 @@ export function parseDefinition(
   expected: { id?: string; version?: string } = {},
 ): Result<SurveyDefinition> {
   const parsed = SurveyDefinitionSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: issue.message,
-      })),
-    };
-  }
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems = crossCheck(parsed.data, expected);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
@@ -709,4 +706,15 @@ function compileSpec(
     case "value-grid":
       return { ...grid, kind: rule.type, values: new Map(Object.entries(rule.values)) };
   }
+}
+
+/** A question of a validated definition by name: its SurveyJS type and JSON (read-only). */
+export function findQuestion(
+  definition: SurveyDefinition,
+  name: string,
+): { type: string; json: Readonly<Record<string, unknown>> } | undefined {
+  const question = collectQuestions(definition.survey, () => undefined).find(
+    (q) => q.name === name,
+  );
+  return question && { type: question.type, json: question.json };
 }
