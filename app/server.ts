@@ -10,8 +10,9 @@ import express from "express";
 import cluster from "node:cluster";
 import type { Server } from "node:http";
 import type { AppLoadContext } from "@remix-run/node";
-import { closeDatabase, openDatabase, seedIfEmptyEmbedded } from "./lib/db.server";
+import { closeDatabase, openDatabase, seedIfEmpty } from "./lib/db.server";
 import { getDefinitionRegistry } from "./lib/definitions.server";
+import { getServiceCatalogue } from "./lib/services.server";
 import { env } from "./lib/env.server";
 import { startupErrorLine } from "./lib/startup-error.server";
 import { createNonce, securityHeaders } from "./lib/security-headers.server";
@@ -40,9 +41,11 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
 async function start(): Promise<void> {
   const config = env();
   getDefinitionRegistry();
+  getServiceCatalogue();
   const workers = config.DATABASE_URL ? config.WEB_CONCURRENCY : 1;
   if (workers <= 1 || !cluster.isPrimary) return serve();
   await openDatabase(); // Fails here, with one line, on a bad DATABASE_URL; migrates once.
+  await seedIfEmpty(); // Once, before the workers (SEED_DEMO_DATA=always).
   await closeDatabase();
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
@@ -63,10 +66,12 @@ async function start(): Promise<void> {
 
 async function serve(): Promise<void> {
   const config = env();
-  // Refuse to start on an invalid or changed survey definition.
+  // Refuse to start on an invalid or changed survey definition, or a catalogue rule that
+  // names a question or item they lack.
   getDefinitionRegistry();
+  getServiceCatalogue();
   const { kind } = await openDatabase();
-  const seeded = await seedIfEmptyEmbedded();
+  const seeded = await seedIfEmpty();
   if (seeded > 0) console.log(`Seeded ${seeded} demo companies into the empty embedded database.`);
 
   const app = express();

@@ -77,11 +77,85 @@ export interface AssessmentScoresTable {
   submitted_month: ColumnType<Date, Date | string, Date | string>;
 }
 
+export type ServiceCategory = "test-before-invest" | "training" | "investment" | "networking";
+
+export interface ServicesTable {
+  id: string;
+  category: ServiceCategory;
+  name_sv: string;
+  name_en: string;
+  description_sv: string;
+  description_en: string;
+  contact_email: string | null;
+  contact_url: string | null;
+  /** 1 (nice to have) .. 3 (most important when it applies). */
+  priority: number;
+  /** The rules that make the service relevant (app/lib/services.ts validates them). */
+  rules: JSONColumnType<unknown[], string, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface RecommendationsTable {
+  assessment_id: string;
+  rank: number;
+  service_id: string;
+  category: ServiceCategory;
+  name_sv: string;
+  name_en: string;
+  description_sv: string;
+  description_en: string;
+  contact_email: string | null;
+  contact_url: string | null;
+  reason_sv: string;
+  reason_en: string;
+  trigger: JSONColumnType<Record<string, unknown>, string, string>;
+  weight: number;
+}
+
+export interface PeerMembersTable {
+  company_id: string;
+  definition_id: string;
+  definition_major: number;
+  assessment_id: string;
+}
+
+export type PeerGroupKind = "sector" | "size_class" | "region" | "all";
+
+export interface PeerHistogramsTable {
+  definition_id: string;
+  definition_major: number;
+  group_kind: PeerGroupKind;
+  /** The sector, size class or region; "" for everyone. */
+  group_value: string;
+  /** A dimension id, or "overall". */
+  metric: string;
+  bucket: number;
+  count: number;
+}
+
+export interface PeerScoresTable {
+  definition_id: string;
+  definition_major: number;
+  group_kind: PeerGroupKind;
+  group_value: string;
+  metric: string;
+  bucket: number;
+  /** The exact score in millionths of a point. */
+  score_key: number;
+  count: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   companies: CompaniesTable;
   assessments: AssessmentsTable;
   assessment_scores: AssessmentScoresTable;
+  services: ServicesTable;
+  recommendations: RecommendationsTable;
+  peer_members: PeerMembersTable;
+  peer_histograms: PeerHistogramsTable;
+  peer_scores: PeerScoresTable;
 }
 
 export type Company = Selectable<CompaniesTable>;
@@ -91,3 +165,7 @@ export type Assessment = Selectable<AssessmentsTable>;
 export type NewAssessment = Insertable<AssessmentsTable>;
 export type AssessmentScore = Selectable<AssessmentScoresTable>;
 export type Timestamps = Timestamp;
+export type Service = Selectable<ServicesTable>;
+export type NewService = Insertable<ServicesTable>;
+export type Recommendation = Selectable<RecommendationsTable>;
+export type NewRecommendation = Insertable<RecommendationsTable>;

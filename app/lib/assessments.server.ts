@@ -11,7 +11,7 @@ import {
   replaceTokenHash,
   type AssessmentWithCompany,
 } from "../../db/queries/assessments";
-import type { Stage } from "../../db/schema";
+import type { Stage, Recommendation } from "../../db/schema";
 import { validateAnswers, type Answers } from "./answers";
 import type { LanguageId } from "./catalog";
 import { database } from "./db.server";
@@ -20,6 +20,20 @@ import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.serve
 import type { CompanyProfile } from "./profile";
 import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
 import { scoreAnswers, type Score } from "./scoring";
+import { OVERALL_METRIC, type PeerComparison } from "./benchmark";
+import {
+  comparePeerGroups,
+  joinPeerBenchmarks,
+  peerGroupsOf,
+  type Contribution,
+  type PeerGroupKey,
+} from "./peers.server";
+import type { Executor } from "../../db/database";
+import { recommendationRows } from "./recommendations.server";
+import { contactOf } from "./services";
+import { activeServices } from "./services.server";
+import { insertRecommendations, listRecommendations } from "../../db/queries/services";
+import type { StoredRecommendation } from "./recommendations";
 
 /** The questionnaire every company starts with. */
 export const MAIN_DEFINITION_ID = "dma-sme";
@@ -229,6 +243,31 @@ export async function submitAssessment(
       if (!scored.ok) throw new AssessmentError(400, scored.problems.map(prefix("answers")));
       const score: Score = scored.value;
       const submittedMonth = `${now.toISOString().slice(0, 7)}-01`;
+      const contribution: Contribution = {
+        groups: peerGroupsOf(company),
+        scores: { ...score.dimensions, [OVERALL_METRIC]: score.overall },
+      };
+      const member = {
+        companyId: company.id,
+        definitionId: assessment.definition_id,
+        definitionMajor: assessment.definition_major,
+        assessmentId: assessment.id,
+      };
+      // Recommendations are ranked against the peers as they are now (without this
+      // company) and stored as a snapshot.
+      const peers = await comparePeerGroups(trx, { ...member, ...contribution });
+      await insertRecommendations(
+        trx,
+        recommendationRows({
+          assessmentId: assessment.id,
+          definitionId: assessment.definition_id,
+          definition: entry.definition,
+          dimensions: score.dimensions,
+          answers: assessment.answers as Answers,
+          services: await activeServices(trx),
+          peers,
+        }),
+      );
       await recordSubmission(trx, {
         id: assessment.id,
         overall: score.overall,
@@ -246,6 +285,7 @@ export async function submitAssessment(
           submitted_month: submittedMonth,
         })),
       });
+      if (company.consent_benchmark_at) await joinPeerBenchmarks(trx, member, contribution);
       return {
         overall: score.overall,
         band: score.band,
@@ -255,10 +295,15 @@ export async function submitAssessment(
     });
 }
 
-async function storedResult(
-  db: Parameters<typeof listScores>[0],
+async function storedResult(db: Executor, assessmentId: string): Promise<AssessmentResult> {
+  return (await storedScores(db, assessmentId)).result;
+}
+
+/** The stored result, and the peer groups of the profile it was submitted with. */
+async function storedScores(
+  db: Executor,
   assessmentId: string,
-): Promise<AssessmentResult> {
+): Promise<{ result: AssessmentResult; groups: PeerGroupKey[] | undefined }> {
   const [scores, row] = await Promise.all([
     listScores(db, assessmentId),
     db
@@ -268,10 +313,13 @@ async function storedResult(
       .executeTakeFirstOrThrow(),
   ]);
   return {
-    overall: row.overall_score ?? 0,
-    band: row.band ?? "",
-    dimensions: Object.fromEntries(scores.map((s) => [s.dimension, s.score])),
-    submittedAt: row.submitted_at ?? new Date(0),
+    result: {
+      overall: row.overall_score ?? 0,
+      band: row.band ?? "",
+      dimensions: Object.fromEntries(scores.map((s) => [s.dimension, s.score])),
+      submittedAt: row.submitted_at ?? new Date(0),
+    },
+    groups: scores[0] && peerGroupsOf(scores[0]),
   };
 }
 
@@ -281,6 +329,8 @@ export async function getResults(token: string | undefined): Promise<
     result: AssessmentResult;
     answers: Answers;
     others: Awaited<ReturnType<typeof listCompanyAssessments>>;
+    peers: PeerComparison;
+    recommendations: StoredRecommendation[];
   }
 > {
   const opened = await openAssessment(token);
@@ -289,11 +339,31 @@ export async function getResults(token: string | undefined): Promise<
       { path: "token", message: "the assessment is not submitted yet" },
     ]);
   }
-  const [result, others] = await Promise.all([
-    storedResult(database().db, opened.assessment.id),
-    listCompanyAssessments(database().db, opened.company.id),
+  const { db } = database();
+  const { assessment, company } = opened;
+  const [{ result, groups }, others, recommendations] = await Promise.all([
+    storedScores(db, assessment.id),
+    listCompanyAssessments(db, company.id),
+    listRecommendations(db, assessment.id),
   ]);
-  return { ...opened, result, answers: opened.assessment.answers as Answers, others };
+  // Compared within the groups of the profile as it was at submission.
+  const scores = { ...result.dimensions, [OVERALL_METRIC]: result.overall };
+  const peers = await comparePeerGroups(db, {
+    companyId: company.id,
+    definitionId: assessment.definition_id,
+    definitionMajor: assessment.definition_major,
+    groups: groups ?? peerGroupsOf(company),
+    scores,
+    self: { assessmentId: assessment.id, contribution: { groups: groups ?? [], scores } },
+  });
+  return {
+    ...opened,
+    result,
+    answers: assessment.answers as Answers,
+    others,
+    peers,
+    recommendations: recommendations.map(fromRow),
+  };
 }
 
 /**
@@ -337,4 +407,17 @@ export async function startNextAssessment(
     );
   });
   return { token: newToken, assessmentId };
+}
+
+function fromRow(row: Recommendation): StoredRecommendation {
+  return {
+    rank: row.rank,
+    serviceId: row.service_id,
+    category: row.category,
+    name: { sv: row.name_sv, en: row.name_en },
+    description: { sv: row.description_sv, en: row.description_en },
+    contact: contactOf(row.contact_email, row.contact_url),
+    reason: { sv: row.reason_sv, en: row.reason_en },
+    trigger: row.trigger,
+  };
 }

@@ -2,7 +2,16 @@ import { sql } from "kysely";
 import { createDb, type DatabaseHandle, type DatabaseKind } from "../../db/database";
 import { migrateToLatest } from "../../db/migrate";
 import { countCompanies } from "../../db/queries/companies";
+import { rebuildPeerData } from "../../db/queries/peers";
+import { insertRecommendations } from "../../db/queries/services";
+import type { NewRecommendation } from "../../db/schema";
 import { insertDemoData } from "../../db/seed";
+import type { Answers } from "./answers";
+import { OVERALL_METRIC } from "./benchmark";
+import { majorOf } from "./definitions";
+import { comparePeerGroups, peerGroupsOf } from "./peers.server";
+import { recommendationRows } from "./recommendations.server";
+import { activeServices, syncServiceCatalogue } from "./services.server";
 import { generateDemoData } from "./demo-data";
 import { getDefinitionRegistry } from "./definitions.server";
 import { env } from "./env.server";
@@ -10,8 +19,9 @@ import { env } from "./env.server";
 let handle: DatabaseHandle | undefined;
 
 /**
- * Opens the configured database and migrates it to the latest version. Called once at
- * start-up; throws `DatabaseConfigError` when the database cannot be opened.
+ * Opens the configured database, migrates it to the latest version and brings the
+ * services table up to the catalogue file. Called once at start-up; throws
+ * `DatabaseConfigError` when the database cannot be opened.
  */
 export async function openDatabase(): Promise<DatabaseHandle> {
   if (handle) return handle;
@@ -23,6 +33,7 @@ export async function openDatabase(): Promise<DatabaseHandle> {
   });
   try {
     await migrateToLatest(opened.db);
+    await syncServiceCatalogue(opened.db);
   } catch (error) {
     await opened.close();
     throw error;
@@ -61,11 +72,12 @@ export async function checkDatabaseHealth(timeoutMs = 2_000): Promise<DatabaseHe
 
 /**
  * Seeds demo data into an empty embedded database, so that `npm start` shows a living
- * app. A PostgreSQL server is never seeded implicitly: use `npm run db:seed`.
+ * app. A PostgreSQL server is seeded only with SEED_DEMO_DATA=always (or `npm run db:seed`).
  */
-export async function seedIfEmptyEmbedded(): Promise<number> {
+export async function seedIfEmpty(): Promise<number> {
   const { db, kind } = database();
-  if (kind !== "pglite" || env().SEED_DEMO_DATA === "never") return 0;
+  const mode = env().SEED_DEMO_DATA;
+  if (mode === "never" || (mode === "auto" && kind !== "pglite")) return 0;
   if ((await countCompanies(db)) > 0) return 0;
   return seedDemoData();
 }
@@ -76,7 +88,48 @@ export async function seedIfEmptyEmbedded(): Promise<number> {
  */
 export async function seedDemoData(): Promise<number> {
   const latest = getDefinitionRegistry().latest("dma-sme");
+  if (!latest) throw new Error("no published version of dma-sme");
   const data = generateDemoData({ dma: latest });
-  await insertDemoData(database().db, data);
+  const { db } = database();
+  await insertDemoData(db, data);
+  await rebuildPeerData(db);
+  // Each submitted demo assessment gets its recommendations as a real submission would,
+  // ranked against today's peers (a real one is ranked against the peers of its day).
+  const services = await activeServices(db);
+  const companies = new Map(data.companies.map((c) => [c.id, c]));
+  const scores = new Map<string, typeof data.scores>();
+  for (const score of data.scores) {
+    scores.set(score.assessment_id, [...(scores.get(score.assessment_id) ?? []), score]);
+  }
+  const rows: NewRecommendation[] = [];
+  for (const assessment of data.assessments) {
+    const company = companies.get(assessment.company_id);
+    const own = scores.get(assessment.id) ?? [];
+    if (!company || own.length === 0) continue;
+    const dimensions = Object.fromEntries(own.map((s) => [s.dimension, s.score]));
+    const contribution = {
+      groups: peerGroupsOf(company),
+      scores: { ...dimensions, [OVERALL_METRIC]: assessment.overall_score ?? 0 },
+    };
+    const peers = await comparePeerGroups(db, {
+      companyId: company.id,
+      definitionId: latest.id,
+      definitionMajor: majorOf(latest.version),
+      ...contribution,
+      self: { assessmentId: assessment.id, contribution },
+    });
+    rows.push(
+      ...recommendationRows({
+        assessmentId: assessment.id,
+        definitionId: latest.id,
+        definition: latest.definition,
+        dimensions,
+        answers: JSON.parse(assessment.answers ?? "{}") as Answers,
+        services,
+        peers,
+      }),
+    );
+  }
+  await insertRecommendations(db, rows);
   return data.companies.length;
 }

@@ -18,10 +18,13 @@ const EnvSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
-  SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
+  /** auto: an empty embedded database; always: any empty database; never. */
+  SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   /** New assessments allowed per client address per hour (the public form and the API). */
   RATE_LIMIT_ASSESSMENTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   DEFINITIONS_DIR: z.string().min(1).default("survey-definitions"),
+  /** The hub's service catalogue, synchronised into the services table at start-up. */
+  SERVICES_FILE: z.string().min(1).default("db/catalogue/services.json"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -50,6 +53,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     PGLITE_DATA_DIR: path.resolve(env.PGLITE_DATA_DIR),
     DEFINITIONS_DIR: path.resolve(env.DEFINITIONS_DIR),
+    SERVICES_FILE: path.resolve(env.SERVICES_FILE),
   };
 }
 

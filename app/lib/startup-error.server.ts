@@ -1,6 +1,7 @@
 import { DatabaseConfigError } from "../../db/database";
 import { DefinitionsError } from "./definitions.server";
 import { EnvError } from "./env.server";
+import { CatalogueError } from "./services.server";
 
 /**
  * One line (or one line per bad variable) for a start-up failure, without a stack trace
@@ -10,7 +11,8 @@ export function startupErrorLine(error: unknown): string {
   if (
     error instanceof EnvError ||
     error instanceof DatabaseConfigError ||
-    error instanceof DefinitionsError
+    error instanceof DefinitionsError ||
+    error instanceof CatalogueError
   ) {
     return `Mognad cannot start: ${error.message}`;
   }

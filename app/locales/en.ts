@@ -137,6 +137,65 @@ const en = {
     disclaimer:
       "The scoring is aligned with the EU Digital Maturity Assessment; it is our documented model, not the official score.",
   },
+  peers: {
+    title: "Compared with similar companies",
+    comparedWith: "Compared with {{group}}: {{count}} companies.",
+    notEnough:
+      "There are not enough companies to compare with yet. A comparison is shown once at least {{floor}} other companies have taken the assessment and agreed to anonymous benchmarking.",
+    privacy:
+      "Only companies that agreed to anonymous benchmarking are counted, each with its latest assessment. No company is named and no single company's answers are shown.",
+    overallSentence: "Your overall score is higher than {{percentile}} % of {{group}}.",
+    dimensionSentence: "Higher than {{percentile}} % of {{group}}.",
+    peerStats: "Peers: median {{median}}, middle half {{q1}}–{{q3}}.",
+    strengthsTitle: "Your strengths",
+    strengths: "Clearly above the peers' median: {{list}}.",
+    fallback: {
+      size_class:
+        "Too few companies in your sector have taken the assessment yet, so you are compared with {{group}}.",
+      region:
+        "Too few companies in your sector or of your size have taken the assessment yet, so you are compared with {{group}}.",
+      all: "Too few companies in your sector, of your size or in your region have taken the assessment yet, so you are compared with {{group}}.",
+    },
+    group: {
+      sector: "companies in {{sector}}",
+      region: "companies in {{region}}",
+      outsideSweden: "companies outside Sweden",
+      all: "all companies",
+      size: {
+        micro: "micro companies (1–9 employees)",
+        small: "small companies (10–49 employees)",
+        medium: "medium-sized companies (50–249 employees)",
+        large: "large companies (250+ employees)",
+      },
+    },
+  },
+  recommendations: {
+    title: "Recommended services from the hub",
+    intro:
+      "Services of DigIT Hub Sweden that match your gaps, the most needed first. EDIH services are free or subsidised for small and medium-sized companies.",
+    why: "Why:",
+    contact: "Contact",
+    readMore: "Read more",
+    showMore: "Show {{count}} more recommended services",
+    none: "None of the hub's services matches a gap in your answers. Talk to the hub about what comes next.",
+    callToAction: "Want help with any of these? Contact DigIT Hub Sweden and mention your results.",
+    contactHub: "Contact the hub",
+    category: {
+      "test-before-invest": "Test before invest",
+      training: "Training and skills development",
+      investment: "Support to find investment",
+      networking: "Networking and access to innovation ecosystems",
+    },
+    reason: {
+      dimension: "Your score for {{dimension}} is {{score}} of 100 ({{band}}).",
+      dimensionBelowPeers:
+        "Your score for {{dimension}} is {{score}} of 100 ({{band}}), below the median of {{median}} among {{group}}.",
+      choiceMissing:
+        "You did not select “{{item}}” in the question “{{question}}” ({{dimension}}).",
+      choiceSelected: "You selected “{{item}}” in the question “{{question}}” ({{dimension}}).",
+      row: "You answered “{{value}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+    },
+  },
   errors: {
     notFoundTitle: "Page not found",
     notFound: "We could not find that page. Check the address, or start from the home page.",

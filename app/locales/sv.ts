@@ -140,6 +140,65 @@ const sv: Translations = {
     disclaimer:
       "Poängsättningen är i linje med EU:s mätning av digital mognad; den är vår dokumenterade modell, inte det officiella resultatet.",
   },
+  peers: {
+    title: "Jämfört med liknande företag",
+    comparedWith: "Jämfört med {{group}}: {{count}} företag.",
+    notEnough:
+      "Det finns ännu inte tillräckligt många företag att jämföra med. En jämförelse visas när minst {{floor}} andra företag har gjort bedömningen och gått med på anonym jämförelse.",
+    privacy:
+      "Bara företag som har gått med på anonym jämförelse räknas, var och en med sin senaste bedömning. Inget företag namnges och inga enskilda företags svar visas.",
+    overallSentence: "Ert totala resultat är högre än {{percentile}} % av {{group}}.",
+    dimensionSentence: "Högre än {{percentile}} % av {{group}}.",
+    peerStats: "Jämförelsegruppen: median {{median}}, mittersta hälften {{q1}}–{{q3}}.",
+    strengthsTitle: "Era styrkor",
+    strengths: "Tydligt över jämförelsegruppens median: {{list}}.",
+    fallback: {
+      size_class:
+        "För få företag i er bransch har gjort bedömningen ännu, så ni jämförs med {{group}}.",
+      region:
+        "För få företag i er bransch eller av er storlek har gjort bedömningen ännu, så ni jämförs med {{group}}.",
+      all: "För få företag i er bransch, av er storlek eller i ert län har gjort bedömningen ännu, så ni jämförs med {{group}}.",
+    },
+    group: {
+      sector: "företag inom {{sector}}",
+      region: "företag i {{region}}",
+      outsideSweden: "företag utanför Sverige",
+      all: "alla företag",
+      size: {
+        micro: "mikroföretag (1–9 anställda)",
+        small: "små företag (10–49 anställda)",
+        medium: "medelstora företag (50–249 anställda)",
+        large: "stora företag (250+ anställda)",
+      },
+    },
+  },
+  recommendations: {
+    title: "Rekommenderade tjänster från hubben",
+    intro:
+      "Tjänster från DigIT Hub Sweden som passar era luckor, de viktigaste först. EDIH-tjänster är kostnadsfria eller subventionerade för små och medelstora företag.",
+    why: "Varför:",
+    contact: "Kontakt",
+    readMore: "Läs mer",
+    showMore: "Visa {{count}} fler rekommenderade tjänster",
+    none: "Ingen av hubbens tjänster matchar en lucka i era svar. Prata med hubben om nästa steg.",
+    callToAction:
+      "Vill ni ha hjälp med något av detta? Kontakta DigIT Hub Sweden och berätta om ert resultat.",
+    contactHub: "Kontakta hubben",
+    category: {
+      "test-before-invest": "Testa innan investering",
+      training: "Utbildning och kompetensutveckling",
+      investment: "Stöd att hitta finansiering",
+      networking: "Nätverk och tillgång till innovationsekosystem",
+    },
+    reason: {
+      dimension: "Ert resultat för {{dimension}} är {{score}} av 100 ({{band}}).",
+      dimensionBelowPeers:
+        "Ert resultat för {{dimension}} är {{score}} av 100 ({{band}}), under medianen {{median}} bland {{group}}.",
+      choiceMissing: "Ni valde inte ”{{item}}” i frågan ”{{question}}” ({{dimension}}).",
+      choiceSelected: "Ni valde ”{{item}}” i frågan ”{{question}}” ({{dimension}}).",
+      row: "Ni svarade ”{{value}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+    },
+  },
   errors: {
     notFoundTitle: "Sidan finns inte",
     notFound: "Vi hittade inte den sidan. Kontrollera adressen eller börja från startsidan.",

@@ -19,6 +19,9 @@ import {
 import { INDUSTRIAL_SECTORS, type SectorId } from "../lib/catalog";
 import { getFixedT, getLanguage } from "../lib/i18n.server";
 import { buildResultsView } from "../lib/results-view";
+import { buildPeerView, type Translate } from "../lib/peer-view";
+import { getServiceCatalogue } from "../lib/services.server";
+import { Recommendations } from "../components/recommendations";
 import type { ScoreChartInput } from "../lib/chart-data";
 import chartStylesHref from "../styles/charts.css";
 
@@ -37,15 +40,37 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!found) throw redirect(`/a/${params.token}`);
   const lang = await getLanguage(request);
   const t = await getFixedT(request);
-  const { assessment, company, entry, result, answers } = found;
+  const { assessment, company, entry, result, answers, peers, recommendations } = found;
+  const translate: Translate = (key, variables) => t(key, variables);
   const view = buildResultsView(entry.definition, result, answers, lang, {
     noneSelected: t("results.noneSelected"),
     notAnswered: t("results.notAnswered"),
   });
   const isMain = assessment.definition_id === MAIN_DEFINITION_ID;
+  const peerView = buildPeerView(peers, entry.definition, lang, translate);
+  const chosen = peers.chosen;
   return {
     token: params.token ?? "",
     view,
+    peerView,
+    // Only the chosen group's statistics reach the page (never a hidden group's).
+    peerStats: chosen
+      ? Object.fromEntries(
+          entry.definition.dimensions.flatMap((d) => {
+            const stats = chosen.metrics[d.id];
+            return stats ? [[d.id, { median: stats.median, q1: stats.q1, q3: stats.q3 }]] : [];
+          }),
+        )
+      : {},
+    recommendations: recommendations.map((r) => ({
+      rank: r.rank,
+      category: r.category,
+      name: r.name[lang],
+      description: r.description[lang],
+      reason: r.reason[lang],
+      contact: r.contact,
+    })),
+    hub: getServiceCatalogue().hub,
     stage: assessment.stage,
     version: entry.version,
     submittedOn: new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
@@ -90,15 +115,21 @@ export default function Results() {
   const { view } = data;
   const chartInput = useMemo<ScoreChartInput>(
     () => ({
-      dimensions: view.dimensions.map((d) => ({ id: d.id, label: d.name, score: d.score })),
+      dimensions: view.dimensions.map((d) => ({
+        id: d.id,
+        label: d.name,
+        score: d.score,
+        peer: data.peerStats[d.id],
+      })),
       labels: {
         company: t("results.company"),
         peerMedian: t("results.peerMedian"),
         peerRange: t("results.peerRange"),
       },
     }),
-    [view, t],
+    [view, data.peerStats, t],
   );
+  const peerSentences = new Map(data.peerView.dimensions.map((d) => [d.id, d]));
 
   return (
     <article className="results">
@@ -128,7 +159,27 @@ export default function Results() {
           <span className="overall__label">{t("results.level")}</span>
           <strong data-testid="band-name">{view.band.name}</strong>
           <p>{view.band.feedback}</p>
+          {data.peerView.overall ? <p className="overall__peers">{data.peerView.overall}</p> : null}
         </div>
+      </section>
+
+      <section aria-labelledby="peers-title" className="peers" data-testid="peer-comparison">
+        <h2 id="peers-title">{t("peers.title")}</h2>
+        <p data-testid="peer-group">{data.peerView.summary}</p>
+        {data.peerView.fallback ? (
+          <p className="note" data-testid="peer-fallback">
+            {data.peerView.fallback}
+          </p>
+        ) : null}
+        {data.peerView.strengths.length > 0 ? (
+          <>
+            <h3>{t("peers.strengthsTitle")}</h3>
+            <p data-testid="peer-strengths">
+              {t("peers.strengths", { list: data.peerView.strengths.join(", ") })}
+            </p>
+          </>
+        ) : null}
+        <p className="note">{t("peers.privacy")}</p>
       </section>
 
       <section aria-labelledby="charts-title" className="results__charts">
@@ -166,10 +217,22 @@ export default function Results() {
                 <span className="dimension__band">({d.bandName})</span>
               </h3>
               <p>{d.feedback}</p>
+              {peerSentences.has(d.id) ? (
+                <p className="dimension__peers">
+                  {peerSentences.get(d.id)?.sentence}{" "}
+                  {t("peers.peerStats", {
+                    median: peerSentences.get(d.id)?.median ?? "",
+                    q1: peerSentences.get(d.id)?.q1 ?? "",
+                    q3: peerSentences.get(d.id)?.q3 ?? "",
+                  })}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
       </section>
+
+      <Recommendations items={data.recommendations} hub={data.hub} />
 
       <section aria-labelledby="next-title" className="results__next no-print">
         <h2 id="next-title">{t("results.nextTitle")}</h2>

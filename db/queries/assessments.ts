@@ -114,14 +114,16 @@ export async function recordSubmission(
     .execute();
 }
 
-/** The per-dimension scores of an assessment. */
+/** The per-dimension scores of an assessment, with the profile they were submitted with. */
 export async function listScores(
   db: Executor,
   assessmentId: string,
-): Promise<{ dimension: string; score: number }[]> {
+): Promise<
+  { dimension: string; score: number; primary_sector: string; size_class: string; region: string }[]
+> {
   return db
     .selectFrom("assessment_scores")
-    .select(["dimension", "score"])
+    .select(["dimension", "score", "primary_sector", "size_class", "region"])
     .where("assessment_id", "=", assessmentId)
     .execute();
 }

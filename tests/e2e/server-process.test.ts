@@ -90,4 +90,28 @@ describe("the production server process", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test("refuses to start when a service rule names a missing item, naming the service and rule", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mognad-services-"));
+    try {
+      const catalogue = JSON.parse(readFileSync("db/catalogue/services.json", "utf8")) as {
+        services: { id: string; rules: Record<string, unknown>[] }[];
+      };
+      const service = catalogue.services[0];
+      service.rules.push({ definition: "dma-sme", question: "q8", item: 99, selected: false });
+      const file = path.join(dir, "services.json");
+      writeFileSync(file, JSON.stringify(catalogue));
+      const { code, output } = await runServerExpectingExit({
+        PORT: String(await freePort()),
+        SERVICES_FILE: file,
+      });
+      expect(code).not.toBe(0);
+      const rule = service.rules.length;
+      expect(output.trim().split("\n")).toEqual([
+        `Mognad cannot start: ${file}: services[0].rules[${rule - 1}]: service ${service.id}, rule ${rule}: dma-sme@1.0.0, 1.1.0 question q8 has no item 99`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,0 +1,228 @@
+/**
+ * Peer benchmarks (pure): from score histograms of peer groups, the number of companies,
+ * median, quartiles and a company's percentile rank per dimension and overall, under the
+ * privacy floor. The design (histograms kept at submission) is in docs/benchmarks.md.
+ */
+
+/**
+ * The privacy floor: a peer group is shown only when it holds at least this many companies
+ * other than the one looking. The one constant every benchmark, chart and count uses.
+ */
+export const PRIVACY_FLOOR = 5;
+
+/** The metric name of the overall score in histograms (dimensions use their ids). */
+export const OVERALL_METRIC = "overall";
+
+/** Histogram resolution: a bucket is a tenth of a point, centred on its value. */
+export const BUCKETS_PER_POINT = 10;
+/** Buckets 0..MAX_BUCKET cover scores 0..100. */
+export const MAX_BUCKET = 100 * BUCKETS_PER_POINT;
+
+/** A dimension at least this many points above its peers' median is named a strength. */
+export const STRENGTH_MARGIN = 10;
+
+/** The peer groups, in the order of fallback: the closest peers first, everyone last. */
+export const PEER_GROUP_KINDS = ["sector", "size_class", "region", "all"] as const;
+export type PeerGroupKind = (typeof PEER_GROUP_KINDS)[number];
+
+/**
+ * The bucket that holds a 0..100 score. The same arithmetic as the SQL that rebuilds the
+ * histograms (db/queries/peers.ts): floor(score × 10 + 0.5), so both agree on every score.
+ */
+export function bucketOf(score: number): number {
+  const bucket = Math.floor(score * BUCKETS_PER_POINT + 0.5);
+  return Math.min(MAX_BUCKET, Math.max(0, bucket));
+}
+
+/** Exact scores are kept in millionths of a point (equal scores share a key). */
+export const SCORE_KEYS_PER_POINT = 1_000_000;
+
+/** The exact key of a score: floor(score × 10⁶ + 0.5), as the SQL rebuild computes it. */
+export function scoreKey(score: number): number {
+  return Math.floor(score * SCORE_KEYS_PER_POINT + 0.5);
+}
+
+/** The score a bucket stands for. */
+export function bucketValue(bucket: number): number {
+  return bucket / BUCKETS_PER_POINT;
+}
+
+/** Bucket → number of companies; buckets with no company are absent. */
+export type Histogram = ReadonlyMap<number, number>;
+
+/** A metric's scores in a group: metric (dimension id or `overall`) → histogram. */
+export type GroupHistograms = ReadonlyMap<string, Histogram>;
+
+export interface MetricStats {
+  median: number;
+  q1: number;
+  q3: number;
+  /**
+   * Share of the peers scoring below this company, ties counted half (0..100).
+   * Absent when the company has no score for the metric.
+   */
+  percentile?: number;
+}
+
+/** A group with enough peers: its statistics. Never holds an individual value. */
+export interface ShownPeerGroup {
+  kind: PeerGroupKind;
+  /** The sector, size class or region id; "" for everyone. */
+  value: string;
+  shown: true;
+  /** Companies in the group other than this one (at least PRIVACY_FLOOR). */
+  companies: number;
+  metrics: Record<string, MetricStats>;
+}
+
+/** A group below the privacy floor: nothing about it is shown, not even its size. */
+export interface HiddenPeerGroup {
+  kind: PeerGroupKind;
+  value: string;
+  shown: false;
+}
+
+export type PeerGroupResult = ShownPeerGroup | HiddenPeerGroup;
+
+export interface PeerComparison {
+  /** The four groups in fallback order. */
+  groups: PeerGroupResult[];
+  /** The closest group above the floor (the one the results page compares with), if any. */
+  chosen: ShownPeerGroup | undefined;
+  /** Dimensions at least STRENGTH_MARGIN points above the chosen group's median. */
+  strengths: string[];
+}
+
+/** Exact score key → number of companies. */
+export type ExactScores = ReadonlyMap<number, number>;
+
+export interface PeerGroupInput {
+  kind: PeerGroupKind;
+  value: string;
+  histograms: GroupHistograms;
+  /**
+   * Per metric, the exact scores of the peers in the bucket of the company's own score:
+   * they make the percentile rank exact (without them, that bucket counts as ties).
+   */
+  exact?: ReadonlyMap<string, ExactScores>;
+}
+
+/**
+ * Compares a company's scores with its peer groups. `own` is the company's contribution
+ * to the histograms (its latest consenting assessment, which may differ from the one
+ * being viewed), removed so that peers are always *other* companies.
+ */
+export function comparePeers(input: {
+  groups: readonly PeerGroupInput[];
+  scores: Readonly<Record<string, number>>;
+  own?: { groups: ReadonlySet<PeerGroupKind>; scores: Readonly<Record<string, number>> };
+}): PeerComparison {
+  const groups = PEER_GROUP_KINDS.map((kind): PeerGroupResult => {
+    const group = input.groups.find((g) => g.kind === kind);
+    const value = group?.value ?? "";
+    if (!group) return { kind, value, shown: false };
+    const remove = input.own?.groups.has(kind) ? input.own.scores : undefined;
+    const histograms = new Map<string, Histogram>();
+    for (const [metric, histogram] of group.histograms) {
+      const own = remove?.[metric];
+      histograms.set(metric, own === undefined ? histogram : withoutScore(histogram, own));
+    }
+    const companies = total(histograms.get(OVERALL_METRIC));
+    if (companies < PRIVACY_FLOOR) return { kind, value, shown: false };
+    const metrics: Record<string, MetricStats> = {};
+    for (const [metric, histogram] of histograms) {
+      if (total(histogram) === 0) continue;
+      const own = remove?.[metric];
+      const exact = group.exact?.get(metric);
+      metrics[metric] = describe(
+        histogram,
+        input.scores[metric],
+        exact && own !== undefined ? withoutKey(exact, scoreKey(own)) : exact,
+      );
+    }
+    return { kind, value, shown: true, companies, metrics };
+  });
+  const chosen = groups.find((g): g is ShownPeerGroup => g.shown);
+  const strengths = chosen
+    ? Object.entries(input.scores)
+        .filter(([metric, score]) => {
+          const stats = chosen.metrics[metric];
+          return metric !== OVERALL_METRIC && stats && score >= stats.median + STRENGTH_MARGIN;
+        })
+        .map(([metric]) => metric)
+    : [];
+  return { groups, chosen, strengths };
+}
+
+/** The histogram with one company's score taken out. */
+export function withoutScore(histogram: Histogram, score: number): Histogram {
+  const bucket = bucketOf(score);
+  const count = histogram.get(bucket) ?? 0;
+  if (count === 0) return histogram;
+  const copy = new Map(histogram);
+  if (count === 1) copy.delete(bucket);
+  else copy.set(bucket, count - 1);
+  return copy;
+}
+
+function withoutKey(exact: ExactScores, key: number): ExactScores {
+  const count = exact.get(key) ?? 0;
+  if (count === 0) return exact;
+  const copy = new Map(exact);
+  if (count === 1) copy.delete(key);
+  else copy.set(key, count - 1);
+  return copy;
+}
+
+function total(histogram: Histogram | undefined): number {
+  let n = 0;
+  if (histogram) for (const count of histogram.values()) n += count;
+  return n;
+}
+
+/**
+ * Median, quartiles and (given a score) the percentile rank of a non-empty histogram.
+ * `exact` holds the exact scores of the score's own bucket; without it, that bucket's
+ * companies count as ties.
+ */
+export function describe(histogram: Histogram, score?: number, exact?: ExactScores): MetricStats {
+  const buckets = [...histogram.keys()].sort((a, b) => a - b);
+  const counts = buckets.map((b) => histogram.get(b) ?? 0);
+  const n = counts.reduce((a, b) => a + b, 0);
+  /** The value of the r-th smallest score (0-based). */
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (let i = 0; i < buckets.length; i++) {
+      seen += counts[i];
+      if (rank < seen) return bucketValue(buckets[i]);
+    }
+    return bucketValue(buckets[buckets.length - 1]);
+  };
+  // Linear interpolation between closest ranks (PostgreSQL's percentile_cont).
+  const quantile = (p: number): number => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const low = valueAt(lo);
+    return lo === h ? low : low + (h - lo) * (valueAt(lo + 1) - low);
+  };
+  const stats: MetricStats = { median: quantile(0.5), q1: quantile(0.25), q3: quantile(0.75) };
+  if (score !== undefined) {
+    const own = bucketOf(score);
+    let below = 0;
+    let same = 0;
+    for (let i = 0; i < buckets.length; i++) {
+      if (buckets[i] < own) below += counts[i];
+      else if (buckets[i] === own) same = counts[i];
+    }
+    if (exact) {
+      const key = scoreKey(score);
+      same = 0;
+      for (const [k, count] of exact) {
+        if (k < key) below += count;
+        else if (k === key) same += count;
+      }
+    }
+    stats.percentile = ((below + same / 2) / n) * 100;
+  }
+  return stats;
+}

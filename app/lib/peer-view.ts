@@ -1,0 +1,124 @@
+/**
+ * The peer comparison in words (pure): the group's label, why a wider group is shown, a
+ * sentence per dimension and the strengths, in the respondent's language.
+ */
+import {
+  OVERALL_METRIC,
+  PRIVACY_FLOOR,
+  type PeerComparison,
+  type PeerGroupKind,
+  type ShownPeerGroup,
+} from "./benchmark";
+import type { LanguageId } from "./catalog";
+import type { SurveyDefinition } from "./definitions";
+import { displayScore } from "./scoring";
+
+/** A translation function: a dotted key of app/locales and its `{{variables}}`. */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+/** "companies in manufacturing", "small companies (10–49 employees)", "all companies"… */
+export function peerGroupLabel(kind: PeerGroupKind, value: string, t: Translate): string {
+  switch (kind) {
+    case "sector":
+      return t("peers.group.sector", { sector: lowerFirst(t(`sector.${value}`)) });
+    case "size_class":
+      return t(`peers.group.size.${value}`);
+    case "region":
+      return value === "outside-sweden"
+        ? t("peers.group.outsideSweden")
+        : t("peers.group.region", { region: t(`region.${value}`) });
+    case "all":
+      return t("peers.group.all");
+  }
+}
+
+function lowerFirst(text: string): string {
+  // Sector names are common nouns ("Manufacturing" → "manufacturing"); ICT stays ICT.
+  return /^[A-ZÅÄÖ][a-zåäö]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+export interface PeerDimensionView {
+  id: string;
+  name: string;
+  /** "Higher than 62 % of companies in manufacturing." */
+  sentence: string;
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+export interface PeerView {
+  /** False when not even "everyone" holds PRIVACY_FLOOR other companies. */
+  shown: boolean;
+  /** What the page says: the group compared with, or that there are not enough peers yet. */
+  summary: string;
+  /** Why a wider group than the sector is shown (absent when the sector is shown). */
+  fallback?: string;
+  label?: string;
+  companies?: number;
+  overall?: string;
+  dimensions: PeerDimensionView[];
+  /** Names of the dimensions clearly above the peers' median. */
+  strengths: string[];
+}
+
+export function buildPeerView(
+  comparison: PeerComparison,
+  definition: SurveyDefinition,
+  lang: LanguageId,
+  t: Translate,
+): PeerView {
+  const group = comparison.chosen;
+  if (!group) {
+    return {
+      shown: false,
+      summary: t("peers.notEnough", { floor: PRIVACY_FLOOR }),
+      dimensions: [],
+      strengths: [],
+    };
+  }
+  const label = peerGroupLabel(group.kind, group.value, t);
+  const percentileOf = (metric: string) => Math.round(group.metrics[metric]?.percentile ?? 0);
+  const overall = group.metrics[OVERALL_METRIC];
+  return {
+    shown: true,
+    label,
+    companies: group.companies,
+    summary: t("peers.comparedWith", { group: label, count: group.companies }),
+    fallback:
+      group.kind === "sector" ? undefined : t(`peers.fallback.${group.kind}`, { group: label }),
+    overall: overall
+      ? t("peers.overallSentence", { percentile: percentileOf(OVERALL_METRIC), group: label })
+      : undefined,
+    dimensions: definition.dimensions.flatMap((dimension) => {
+      const stats = group.metrics[dimension.id];
+      if (!stats) return [];
+      return [
+        {
+          id: dimension.id,
+          name: dimension.name[lang],
+          sentence: t("peers.dimensionSentence", {
+            percentile: percentileOf(dimension.id),
+            group: label,
+          }),
+          median: displayScore(stats.median),
+          q1: displayScore(stats.q1),
+          q3: displayScore(stats.q3),
+        },
+      ];
+    }),
+    strengths: comparison.strengths.map(
+      (id) => definition.dimensions.find((d) => d.id === id)?.name[lang] ?? id,
+    ),
+  };
+}
+
+/** The chosen group's median per dimension, for the recommendation engine. */
+export function peerMedians(group: ShownPeerGroup | undefined): Record<string, number> | undefined {
+  if (!group) return undefined;
+  return Object.fromEntries(
+    Object.entries(group.metrics)
+      .filter(([metric]) => metric !== OVERALL_METRIC)
+      .map(([metric, stats]) => [metric, stats.median]),
+  );
+}

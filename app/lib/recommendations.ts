@@ -1,0 +1,278 @@
+/**
+ * The recommendation engine (pure): from an assessment's scores and answers, the service
+ * catalogue and the peers' medians, the hub's services ranked by need, each with the rule
+ * that triggered it. Reasons are written in both languages at submission and stored with
+ * the service as a snapshot (docs/services.md).
+ */
+import { items, localise } from "./answer-summary";
+import type { Answers } from "./answers";
+import type { LanguageId } from "./catalog";
+import { findQuestion, type SurveyDefinition } from "./definitions";
+import { displayScore, findBand } from "./scoring";
+import { isChoiceRule, isDimensionRule, type Service, type ServiceRule } from "./services";
+
+/** How many recommendations the results page shows before "show more". */
+export const SHOWN_RECOMMENDATIONS = 5;
+/** A dimension scoring at most this is weak (the Basic and Average bands): it gets a service. */
+export const WEAK_SCORE = 50;
+/** The least gap an answer rule counts with, so a missing backup matters even in a strong area. */
+export const ANSWER_MIN_GAP = 10;
+
+/** Why a service was recommended: the rule that held, with the numbers it held for. */
+export type Trigger =
+  | {
+      kind: "dimension";
+      dimension: string;
+      score: number;
+      /** The rule's threshold; absent when the service was added because the area is weak. */
+      below?: number;
+      peerMedian?: number;
+    }
+  | { kind: "choice"; dimension: string; question: string; item: number; selected: boolean }
+  | { kind: "row"; dimension: string; question: string; row: string; value: string | number };
+
+export interface RankedRecommendation {
+  /** 1 = most needed. */
+  rank: number;
+  service: Service;
+  trigger: Trigger;
+  /** Points of gap (to the next band, the peers' median or the rule's threshold). */
+  gap: number;
+  /** gap × the service's priority: the ranking key. */
+  weight: number;
+}
+
+export interface RecommendInput {
+  definitionId: string;
+  definition: SurveyDefinition;
+  /** Dimension id → 0..100. */
+  dimensions: Readonly<Record<string, number>>;
+  answers: Answers;
+  services: readonly Service[];
+  /** The chosen peer group's median per dimension, when a group is above the privacy floor. */
+  peerMedians?: Readonly<Record<string, number>>;
+}
+
+type Candidate = Omit<RankedRecommendation, "rank">;
+
+/**
+ * Ranks the catalogue's services for one assessment. A service is a candidate when one of
+ * its rules for this questionnaire holds; its weight is the largest gap × priority among
+ * them. Every weak dimension gets at least one service when the catalogue has one for it,
+ * and the first SHOWN_RECOMMENDATIONS make room for one per weak dimension. Deterministic.
+ */
+export function recommend(input: RecommendInput): RankedRecommendation[] {
+  const { definition, dimensions } = input;
+  const dimensionOf = questionDimensions(definition);
+  const gapOf = (dimension: string): number => {
+    const score = dimensions[dimension] ?? 0;
+    const band = findBand(definition, score);
+    const last = definition.bands[definition.bands.length - 1];
+    const toNextBand = band === last ? 0 : band.max - score;
+    const median = input.peerMedians?.[dimension];
+    return Math.max(0, toNextBand, median === undefined ? 0 : median - score);
+  };
+
+  const best = new Map<string, Candidate>();
+  const offer = (candidate: Candidate) => {
+    const current = best.get(candidate.service.id);
+    if (!current || candidate.weight > current.weight) best.set(candidate.service.id, candidate);
+  };
+  for (const service of input.services) {
+    for (const rule of service.rules) {
+      if (rule.definition !== input.definitionId) continue;
+      const held = evaluate(rule, input, dimensionOf);
+      if (!held) continue;
+      const gap =
+        held.kind === "dimension"
+          ? Math.max(gapOf(held.dimension), (held.below ?? 0) - held.score)
+          : Math.max(gapOf(held.dimension), ANSWER_MIN_GAP);
+      offer({ service, trigger: held, gap, weight: gap * service.priority });
+    }
+  }
+
+  // Every weak dimension gets a service: when no rule held for it, the catalogue's most
+  // important service that has a rule about that dimension, not already recommended.
+  const weak = definition.dimensions
+    .map((d) => d.id)
+    .filter((id) => (dimensions[id] ?? 0) <= WEAK_SCORE)
+    .sort((a, b) => (dimensions[a] ?? 0) - (dimensions[b] ?? 0) || a.localeCompare(b));
+  const covers = (candidate: Candidate, dimension: string) =>
+    candidate.trigger.dimension === dimension;
+  for (const dimension of weak) {
+    if ([...best.values()].some((c) => covers(c, dimension))) continue;
+    const service = input.services
+      .filter((s) => !best.has(s.id))
+      .filter((s) =>
+        s.rules.some((r) => aboutDimension(r, input.definitionId, dimension, dimensionOf)),
+      )
+      .sort(byPriority)[0];
+    if (!service) continue;
+    const gap = gapOf(dimension);
+    const score = dimensions[dimension] ?? 0;
+    const median = input.peerMedians?.[dimension];
+    offer({
+      service,
+      trigger: {
+        kind: "dimension",
+        dimension,
+        score,
+        ...(median === undefined ? {} : { peerMedian: median }),
+      },
+      gap,
+      weight: gap * service.priority,
+    });
+  }
+  for (const candidate of best.values()) {
+    if (candidate.trigger.kind === "dimension") {
+      const median = input.peerMedians?.[candidate.trigger.dimension];
+      if (median !== undefined) candidate.trigger.peerMedian = median;
+    }
+  }
+
+  const ranked = [...best.values()].sort(byWeight);
+  // The shown few make room for the most needed service of each weak dimension.
+  const shown: Candidate[] = [];
+  for (const dimension of weak) {
+    if (shown.length === SHOWN_RECOMMENDATIONS) break;
+    const first = ranked.find((c) => covers(c, dimension));
+    if (first && !shown.includes(first)) shown.push(first);
+  }
+  for (const candidate of ranked) {
+    if (shown.length === SHOWN_RECOMMENDATIONS) break;
+    if (!shown.includes(candidate)) shown.push(candidate);
+  }
+  shown.sort(byWeight);
+  const rest = ranked.filter((c) => !shown.includes(c));
+  return [...shown, ...rest].map((c, i) => ({ ...c, rank: i + 1 }));
+}
+
+function byPriority(a: Service, b: Service): number {
+  return b.priority - a.priority || a.id.localeCompare(b.id);
+}
+
+function byWeight(a: Candidate, b: Candidate): number {
+  return b.weight - a.weight || byPriority(a.service, b.service);
+}
+
+/** Scored question name → the dimension it counts in. */
+function questionDimensions(definition: SurveyDefinition): Map<string, string> {
+  return new Map(
+    Object.entries(definition.scoring.questions).map(([name, q]) => [name, q.dimension]),
+  );
+}
+
+function aboutDimension(
+  rule: ServiceRule,
+  definitionId: string,
+  dimension: string,
+  dimensionOf: ReadonlyMap<string, string>,
+): boolean {
+  if (rule.definition !== definitionId) return false;
+  return isDimensionRule(rule)
+    ? rule.dimension === dimension
+    : dimensionOf.get(rule.question) === dimension;
+}
+
+/** The trigger when the rule holds for these scores and answers. */
+function evaluate(
+  rule: ServiceRule,
+  input: RecommendInput,
+  dimensionOf: ReadonlyMap<string, string>,
+): Trigger | undefined {
+  if (isDimensionRule(rule)) {
+    const score = input.dimensions[rule.dimension];
+    if (score === undefined || !(score < rule.below)) return undefined;
+    return { kind: "dimension", dimension: rule.dimension, score, below: rule.below };
+  }
+  const dimension = dimensionOf.get(rule.question);
+  const answer = input.answers[rule.question];
+  if (dimension === undefined || answer === undefined || answer === null) return undefined;
+  if (isChoiceRule(rule)) {
+    if (!Array.isArray(answer)) return undefined;
+    const selected = answer.some((value) => String(value) === String(rule.item));
+    return selected === rule.selected
+      ? { kind: "choice", dimension, question: rule.question, item: rule.item, selected }
+      : undefined;
+  }
+  if (typeof answer !== "object" || Array.isArray(answer)) return undefined;
+  const value = (answer as Record<string, unknown>)[rule.row];
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  return rule.values.some((v) => String(v) === String(value))
+    ? { kind: "row", dimension, question: rule.question, row: rule.row, value }
+    : undefined;
+}
+
+/** The reason texts a language needs (the `recommendations.reason` keys of the locales). */
+export type ReasonTexts = (key: ReasonKey, variables: Record<string, string | number>) => string;
+export type ReasonKey =
+  | "recommendations.reason.dimension"
+  | "recommendations.reason.dimensionBelowPeers"
+  | "recommendations.reason.choiceMissing"
+  | "recommendations.reason.choiceSelected"
+  | "recommendations.reason.row";
+
+/**
+ * A trigger in plain language: the dimension and its score, or the question and the
+ * answer given, as the respondent saw them in this definition version.
+ */
+export function describeTrigger(
+  trigger: Trigger,
+  definition: SurveyDefinition,
+  lang: LanguageId,
+  text: ReasonTexts,
+  peerGroupLabel?: string,
+): string {
+  const dimension =
+    definition.dimensions.find((d) => d.id === trigger.dimension)?.name[lang] ?? trigger.dimension;
+  if (trigger.kind === "dimension") {
+    const variables = {
+      dimension,
+      score: displayScore(trigger.score),
+      band: findBand(definition, trigger.score).name[lang],
+    };
+    if (
+      trigger.peerMedian !== undefined &&
+      peerGroupLabel !== undefined &&
+      trigger.score < trigger.peerMedian
+    ) {
+      return text("recommendations.reason.dimensionBelowPeers", {
+        ...variables,
+        group: peerGroupLabel,
+        median: displayScore(trigger.peerMedian),
+      });
+    }
+    return text("recommendations.reason.dimension", variables);
+  }
+  const question = findQuestion(definition, trigger.question)?.json ?? {};
+  const title = localise(question.title, lang) || trigger.question;
+  if (trigger.kind === "choice") {
+    const item = items(question, "choices").find((c) => c.value === String(trigger.item));
+    return text(
+      trigger.selected
+        ? "recommendations.reason.choiceSelected"
+        : "recommendations.reason.choiceMissing",
+      { item: localise(item?.text, lang), question: title, dimension },
+    );
+  }
+  const row = items(question, "rows").find((r) => r.value === trigger.row);
+  const column = items(question, "columns").find((c) => c.value === String(trigger.value));
+  return text("recommendations.reason.row", {
+    row: localise(row?.text, lang),
+    value: localise(column?.text, lang),
+    question: title,
+    dimension,
+  });
+}
+
+/** A recommendation as stored at submission: the service and the reason, as they were then. */
+export interface StoredRecommendation {
+  rank: number;
+  serviceId: string;
+  category: Service["category"];
+  name: Record<LanguageId, string>;
+  description: Record<LanguageId, string>;
+  contact: { email?: string; url?: string };
+  reason: Record<LanguageId, string>;
+  trigger: Record<string, unknown>;
+}

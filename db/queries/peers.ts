@@ -1,0 +1,320 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database, PeerGroupKind } from "../schema";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The histogram metric of the overall score (dimensions use their ids). */
+export const OVERALL_METRIC = "overall";
+
+/** A peer group: a sector, size class or region, or everyone (value ""). */
+export interface PeerGroupKey {
+  kind: PeerGroupKind;
+  value: string;
+}
+
+/** One group's histogram of one metric: ascending buckets and their counts. */
+export interface HistogramRow {
+  kind: PeerGroupKind;
+  value: string;
+  metric: string;
+  buckets: number[];
+  counts: number[];
+}
+
+/** The histograms of the given groups of one questionnaire (major version), one row each. */
+export async function readPeerHistograms(
+  db: Executor,
+  definitionId: string,
+  definitionMajor: number,
+  groups: readonly PeerGroupKey[],
+): Promise<HistogramRow[]> {
+  if (groups.length === 0) return [];
+  const rows = await db
+    .selectFrom("peer_histograms")
+    .select([
+      "group_kind",
+      "group_value",
+      "metric",
+      sql<number[]>`array_agg(bucket order by bucket)`.as("buckets"),
+      sql<number[]>`array_agg(count order by bucket)`.as("counts"),
+    ])
+    .where("definition_id", "=", definitionId)
+    .where("definition_major", "=", definitionMajor)
+    .where((eb) =>
+      eb.or(
+        groups.map((g) => eb.and([eb("group_kind", "=", g.kind), eb("group_value", "=", g.value)])),
+      ),
+    )
+    .where("count", ">", 0)
+    .groupBy(["group_kind", "group_value", "metric"])
+    .execute();
+  return rows.map((r) => ({
+    kind: r.group_kind,
+    value: r.group_value,
+    metric: r.metric,
+    buckets: r.buckets.map(Number),
+    counts: r.counts.map(Number),
+  }));
+}
+
+/** A group's metric and the bucket of the viewing company's score in it. */
+export interface BucketKey extends PeerGroupKey {
+  metric: string;
+  bucket: number;
+}
+
+/** The exact scores (key → count) of the peers in the given buckets, one row each. */
+export async function readExactScores(
+  db: Executor,
+  definitionId: string,
+  definitionMajor: number,
+  wanted: readonly BucketKey[],
+): Promise<(BucketKey & { scoreKey: number; count: number })[]> {
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .selectFrom("peer_scores")
+    .select(["group_kind", "group_value", "metric", "bucket", "score_key", "count"])
+    .where("definition_id", "=", definitionId)
+    .where("definition_major", "=", definitionMajor)
+    .where((eb) =>
+      eb.or(
+        wanted.map((w) =>
+          eb.and([
+            eb("group_kind", "=", w.kind),
+            eb("group_value", "=", w.value),
+            eb("metric", "=", w.metric),
+            eb("bucket", "=", w.bucket),
+          ]),
+        ),
+      ),
+    )
+    .where("count", ">", 0)
+    .execute();
+  return rows.map((r) => ({
+    kind: r.group_kind,
+    value: r.group_value,
+    metric: r.metric,
+    bucket: r.bucket,
+    scoreKey: r.score_key,
+    count: r.count,
+  }));
+}
+
+/** The assessment that counts for a company in a questionnaire's benchmarks, if any. */
+export async function findPeerMember(
+  db: Executor,
+  companyId: string,
+  definitionId: string,
+  definitionMajor: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<string | undefined> {
+  let query = db
+    .selectFrom("peer_members")
+    .select("assessment_id")
+    .where("company_id", "=", companyId)
+    .where("definition_id", "=", definitionId)
+    .where("definition_major", "=", definitionMajor);
+  if (options.forUpdate) query = query.forUpdate();
+  return (await query.executeTakeFirst())?.assessment_id;
+}
+
+/** What a submitted assessment adds to the histograms: its groups and its scores. */
+export interface Contribution {
+  groups: PeerGroupKey[];
+  /** Metric → 0..100 score. */
+  scores: Record<string, number>;
+}
+
+/** The contribution of a submitted assessment, from its stored scores (undefined if none). */
+export async function readContribution(
+  db: Executor,
+  assessmentId: string,
+): Promise<Contribution | undefined> {
+  const rows = await db
+    .selectFrom("assessment_scores as s")
+    .innerJoin("assessments as a", "a.id", "s.assessment_id")
+    .select([
+      "s.dimension",
+      "s.score",
+      "s.primary_sector",
+      "s.size_class",
+      "s.region",
+      "a.overall_score",
+    ])
+    .where("s.assessment_id", "=", assessmentId)
+    .execute();
+  if (rows.length === 0) return undefined;
+  const first = rows[0];
+  const scores: Record<string, number> = { [OVERALL_METRIC]: first.overall_score ?? 0 };
+  for (const row of rows) scores[row.dimension] = row.score;
+  return {
+    groups: [
+      { kind: "sector", value: first.primary_sector },
+      { kind: "size_class", value: first.size_class },
+      { kind: "region", value: first.region },
+      { kind: "all", value: "" },
+    ],
+    scores,
+  };
+}
+
+/** A change of one histogram bucket. */
+export interface HistogramDelta extends BucketKey {
+  delta: number;
+}
+
+/** A change of the count of one exact score. */
+export interface ExactDelta extends HistogramDelta {
+  scoreKey: number;
+}
+
+/**
+ * Makes `assessmentId` the company's member of a questionnaire's benchmarks and applies the
+ * histogram changes (the old member's buckets out, the new one's in). Call inside the
+ * submission's transaction; `deltas` and `exact` must hold each key at most once.
+ */
+export async function replacePeerMember(
+  trx: Transaction<Database>,
+  member: {
+    companyId: string;
+    definitionId: string;
+    definitionMajor: number;
+    assessmentId: string;
+  },
+  deltas: readonly HistogramDelta[],
+  exact: readonly ExactDelta[],
+): Promise<void> {
+  await trx
+    .insertInto("peer_members")
+    .values({
+      company_id: member.companyId,
+      definition_id: member.definitionId,
+      definition_major: member.definitionMajor,
+      assessment_id: member.assessmentId,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["company_id", "definition_id", "definition_major"])
+        .doUpdateSet({ assessment_id: member.assessmentId }),
+    )
+    .execute();
+  const base = { definition_id: member.definitionId, definition_major: member.definitionMajor };
+  const histogramRows = sorted(deltas).map((d) => ({
+    ...base,
+    group_kind: d.kind,
+    group_value: d.value,
+    metric: d.metric,
+    bucket: d.bucket,
+    count: d.delta,
+  }));
+  const keyColumns = [
+    "definition_id",
+    "definition_major",
+    "group_kind",
+    "group_value",
+    "metric",
+    "bucket",
+  ] as const;
+  if (histogramRows.length > 0) {
+    await trx
+      .insertInto("peer_histograms")
+      .values(histogramRows)
+      .onConflict((oc) =>
+        oc.columns([...keyColumns]).doUpdateSet((eb) => ({
+          count: sql<number>`${eb.ref("peer_histograms.count")} + ${eb.ref("excluded.count")}`,
+        })),
+      )
+      .execute();
+  }
+  const exactRows = sorted(exact).map((d) => ({
+    ...base,
+    group_kind: d.kind,
+    group_value: d.value,
+    metric: d.metric,
+    bucket: d.bucket,
+    score_key: d.scoreKey,
+    count: d.delta,
+  }));
+  if (exactRows.length > 0) {
+    await trx
+      .insertInto("peer_scores")
+      .values(exactRows)
+      .onConflict((oc) =>
+        oc.columns([...keyColumns, "score_key"]).doUpdateSet((eb) => ({
+          count: sql<number>`${eb.ref("peer_scores.count")} + ${eb.ref("excluded.count")}`,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Non-zero changes in key order, so that concurrent submissions lock rows in one order. */
+function sorted<T extends HistogramDelta & { scoreKey?: number }>(deltas: readonly T[]): T[] {
+  return deltas
+    .filter((d) => d.delta !== 0)
+    .sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        a.value.localeCompare(b.value) ||
+        a.metric.localeCompare(b.metric) ||
+        a.bucket - b.bucket ||
+        (a.scoreKey ?? 0) - (b.scoreKey ?? 0),
+    );
+}
+
+/**
+ * Rebuilds the benchmark tables from the submitted assessments: each consenting company's
+ * latest submitted assessment per questionnaire (major version) and the histograms of
+ * their scores. The same arithmetic as app/lib/benchmark.ts: buckets floor(score × 10 + 0.5),
+ * exact keys floor(score × 10⁶ + 0.5).
+ */
+export async function rebuildPeerData(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`delete from peer_scores`.execute(trx);
+    await sql`delete from peer_histograms`.execute(trx);
+    await sql`delete from peer_members`.execute(trx);
+    await sql`
+      insert into peer_members (company_id, definition_id, definition_major, assessment_id)
+      select distinct on (a.company_id, a.definition_id, a.definition_major)
+        a.company_id, a.definition_id, a.definition_major, a.id
+      from assessments a
+      join companies c on c.id = a.company_id
+      where a.status = 'submitted' and c.consent_benchmark_at is not null
+      order by a.company_id, a.definition_id, a.definition_major, a.submitted_at desc, a.id desc
+    `.execute(trx);
+    // Exact scores first; the histograms are their sums per bucket.
+    await sql`
+      insert into peer_scores
+        (definition_id, definition_major, group_kind, group_value, metric, bucket, score_key, count)
+      select x.definition_id, x.definition_major, g.kind, g.value, x.metric,
+        least(1000, greatest(0, floor(x.score * 10 + 0.5)))::smallint,
+        floor(x.score * 1000000 + 0.5)::int, count(*)::int
+      from (
+        select s.definition_id, s.definition_major, s.primary_sector, s.size_class, s.region,
+          s.dimension as metric, s.score
+        from peer_members m join assessment_scores s on s.assessment_id = m.assessment_id
+        union all
+        select s.definition_id, s.definition_major, s.primary_sector, s.size_class, s.region,
+          ${OVERALL_METRIC}, a.overall_score
+        from peer_members m
+        join assessments a on a.id = m.assessment_id
+        join lateral (
+          select * from assessment_scores where assessment_id = a.id limit 1
+        ) s on true
+      ) x
+      cross join lateral (values
+        ('sector', x.primary_sector), ('size_class', x.size_class),
+        ('region', x.region), ('all', '')
+      ) as g(kind, value)
+      group by 1, 2, 3, 4, 5, 6, 7
+    `.execute(trx);
+    await sql`
+      insert into peer_histograms
+        (definition_id, definition_major, group_kind, group_value, metric, bucket, count)
+      select definition_id, definition_major, group_kind, group_value, metric, bucket,
+        sum(count)::int
+      from peer_scores
+      group by 1, 2, 3, 4, 5, 6
+    `.execute(trx);
+  });
+}

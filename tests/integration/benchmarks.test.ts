@@ -1,0 +1,359 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startNextAssessment } from "../../app/lib/assessments.server";
+import { PEER_GROUP_KINDS, PRIVACY_FLOOR, type PeerGroupKind } from "../../app/lib/benchmark";
+import { database, seedDemoData } from "../../app/lib/db.server";
+import { action as createAction } from "../../app/routes/api.v1.assessments";
+import { action as answersAction } from "../../app/routes/api.v1.assessments.$token.answers";
+import { loader as resultsLoader } from "../../app/routes/api.v1.assessments.$token.results";
+import { action as submitAction } from "../../app/routes/api.v1.assessments.$token.submit";
+import { loader as pageLoader } from "../../app/routes/a.$token_.results";
+import { rebuildPeerData } from "../../db/queries/peers";
+import { openAppTestDatabase } from "../helpers/app-db";
+import { loadDefinition } from "../helpers/definitions";
+import { createRandom, randomAnswers } from "../helpers/random-answers";
+import { routeArgs } from "../helpers/route-args";
+
+const base = "http://localhost/api/v1/assessments";
+const dma = loadDefinition("dma-sme", "1.1.0");
+const random = createRandom(2026);
+let app: { close: () => Promise<void> };
+
+const post = (url: string, body: unknown) =>
+  new Request(url, { method: "POST", body: JSON.stringify(body) });
+
+interface Profile {
+  primarySector: string;
+  sizeClass: string;
+  region: string;
+  consentBenchmark: boolean;
+}
+
+/** Creates, answers and submits an assessment through the API; returns its token. */
+async function submitted(profile: Profile, answers = randomAnswers(dma, random)) {
+  const created = await createAction(
+    routeArgs(
+      post(base, {
+        language: "en",
+        profile: {
+          companyName: "Testbolaget AB",
+          orgNumber: "556036-0793",
+          contactName: "Test Person",
+          contactEmail: "test@example.se",
+          ...profile,
+        },
+      }),
+      {},
+      { clientAddress: `10.1.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}` },
+    ),
+  );
+  expect(created.status).toBe(201);
+  const { token } = (await created.json()) as { token: string };
+  await submitAnswers(token, answers);
+  return token;
+}
+
+async function submitAnswers(token: string, answers: Record<string, unknown>) {
+  const saved = await answersAction(
+    routeArgs(post(`${base}/${token}/answers`, { answers }), { token }),
+  );
+  expect(saved.status).toBe(200);
+  const done = await submitAction(
+    routeArgs(new Request(`${base}/${token}/submit`, { method: "POST" }), { token }),
+  );
+  expect(done.status).toBe(200);
+}
+
+async function results(token: string) {
+  const response = await resultsLoader(
+    routeArgs(new Request(`${base}/${token}/results`), { token }),
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as ApiResults;
+}
+
+interface ApiStats {
+  median: number;
+  q1: number;
+  q3: number;
+  percentile: number;
+}
+interface ApiResults {
+  overall: number;
+  dimensions: Record<string, number>;
+  peers: {
+    privacyFloor: number;
+    chosen: PeerGroupKind | null;
+    groups: (
+      | {
+          kind: PeerGroupKind;
+          value: string;
+          shown: true;
+          companies: number;
+          metrics: Record<string, ApiStats>;
+        }
+      | { kind: PeerGroupKind; value: string; shown: false }
+    )[];
+    strengths: string[];
+  };
+  recommendations: {
+    rank: number;
+    serviceId: string;
+    category: string;
+    name: { sv: string; en: string };
+    reason: { sv: string; en: string };
+    trigger: Record<string, unknown>;
+  }[];
+}
+
+const profiles: Profile[] = [
+  {
+    primarySector: "manufacturing",
+    sizeClass: "small",
+    region: "blekinge",
+    consentBenchmark: true,
+  },
+  { primarySector: "ict", sizeClass: "micro", region: "skane", consentBenchmark: true },
+  { primarySector: "manufacturing", sizeClass: "medium", region: "skane", consentBenchmark: false },
+  {
+    primarySector: "construction",
+    sizeClass: "small",
+    region: "kronoberg",
+    consentBenchmark: true,
+  },
+];
+const tokens: string[] = [];
+
+beforeAll(async () => {
+  app = await openAppTestDatabase();
+  await seedDemoData();
+  // Submissions through the service keep the histograms current; some companies follow up.
+  for (let i = 0; i < 24; i++) tokens.push(await submitted(profiles[i % profiles.length]));
+  for (const token of tokens.slice(0, 6)) {
+    const next = await startNextAssessment(token, "follow-up");
+    await submitAnswers(next.token, randomAnswers(dma, random));
+    tokens.push(next.token);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await app.close();
+});
+
+/** Every row of the benchmark tables, in a stable order. */
+async function benchmarkTables() {
+  const db = database().db;
+  return Promise.all([
+    sql`select * from peer_members order by company_id, definition_id`.execute(db),
+    sql`select definition_id, definition_major, group_kind, group_value, metric, bucket, count
+        from peer_histograms where count <> 0 order by 1, 2, 3, 4, 5, 6`.execute(db),
+    sql`select definition_id, definition_major, group_kind, group_value, metric, bucket, score_key, count
+        from peer_scores where count <> 0 order by 1, 2, 3, 4, 5, 6, 7`.execute(db),
+  ]).then((results) => results.map((r) => r.rows));
+}
+
+/** percentile_cont over sorted values. */
+function quantile(sorted: number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo === h ? sorted[lo] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+describe("peer statistics", () => {
+  test("the histograms kept at submission equal a rebuild from the submitted assessments", async () => {
+    const kept = await benchmarkTables();
+    await rebuildPeerData(database().db);
+    expect(await benchmarkTables()).toEqual(kept);
+    expect(kept[0].length).toBeGreaterThan(200);
+  });
+
+  test("every median, quartile and percentile is within 0.5 points of the exact value, and no group under the floor is shown", async () => {
+    // Brute force: every consenting company's latest submitted assessment, from the rows.
+    const { rows } = await sql<{
+      assessment_id: string;
+      company_id: string;
+      dimension: string;
+      score: number;
+      overall: number;
+      sector: string;
+      size_class: string;
+      region: string;
+      consented: boolean;
+      latest: boolean;
+    }>`
+      select s.assessment_id, a.company_id, s.dimension, s.score, a.overall_score as overall,
+        s.primary_sector as sector, s.size_class, s.region,
+        c.consent_benchmark_at is not null as consented,
+        a.submitted_at = max(a.submitted_at) over (partition by a.company_id) as latest
+      from assessment_scores s
+      join assessments a on a.id = s.assessment_id
+      join companies c on c.id = a.company_id
+      where a.definition_id = 'dma-sme'
+    `.execute(database().db);
+    const byAssessment = new Map<string, (typeof rows)[number][]>();
+    for (const row of rows) {
+      byAssessment.set(row.assessment_id, [...(byAssessment.get(row.assessment_id) ?? []), row]);
+    }
+    const members = [...byAssessment.values()].filter((r) => r[0].consented && r[0].latest);
+    const groupValue = (row: (typeof rows)[number], kind: PeerGroupKind) =>
+      kind === "sector"
+        ? row.sector
+        : kind === "size_class"
+          ? row.size_class
+          : kind === "region"
+            ? row.region
+            : "";
+
+    let checkedGroups = 0;
+
+    for (const token of tokens) {
+      const result = await results(token);
+      const self = [...byAssessment.values()].find(
+        (r) =>
+          Math.abs(r[0].overall - result.overall) < 1e-9 &&
+          r.every((d) => Math.abs(result.dimensions[d.dimension] - d.score) < 1e-9),
+      );
+      expect(self).toBeDefined();
+      const own = self![0];
+      for (const group of result.peers.groups) {
+        const peers = members.filter(
+          (m) =>
+            m[0].company_id !== own.company_id &&
+            groupValue(m[0], group.kind) === groupValue(own, group.kind),
+        );
+        expect(group.shown, `${group.kind} with ${peers.length} others`).toBe(
+          peers.length >= PRIVACY_FLOOR,
+        );
+        if (!group.shown) {
+          expect(Object.keys(group).sort()).toEqual(["kind", "shown", "value"]);
+          continue;
+        }
+        checkedGroups++;
+        expect(group.companies).toBe(peers.length);
+        for (const [metric, stats] of Object.entries(group.metrics)) {
+          const values = peers
+            .map((m) =>
+              metric === "overall" ? m[0].overall : m.find((d) => d.dimension === metric)!.score,
+            )
+            .sort((a, b) => a - b);
+          const mine = metric === "overall" ? result.overall : result.dimensions[metric];
+          const below = values.filter((v) => v < mine - 1e-9).length;
+          const same = values.filter((v) => Math.abs(v - mine) <= 1e-9).length;
+          const where = `${group.kind} ${metric}`;
+          expect(Math.abs(stats.median - quantile(values, 0.5)), where).toBeLessThanOrEqual(0.5);
+          expect(Math.abs(stats.q1 - quantile(values, 0.25)), where).toBeLessThanOrEqual(0.5);
+          expect(Math.abs(stats.q3 - quantile(values, 0.75)), where).toBeLessThanOrEqual(0.5);
+          expect(
+            Math.abs(stats.percentile - ((below + same / 2) / values.length) * 100),
+            where,
+          ).toBeLessThanOrEqual(0.5);
+        }
+      }
+      const firstShown = result.peers.groups.find((g) => g.shown);
+      expect(result.peers.chosen).toBe(firstShown?.kind ?? null);
+    }
+    expect(checkedGroups).toBeGreaterThan(60);
+    expect(PEER_GROUP_KINDS).toHaveLength(4);
+  });
+
+  test("a company in a tiny sector is compared with a wider group, and the page says so", async () => {
+    const { rows } = await sql<{ sector: string; n: number }>`
+      select s.sector, count(m.company_id)::int as n
+      from unnest(${sql.val(["aeronautics-space", "defence-security", "mining-quarrying", "maritime-fishery"])}::text[]) as s(sector)
+      left join companies c on c.primary_sector = s.sector and c.consent_benchmark_at is not null
+      left join peer_members m on m.company_id = c.id
+      group by s.sector order by n, s.sector limit 1
+    `.execute(database().db);
+    expect(rows[0].n).toBeLessThan(PRIVACY_FLOOR);
+    const token = await submitted({
+      primarySector: rows[0].sector,
+      sizeClass: "small",
+      region: "skane",
+      consentBenchmark: true,
+    });
+    const result = await results(token);
+    expect(result.peers.groups[0]).toEqual({ kind: "sector", value: rows[0].sector, shown: false });
+    expect(result.peers.chosen).toBe("size_class");
+
+    const page = await pageLoader(
+      routeArgs(
+        new Request(`http://localhost/a/${token}/results`, {
+          headers: { "Accept-Language": "en" },
+        }),
+        { token },
+      ),
+    );
+    expect(page.peerView.summary).toMatch(
+      /^Compared with small companies \(10–49 employees\): \d+ companies\.$/,
+    );
+    expect(page.peerView.fallback).toBe(
+      "Too few companies in your sector have taken the assessment yet, so you are compared with small companies (10–49 employees).",
+    );
+    expect(page.peerView.dimensions).toHaveLength(dma.dimensions.length);
+    expect(page.peerView.dimensions[0].sentence).toMatch(/^Higher than \d+ % of small companies/);
+  });
+});
+
+describe("recommendations", () => {
+  test("are ranked, explained in both languages and stored at submission", async () => {
+    const lowest = {
+      q1: {},
+      q2: [],
+      q3: [],
+      q4: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0, "7": 0 },
+      q5: [],
+      q6: [],
+      q7: [2],
+      q8: [],
+      q9: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 },
+      q10: [],
+      q11: { "1": "no", "2": "no", "3": "no", "4": "no", "5": "no" },
+    };
+    const token = await submitted(profiles[0], lowest);
+    const result = await results(token);
+    expect(result.recommendations.length).toBeGreaterThanOrEqual(6);
+    expect(result.recommendations.map((r) => r.rank)).toEqual(
+      result.recommendations.map((_, i) => i + 1),
+    );
+    // Every dimension is weak, and each has a service in the list.
+    const dimensions = new Set(result.recommendations.map((r) => r.trigger.dimension));
+    for (const d of dma.dimensions) expect(dimensions).toContain(d.id);
+    for (const r of result.recommendations) {
+      expect(r.reason.en).toMatch(/^(Your score for|You did not select|You selected|You answered)/);
+      expect(r.reason.sv).toMatch(/^(Ert resultat för|Ni valde inte|Ni valde|Ni svarade)/);
+    }
+
+    // A later catalogue edit does not rewrite the stored result.
+    const first = result.recommendations[0];
+    await database()
+      .db.updateTable("services")
+      .set({ name_en: "Renamed", active: false })
+      .where("id", "=", first.serviceId)
+      .execute();
+    const again = await results(token);
+    expect(again.recommendations).toEqual(result.recommendations);
+    await database()
+      .db.updateTable("services")
+      .set({ name_en: first.name.en, active: true })
+      .where("id", "=", first.serviceId)
+      .execute();
+  });
+
+  test("the results page shows them in the respondent's language, by category", async () => {
+    const token = tokens[0];
+    const page = await pageLoader(
+      routeArgs(
+        new Request(`http://localhost/a/${token}/results`, {
+          headers: { "Accept-Language": "sv" },
+        }),
+        { token },
+      ),
+    );
+    expect(page.recommendations.length).toBeGreaterThan(0);
+    expect(page.recommendations[0].reason).toMatch(
+      /^(Ert resultat för|Ni valde inte|Ni valde|Ni svarade)/,
+    );
+    expect(page.hub.email).toMatch(/@/);
+    expect(page.peerView.shown).toBe(true);
+  });
+});

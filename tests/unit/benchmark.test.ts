@@ -1,0 +1,216 @@
+import { describe, expect, test } from "vitest";
+import {
+  bucketOf,
+  comparePeers,
+  describe as describeHistogram,
+  OVERALL_METRIC,
+  PEER_GROUP_KINDS,
+  PRIVACY_FLOOR,
+  scoreKey,
+  STRENGTH_MARGIN,
+  type Histogram,
+  type PeerGroupInput,
+  type PeerGroupKind,
+} from "../../app/lib/benchmark";
+import { OVERALL_METRIC as DB_OVERALL_METRIC } from "../../db/queries/peers";
+import { createRandom } from "../helpers/random-answers";
+
+/** A histogram of exact scores. */
+function histogram(scores: readonly number[]): Histogram {
+  const map = new Map<number, number>();
+  for (const score of scores) map.set(bucketOf(score), (map.get(bucketOf(score)) ?? 0) + 1);
+  return map;
+}
+
+/** The exact scores of the values in the bucket of `score`. */
+function exactInBucket(values: readonly number[], score: number): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const value of values) {
+    if (bucketOf(value) !== bucketOf(score)) continue;
+    map.set(scoreKey(value), (map.get(scoreKey(value)) ?? 0) + 1);
+  }
+  return map;
+}
+
+/** percentile_cont over sorted values, as PostgreSQL computes it. */
+function exactQuantile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo === h ? sorted[lo] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+/** Share below, ties counted half. */
+function exactPercentile(values: readonly number[], score: number): number {
+  const below = values.filter((v) => v < score - 1e-9).length;
+  const same = values.filter((v) => Math.abs(v - score) <= 1e-9).length;
+  return ((below + same / 2) / values.length) * 100;
+}
+
+function group(kind: PeerGroupKind, scores: readonly number[], value = kind): PeerGroupInput {
+  return {
+    kind,
+    value: kind === "all" ? "" : value,
+    histograms: new Map([
+      [OVERALL_METRIC, histogram(scores)],
+      ["data", histogram(scores)],
+    ]),
+  };
+}
+
+describe("histogram statistics", () => {
+  test.each([
+    { scores: [10, 20, 30, 40], median: 25, q1: 17.5, q3: 32.5 },
+    { scores: [50], median: 50, q1: 50, q3: 50 },
+    { scores: [0, 100, 100], median: 100, q1: 50, q3: 100 },
+    { scores: [12.5, 12.5, 37.5, 62.5, 87.5], median: 37.5, q1: 12.5, q3: 62.5 },
+  ])("$scores → median $median, quartiles $q1–$q3", ({ scores, median, q1, q3 }) => {
+    const stats = describeHistogram(histogram(scores));
+    expect(stats).toEqual({ median, q1, q3 });
+  });
+
+  test.each([
+    { scores: [10, 20, 30, 40], score: 25, percentile: 50 },
+    { scores: [10, 20, 30, 40], score: 20, percentile: 37.5 },
+    { scores: [10, 20, 30, 40], score: 5, percentile: 0 },
+    { scores: [10, 20, 30, 40], score: 45, percentile: 100 },
+    { scores: [50, 50, 50, 50], score: 50, percentile: 50 },
+  ])("a score of $score is above $percentile % of $scores", ({ scores, score, percentile }) => {
+    expect(describeHistogram(histogram(scores), score).percentile).toBe(percentile);
+  });
+
+  test("buckets are tenths of a point, rounding half up as the SQL rebuild does", () => {
+    expect(bucketOf(0)).toBe(0);
+    expect(bucketOf(100)).toBe(1000);
+    expect(bucketOf(33.333333)).toBe(333);
+    expect(bucketOf(2.25)).toBe(23); // floor(22.5 + 0.5), not banker's rounding
+    expect(bucketOf(-1)).toBe(0);
+    expect(bucketOf(101)).toBe(1000);
+  });
+
+  test("without the exact scores, the score's own bucket counts as ties", () => {
+    const values = [10, 10.01, 10.02, 10.03, 50];
+    expect(describeHistogram(histogram(values), 10.02).percentile).toBe(40);
+    expect(
+      describeHistogram(histogram(values), 10.02, exactInBucket(values, 10.02)).percentile,
+    ).toBe(50);
+  });
+
+  test("the overall metric has one name in the engine and in the database", () => {
+    expect(OVERALL_METRIC).toBe(DB_OVERALL_METRIC);
+  });
+
+  test("statistics of random populations are within 0.5 points of the exact values", () => {
+    const random = createRandom(7);
+    for (let run = 0; run < 200; run++) {
+      const size = 1 + Math.floor(random() * 400);
+      // Realistic scores are fractions with small denominators; mix in continuous ones.
+      const denominator = [3, 6, 7, 8, 10, 12, 35][run % 7];
+      const values = Array.from({ length: size }, () =>
+        run % 2 === 0
+          ? (Math.floor(random() * (denominator + 1)) / denominator) * 100
+          : random() * random() * 100,
+      );
+      const score = values[Math.floor(random() * size)];
+      const stats = describeHistogram(histogram(values), score, exactInBucket(values, score));
+      expect(Math.abs(stats.median - exactQuantile(values, 0.5))).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(stats.q1 - exactQuantile(values, 0.25))).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(stats.q3 - exactQuantile(values, 0.75))).toBeLessThanOrEqual(0.5);
+      expect(Math.abs((stats.percentile ?? -1) - exactPercentile(values, score))).toBeLessThan(0.5);
+    }
+  });
+});
+
+describe("the privacy floor and the fallback", () => {
+  const five = [20, 30, 40, 50, 60];
+  const four = five.slice(0, 4);
+
+  test("a group with the floor's number of other companies is shown; one fewer is not", () => {
+    const shown = comparePeers({ groups: [group("sector", five)], scores: { data: 45 } });
+    expect(shown.chosen).toMatchObject({ kind: "sector", companies: PRIVACY_FLOOR });
+    const hidden = comparePeers({ groups: [group("sector", four)], scores: { data: 45 } });
+    expect(hidden.chosen).toBeUndefined();
+    expect(hidden.groups[0]).toEqual({ kind: "sector", value: "sector", shown: false });
+  });
+
+  test("the company itself is taken out before the floor is applied", () => {
+    const result = comparePeers({
+      groups: [group("sector", [...four, 45])],
+      scores: { data: 45, [OVERALL_METRIC]: 45 },
+      own: { groups: new Set(["sector"]), scores: { data: 45, [OVERALL_METRIC]: 45 } },
+    });
+    expect(result.chosen).toBeUndefined();
+  });
+
+  test("falls back from sector to size class to region to everyone", () => {
+    const result = comparePeers({
+      groups: [
+        group("sector", four),
+        group("size_class", four),
+        group("region", five),
+        group("all", [...five, ...five]),
+      ],
+      scores: { data: 45 },
+    });
+    expect(result.chosen?.kind).toBe("region");
+    expect(result.groups.map((g) => g.shown)).toEqual([false, false, true, true]);
+  });
+
+  test("names a dimension a strength only when clearly above the median", () => {
+    const peers = [group("all", [40, 45, 50, 55, 60])];
+    expect(
+      comparePeers({ groups: peers, scores: { data: 50 + STRENGTH_MARGIN } }).strengths,
+    ).toEqual(["data"]);
+    expect(
+      comparePeers({ groups: peers, scores: { data: 50 + STRENGTH_MARGIN - 0.5 } }).strengths,
+    ).toEqual([]);
+  });
+
+  test("property: no group with fewer than the floor of other companies is ever shown", () => {
+    const random = createRandom(11);
+    for (let run = 0; run < 2_000; run++) {
+      // A random population with random profiles; the viewer is one of them or not.
+      const population = Array.from({ length: Math.floor(random() * 30) }, () => ({
+        sector: Math.floor(random() * 4),
+        size: Math.floor(random() * 3),
+        region: Math.floor(random() * 3),
+        score: Math.floor(random() * 1001) / 10,
+      }));
+      const viewer = {
+        sector: Math.floor(random() * 4),
+        size: Math.floor(random() * 3),
+        region: Math.floor(random() * 3),
+      };
+      const member = population.length > 0 && random() < 0.5 ? population[0] : undefined;
+      if (member) Object.assign(member, viewer);
+      const match = {
+        sector: (p: (typeof population)[number]) => p.sector === viewer.sector,
+        size_class: (p: (typeof population)[number]) => p.size === viewer.size,
+        region: (p: (typeof population)[number]) => p.region === viewer.region,
+        all: () => true,
+      } satisfies Record<PeerGroupKind, unknown>;
+      const groups = PEER_GROUP_KINDS.map((kind) =>
+        group(
+          kind,
+          population.filter(match[kind]).map((p) => p.score),
+        ),
+      );
+      const result = comparePeers({
+        groups,
+        scores: { data: 50, [OVERALL_METRIC]: 50 },
+        own: member && {
+          groups: new Set(PEER_GROUP_KINDS),
+          scores: { data: member.score, [OVERALL_METRIC]: member.score },
+        },
+      });
+      for (const g of result.groups) {
+        const others = population.filter((p) => p !== member && match[g.kind](p)).length;
+        expect(g.shown).toBe(others >= PRIVACY_FLOOR);
+        if (g.shown) expect(g.companies).toBe(others);
+        else expect(Object.keys(g).sort()).toEqual(["kind", "shown", "value"]);
+      }
+      const firstShown = result.groups.find((g) => g.shown);
+      expect(result.chosen?.kind).toBe(firstShown?.kind);
+    }
+  });
+});

@@ -1,0 +1,204 @@
+import { describe, expect, test } from "vitest";
+import type { Answers } from "../../app/lib/answers";
+import {
+  ANSWER_MIN_GAP,
+  describeTrigger,
+  recommend,
+  SHOWN_RECOMMENDATIONS,
+  type RecommendInput,
+} from "../../app/lib/recommendations";
+import type { Service, ServiceRule } from "../../app/lib/services";
+import { translatorFor } from "../../app/lib/recommendations.server";
+import { loadDefinition } from "../helpers/definitions";
+
+const dma = loadDefinition("dma-sme", "1.1.0");
+
+function service(id: string, rules: ServiceRule[], priority = 2): Service {
+  return {
+    id,
+    category: "training",
+    name: { sv: `Tjänst ${id}`, en: `Service ${id}` },
+    description: { sv: "Beskrivning", en: "Description" },
+    contact: { email: `${id}@example.se` },
+    priority,
+    rules,
+  };
+}
+
+const dimension = (id: string, below: number): ServiceRule => ({
+  definition: "dma-sme",
+  dimension: id,
+  below,
+});
+
+const scores = (overrides: Record<string, number> = {}) => ({
+  strategy: 60,
+  readiness: 60,
+  human: 60,
+  data: 60,
+  automation: 60,
+  green: 60,
+  ...overrides,
+});
+
+function input(overrides: Partial<RecommendInput>): RecommendInput {
+  return {
+    definitionId: "dma-sme",
+    definition: dma,
+    dimensions: scores(),
+    answers: {},
+    services: [],
+    ...overrides,
+  };
+}
+
+describe("the recommendation engine", () => {
+  test("a dimension rule holds below its threshold only", () => {
+    const services = [service("data-training", [dimension("data", 60)])];
+    expect(recommend(input({ services, dimensions: scores({ data: 59.9 }) }))).toHaveLength(1);
+    expect(recommend(input({ services, dimensions: scores({ data: 60 }) }))).toHaveLength(0);
+  });
+
+  test("ranks by gap × priority: the larger gap to the threshold, the next band or the peers", () => {
+    const services = [
+      service("strategy-workshop", [dimension("strategy", 50)], 1),
+      service("data-training", [dimension("data", 50)], 3),
+    ];
+    const ranked = recommend(input({ services, dimensions: scores({ strategy: 10, data: 45 }) }));
+    // strategy: max(40 to the threshold, 15 to the next band) × 1 = 40; data: 5 × 3 = 15.
+    expect(ranked.map((r) => [r.service.id, r.weight])).toEqual([
+      ["strategy-workshop", 40],
+      ["data-training", 15],
+    ]);
+    // Peers whose median is far above move data up: (70 − 45) × 3 = 75.
+    const withPeers = recommend(
+      input({
+        services,
+        dimensions: scores({ strategy: 10, data: 45 }),
+        peerMedians: { data: 70, strategy: 20 },
+      }),
+    );
+    expect(withPeers.map((r) => [r.service.id, r.weight])).toEqual([
+      ["data-training", 75],
+      ["strategy-workshop", 40],
+    ]);
+    expect(withPeers[0].trigger).toMatchObject({ kind: "dimension", peerMedian: 70 });
+  });
+
+  test("an answer rule holds on the specific answer, with at least the minimum gap", () => {
+    const backup: ServiceRule = { definition: "dma-sme", question: "q8", item: 5, selected: false };
+    const services = [service("cyber-check", [backup], 3)];
+    const without: Answers = { q8: [1, 2, 3] };
+    const ranked = recommend(
+      input({ services, answers: without, dimensions: scores({ data: 90 }) }),
+    );
+    expect(ranked).toHaveLength(1);
+    expect(ranked[0].trigger).toEqual({
+      kind: "choice",
+      dimension: "data",
+      question: "q8",
+      item: 5,
+      selected: false,
+    });
+    expect(ranked[0].weight).toBe(ANSWER_MIN_GAP * 3);
+    expect(recommend(input({ services, answers: { q8: [5] } }))).toHaveLength(0);
+  });
+
+  test("a grid rule holds when the row has one of the values", () => {
+    const energy: ServiceRule = {
+      definition: "dma-sme",
+      question: "q11",
+      row: "4",
+      values: ["no", "partially"],
+    };
+    const services = [service("energy-pilot", [energy])];
+    expect(recommend(input({ services, answers: { q11: { "4": "partially" } } }))).toHaveLength(1);
+    expect(recommend(input({ services, answers: { q11: { "4": "yes" } } }))).toHaveLength(0);
+  });
+
+  test("rules of another questionnaire never hold", () => {
+    const services = [
+      service("x", [{ definition: "smart-industry", dimension: "data", below: 90 }]),
+    ];
+    expect(recommend(input({ services, dimensions: scores({ data: 10 }) }))).toEqual([]);
+  });
+
+  test("every weak dimension gets a service the catalogue has for it, even below no threshold", () => {
+    const services = [
+      service("green-programme", [dimension("green", 30)]),
+      service("cyber-check", [{ definition: "dma-sme", question: "q8", item: 5, selected: false }]),
+    ];
+    // green 45 is weak (≤ 50) but above the rule's 30; data 40 is weak and only an answer rule names q8.
+    const ranked = recommend(
+      input({ services, dimensions: scores({ green: 45, data: 40 }), answers: { q8: [5] } }),
+    );
+    expect(ranked.map((r) => [r.service.id, r.trigger.dimension])).toEqual([
+      ["cyber-check", "data"],
+      ["green-programme", "green"],
+    ]);
+    expect(ranked[1].trigger).toEqual({ kind: "dimension", dimension: "green", score: 45 });
+  });
+
+  test("the shown few make room for each weak dimension before stronger ones' extras", () => {
+    const services = [
+      ...Array.from({ length: 6 }, (_, i) =>
+        service(`strategy-${i}`, [dimension("strategy", 100)], 3),
+      ),
+      service("green-programme", [dimension("green", 60)], 1),
+    ];
+    const ranked = recommend(input({ services, dimensions: scores({ strategy: 5, green: 49 }) }));
+    const shown = ranked.slice(0, SHOWN_RECOMMENDATIONS).map((r) => r.service.id);
+    expect(shown).toContain("green-programme");
+    expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
+    // Within the shown few and within the rest, the order is by weight.
+    const weights = ranked.slice(0, SHOWN_RECOMMENDATIONS).map((r) => r.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+  });
+
+  test("is deterministic", () => {
+    const services = [service("a", [dimension("data", 60)]), service("b", [dimension("data", 60)])];
+    const run = () => recommend(input({ services, dimensions: scores({ data: 30 }) }));
+    expect(run()).toEqual(run());
+    expect(run().map((r) => r.service.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("reasons in plain language", () => {
+  test.each([
+    {
+      trigger: { kind: "dimension", dimension: "data", score: 32.4 } as const,
+      en: "Your score for Data management and connectedness is 32 of 100 (Average).",
+      sv: "Ert resultat för Datahantering och uppkoppling är 32 av 100 (Medel).",
+    },
+    {
+      trigger: {
+        kind: "choice",
+        dimension: "data",
+        question: "q8",
+        item: 5,
+        selected: false,
+      } as const,
+      en: "You did not select “A full off-site/cloud backup of critical data exists” in the question “Is your company's data sufficiently secured?” (Data management and connectedness).",
+      sv: undefined,
+    },
+  ])("$trigger.kind", ({ trigger, en, sv }) => {
+    expect(describeTrigger(trigger, dma, "en", translatorFor("en"))).toBe(en);
+    if (sv) expect(describeTrigger(trigger, dma, "sv", translatorFor("sv"))).toBe(sv);
+    expect(describeTrigger(trigger, dma, "sv", translatorFor("sv"))).not.toMatch(
+      /\{\{|recommendations\./,
+    );
+  });
+
+  test("names the peer group's median when the score is below it", () => {
+    const text = describeTrigger(
+      { kind: "dimension", dimension: "green", score: 20, peerMedian: 41 },
+      dma,
+      "en",
+      translatorFor("en"),
+      "companies in manufacturing",
+    );
+    expect(text).toBe(
+      "Your score for Green digitalisation is 20 of 100 (Basic), below the median of 41 among companies in manufacturing.",
+    );
+  });
+});
