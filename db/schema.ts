@@ -79,8 +79,10 @@ export interface AssessmentScoresTable {
 
 export type ServiceCategory = "test-before-invest" | "training" | "investment" | "networking";
 
-export interface ServicesTable {
-  id: string;
+export interface ServiceVersionsTable {
+  id: Generated<number>;
+  service_id: string;
+  content_hash: string;
   category: ServiceCategory;
   name_sv: string;
   name_en: string;
@@ -88,6 +90,13 @@ export interface ServicesTable {
   description_en: string;
   contact_email: string | null;
   contact_url: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ServicesTable {
+  id: string;
+  /** The current version of the service's content. */
+  version_id: number;
   /** 1 (nice to have) .. 3 (most important when it applies). */
   priority: number;
   /** The rules that make the service relevant (app/lib/services.ts validates them). */
@@ -99,16 +108,8 @@ export interface ServicesTable {
 export interface RecommendationsTable {
   assessment_id: string;
   rank: number;
-  service_id: string;
-  category: ServiceCategory;
-  name_sv: string;
-  name_en: string;
-  description_sv: string;
-  description_en: string;
-  contact_email: string | null;
-  contact_url: string | null;
-  reason_sv: string;
-  reason_en: string;
+  service_version_id: number;
+  /** The facts that triggered it (app/lib/recommendations.ts `Trigger`). */
   trigger: JSONColumnType<Record<string, unknown>, string, string>;
   weight: number;
 }
@@ -151,6 +152,7 @@ export interface Database {
   companies: CompaniesTable;
   assessments: AssessmentsTable;
   assessment_scores: AssessmentScoresTable;
+  service_versions: ServiceVersionsTable;
   services: ServicesTable;
   recommendations: RecommendationsTable;
   peer_members: PeerMembersTable;
@@ -165,7 +167,7 @@ export type Assessment = Selectable<AssessmentsTable>;
 export type NewAssessment = Insertable<AssessmentsTable>;
 export type AssessmentScore = Selectable<AssessmentScoresTable>;
 export type Timestamps = Timestamp;
-export type Service = Selectable<ServicesTable>;
-export type NewService = Insertable<ServicesTable>;
+export type ServiceVersion = Selectable<ServiceVersionsTable>;
+export type NewServiceVersion = Insertable<ServiceVersionsTable>;
 export type Recommendation = Selectable<RecommendationsTable>;
 export type NewRecommendation = Insertable<RecommendationsTable>;

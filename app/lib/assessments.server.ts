@@ -11,11 +11,11 @@ import {
   replaceTokenHash,
   type AssessmentWithCompany,
 } from "../../db/queries/assessments";
-import type { Stage, Recommendation } from "../../db/schema";
+import type { Stage } from "../../db/schema";
 import { validateAnswers, type Answers } from "./answers";
 import type { LanguageId } from "./catalog";
 import { database } from "./db.server";
-import { majorOf, questionIndex, type Problem } from "./definitions";
+import { majorOf, questionIndex, type Problem, type SurveyDefinition } from "./definitions";
 import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.server";
 import type { CompanyProfile } from "./profile";
 import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
@@ -29,11 +29,11 @@ import {
   type PeerGroupKey,
 } from "./peers.server";
 import type { Executor } from "../../db/database";
-import { recommendationRows } from "./recommendations.server";
+import { reasonsOf, recommendationRows } from "./recommendations.server";
 import { contactOf } from "./services";
 import { activeServices } from "./services.server";
 import { insertRecommendations, listRecommendations } from "../../db/queries/services";
-import type { StoredRecommendation } from "./recommendations";
+import type { StoredRecommendation, Trigger } from "./recommendations";
 
 /** The questionnaire every company starts with. */
 export const MAIN_DEFINITION_ID = "dma-sme";
@@ -362,7 +362,7 @@ export async function getResults(token: string | undefined): Promise<
     answers: assessment.answers as Answers,
     others,
     peers,
-    recommendations: recommendations.map(fromRow),
+    recommendations: recommendations.map((row) => fromRow(row, opened.entry.definition)),
   };
 }
 
@@ -409,7 +409,11 @@ export async function startNextAssessment(
   return { token: newToken, assessmentId };
 }
 
-function fromRow(row: Recommendation): StoredRecommendation {
+/** A stored recommendation with its reason worded in every language. */
+function fromRow(
+  row: Awaited<ReturnType<typeof listRecommendations>>[number],
+  definition: SurveyDefinition,
+): StoredRecommendation {
   return {
     rank: row.rank,
     serviceId: row.service_id,
@@ -417,7 +421,7 @@ function fromRow(row: Recommendation): StoredRecommendation {
     name: { sv: row.name_sv, en: row.name_en },
     description: { sv: row.description_sv, en: row.description_en },
     contact: contactOf(row.contact_email, row.contact_url),
-    reason: { sv: row.reason_sv, en: row.reason_en },
+    reason: reasonsOf(row.trigger as Trigger, definition),
     trigger: row.trigger,
   };
 }

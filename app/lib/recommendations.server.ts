@@ -5,9 +5,9 @@ import type { Answers } from "./answers";
 import type { PeerComparison } from "./benchmark";
 import { LANGUAGES, type LanguageId } from "./catalog";
 import type { SurveyDefinition } from "./definitions";
-import { peerGroupLabel, peerMedians, type Translate } from "./peer-view";
-import { describeTrigger, recommend } from "./recommendations";
-import type { Service } from "./services";
+import { peerMedians, type Translate } from "./peer-view";
+import { describeTrigger, recommend, type Trigger } from "./recommendations";
+import type { ActiveService } from "./services.server";
 import { translate, type Dictionary } from "./translate";
 
 const DICTIONARIES: Record<LanguageId, Dictionary> = { en, sv };
@@ -18,8 +18,8 @@ export function translatorFor(lang: LanguageId): Translate {
 }
 
 /**
- * The recommendations of a submission as rows to store: ranked by the engine, each with a
- * snapshot of the service and its reason written in every language.
+ * The recommendations of a submission as rows to store: ranked by the engine, each naming
+ * the service's current content version and the facts that triggered it.
  */
 export function recommendationRows(input: {
   assessmentId: string;
@@ -27,41 +27,37 @@ export function recommendationRows(input: {
   definition: SurveyDefinition;
   dimensions: Record<string, number>;
   answers: Answers;
-  services: readonly Service[];
+  services: readonly ActiveService[];
   peers: PeerComparison;
 }): NewRecommendation[] {
   const chosen = input.peers.chosen;
+  const versionOf = new Map(input.services.map((s) => [s.id, s.versionId]));
   const ranked = recommend({
     definitionId: input.definitionId,
     definition: input.definition,
     dimensions: input.dimensions,
     answers: input.answers,
     services: input.services,
-    peerMedians: peerMedians(chosen),
+    peers: chosen && { kind: chosen.kind, value: chosen.value, medians: peerMedians(chosen) ?? {} },
   });
-  const reasons = (lang: LanguageId) => {
-    const t = translatorFor(lang);
-    const label = chosen && peerGroupLabel(chosen.kind, chosen.value, t);
-    return ranked.map((r) => describeTrigger(r.trigger, input.definition, lang, t, label));
-  };
-  const byLanguage = Object.fromEntries(LANGUAGES.map((lang) => [lang, reasons(lang)])) as Record<
-    LanguageId,
-    string[]
-  >;
-  return ranked.map((r, i) => ({
+  return ranked.map((r) => ({
     assessment_id: input.assessmentId,
     rank: r.rank,
-    service_id: r.service.id,
-    category: r.service.category,
-    name_sv: r.service.name.sv,
-    name_en: r.service.name.en,
-    description_sv: r.service.description.sv,
-    description_en: r.service.description.en,
-    contact_email: r.service.contact.email ?? null,
-    contact_url: r.service.contact.url ?? null,
-    reason_sv: byLanguage.sv[i],
-    reason_en: byLanguage.en[i],
+    service_version_id: versionOf.get(r.service.id) ?? 0,
     trigger: JSON.stringify(r.trigger),
     weight: r.weight,
   }));
+}
+
+/** A stored trigger's reason in every language, worded with the pinned definition. */
+export function reasonsOf(
+  trigger: Trigger,
+  definition: SurveyDefinition,
+): Record<LanguageId, string> {
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => [
+      lang,
+      describeTrigger(trigger, definition, lang, translatorFor(lang)),
+    ]),
+  ) as Record<LanguageId, string>;
 }

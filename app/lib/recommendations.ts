@@ -6,13 +6,17 @@
  */
 import { items, localise } from "./answer-summary";
 import type { Answers } from "./answers";
+import type { PeerGroupKind } from "./benchmark";
 import type { LanguageId } from "./catalog";
 import { findQuestion, type SurveyDefinition } from "./definitions";
+import { peerGroupLabel, type Translate } from "./peer-view";
 import { displayScore, findBand } from "./scoring";
 import { isChoiceRule, isDimensionRule, type Service, type ServiceRule } from "./services";
 
 /** How many recommendations the results page shows before "show more". */
 export const SHOWN_RECOMMENDATIONS = 5;
+/** How many are kept at all: the shown few and as many again on request. */
+export const MAX_RECOMMENDATIONS = 2 * SHOWN_RECOMMENDATIONS;
 /** A dimension scoring at most this is weak (the Basic and Average bands): it gets a service. */
 export const WEAK_SCORE = 50;
 /** The least gap an answer rule counts with, so a missing backup matters even in a strong area. */
@@ -26,7 +30,9 @@ export type Trigger =
       score: number;
       /** The rule's threshold; absent when the service was added because the area is weak. */
       below?: number;
+      /** The compared peer group's median, and which group it was. */
       peerMedian?: number;
+      peerGroup?: { kind: PeerGroupKind; value: string };
     }
   | { kind: "choice"; dimension: string; question: string; item: number; selected: boolean }
   | { kind: "row"; dimension: string; question: string; row: string; value: string | number };
@@ -49,8 +55,8 @@ export interface RecommendInput {
   dimensions: Readonly<Record<string, number>>;
   answers: Answers;
   services: readonly Service[];
-  /** The chosen peer group's median per dimension, when a group is above the privacy floor. */
-  peerMedians?: Readonly<Record<string, number>>;
+  /** The chosen peer group and its median per dimension, when one is above the privacy floor. */
+  peers?: { kind: PeerGroupKind; value: string; medians: Readonly<Record<string, number>> };
 }
 
 type Candidate = Omit<RankedRecommendation, "rank">;
@@ -69,7 +75,7 @@ export function recommend(input: RecommendInput): RankedRecommendation[] {
     const band = findBand(definition, score);
     const last = definition.bands[definition.bands.length - 1];
     const toNextBand = band === last ? 0 : band.max - score;
-    const median = input.peerMedians?.[dimension];
+    const median = input.peers?.medians[dimension];
     return Math.max(0, toNextBand, median === undefined ? 0 : median - score);
   };
 
@@ -110,41 +116,43 @@ export function recommend(input: RecommendInput): RankedRecommendation[] {
     if (!service) continue;
     const gap = gapOf(dimension);
     const score = dimensions[dimension] ?? 0;
-    const median = input.peerMedians?.[dimension];
     offer({
       service,
-      trigger: {
-        kind: "dimension",
-        dimension,
-        score,
-        ...(median === undefined ? {} : { peerMedian: median }),
-      },
+      trigger: { kind: "dimension", dimension, score },
       gap,
       weight: gap * service.priority,
     });
   }
+  // A dimension's reason names the peers' median when the score is below it.
   for (const candidate of best.values()) {
-    if (candidate.trigger.kind === "dimension") {
-      const median = input.peerMedians?.[candidate.trigger.dimension];
-      if (median !== undefined) candidate.trigger.peerMedian = median;
+    const trigger = candidate.trigger;
+    if (trigger.kind !== "dimension" || !input.peers) continue;
+    const median = input.peers.medians[trigger.dimension];
+    if (median !== undefined && trigger.score < median) {
+      trigger.peerMedian = median;
+      trigger.peerGroup = { kind: input.peers.kind, value: input.peers.value };
     }
   }
 
   const ranked = [...best.values()].sort(byWeight);
-  // The shown few make room for the most needed service of each weak dimension.
-  const shown: Candidate[] = [];
+  // The most needed service of each weak dimension, weakest first: these are always kept,
+  // and the shown few make room for them first.
+  const firsts: Candidate[] = [];
   for (const dimension of weak) {
-    if (shown.length === SHOWN_RECOMMENDATIONS) break;
     const first = ranked.find((c) => covers(c, dimension));
-    if (first && !shown.includes(first)) shown.push(first);
+    if (first && !firsts.includes(first)) firsts.push(first);
   }
+  const shown = firsts.slice(0, SHOWN_RECOMMENDATIONS);
   for (const candidate of ranked) {
-    if (shown.length === SHOWN_RECOMMENDATIONS) break;
+    if (shown.length >= SHOWN_RECOMMENDATIONS) break;
     if (!shown.includes(candidate)) shown.push(candidate);
   }
-  shown.sort(byWeight);
-  const rest = ranked.filter((c) => !shown.includes(c));
-  return [...shown, ...rest].map((c, i) => ({ ...c, rank: i + 1 }));
+  const rest = firsts.filter((c) => !shown.includes(c));
+  for (const candidate of ranked) {
+    if (shown.length + rest.length >= MAX_RECOMMENDATIONS) break;
+    if (!shown.includes(candidate) && !rest.includes(candidate)) rest.push(candidate);
+  }
+  return [...shown.sort(byWeight), ...rest.sort(byWeight)].map((c, i) => ({ ...c, rank: i + 1 }));
 }
 
 function byPriority(a: Service, b: Service): number {
@@ -203,15 +211,6 @@ function evaluate(
     : undefined;
 }
 
-/** The reason texts a language needs (the `recommendations.reason` keys of the locales). */
-export type ReasonTexts = (key: ReasonKey, variables: Record<string, string | number>) => string;
-export type ReasonKey =
-  | "recommendations.reason.dimension"
-  | "recommendations.reason.dimensionBelowPeers"
-  | "recommendations.reason.choiceMissing"
-  | "recommendations.reason.choiceSelected"
-  | "recommendations.reason.row";
-
 /**
  * A trigger in plain language: the dimension and its score, or the question and the
  * answer given, as the respondent saw them in this definition version.
@@ -220,8 +219,7 @@ export function describeTrigger(
   trigger: Trigger,
   definition: SurveyDefinition,
   lang: LanguageId,
-  text: ReasonTexts,
-  peerGroupLabel?: string,
+  text: Translate,
 ): string {
   const dimension =
     definition.dimensions.find((d) => d.id === trigger.dimension)?.name[lang] ?? trigger.dimension;
@@ -231,14 +229,10 @@ export function describeTrigger(
       score: displayScore(trigger.score),
       band: findBand(definition, trigger.score).name[lang],
     };
-    if (
-      trigger.peerMedian !== undefined &&
-      peerGroupLabel !== undefined &&
-      trigger.score < trigger.peerMedian
-    ) {
+    if (trigger.peerMedian !== undefined && trigger.peerGroup) {
       return text("recommendations.reason.dimensionBelowPeers", {
         ...variables,
-        group: peerGroupLabel,
+        group: peerGroupLabel(trigger.peerGroup.kind, trigger.peerGroup.value, text),
         median: displayScore(trigger.peerMedian),
       });
     }

@@ -4,7 +4,7 @@ import { listActiveServices, syncServices } from "../../db/queries/services";
 import type { Database } from "../../db/schema";
 import type { Executor } from "../../db/database";
 import type { Kysely } from "kysely";
-import { getDefinitionRegistry, type DefinitionRegistry } from "./definitions.server";
+import { getDefinitionRegistry, sha256, type DefinitionRegistry } from "./definitions.server";
 import { env } from "./env.server";
 import { contactOf, parseCatalogue, ServiceSchema, type Catalogue, type Service } from "./services";
 
@@ -63,27 +63,35 @@ export async function syncServiceCatalogue(
 ): Promise<void> {
   await syncServices(
     db,
-    services.map((s) => ({
-      id: s.id,
-      category: s.category,
-      name_sv: s.name.sv,
-      name_en: s.name.en,
-      description_sv: s.description.sv,
-      description_en: s.description.en,
-      contact_email: s.contact.email ?? null,
-      contact_url: s.contact.url ?? null,
-      priority: s.priority,
-      rules: JSON.stringify(s.rules),
-    })),
+    services.map((s) => {
+      const content = {
+        service_id: s.id,
+        category: s.category,
+        name_sv: s.name.sv,
+        name_en: s.name.en,
+        description_sv: s.description.sv,
+        description_en: s.description.en,
+        contact_email: s.contact.email ?? null,
+        contact_url: s.contact.url ?? null,
+      };
+      return {
+        content: { ...content, content_hash: sha256(JSON.stringify(content)) },
+        priority: s.priority,
+        rules: JSON.stringify(s.rules),
+      };
+    }),
   );
 }
 
+/** A service of the table with the id of its current content version. */
+export type ActiveService = Service & { versionId: number };
+
 /** The active services of the table, as the recommendation engine takes them. */
-export async function activeServices(db: Executor): Promise<Service[]> {
+export async function activeServices(db: Executor): Promise<ActiveService[]> {
   const rows = await listActiveServices(db);
   return rows.flatMap((row) => {
     const parsed = ServiceSchema.safeParse({
-      id: row.id,
+      id: row.service_id,
       category: row.category,
       name: { sv: row.name_sv, en: row.name_en },
       description: { sv: row.description_sv, en: row.description_en },
@@ -93,6 +101,6 @@ export async function activeServices(db: Executor): Promise<Service[]> {
     });
     // The table is written only from the validated file; a row edited by hand into an
     // invalid shape is left out rather than breaking every submission.
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success ? [{ ...parsed.data, versionId: row.version_id }] : [];
   });
 }

@@ -3,10 +3,14 @@ import { sql, type Kysely } from "kysely";
 // Frozen in time: never edit a migration that has shipped; add a new one.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // The hub's service catalogue, synchronised from db/catalogue/services.json at start-up.
+  // Every version of every service's content, written once and never changed: what a
+  // recommendation points at, so that later catalogue edits never rewrite a past result.
   await db.schema
-    .createTable("services")
-    .addColumn("id", "text", (c) => c.primaryKey())
+    .createTable("service_versions")
+    .addColumn("id", "serial", (c) => c.primaryKey())
+    .addColumn("service_id", "text", (c) => c.notNull())
+    /** SHA-256 of the content below: a new version only when something changed. */
+    .addColumn("content_hash", "text", (c) => c.notNull().unique())
     .addColumn("category", "text", (c) =>
       c
         .notNull()
@@ -18,33 +22,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("description_en", "text", (c) => c.notNull())
     .addColumn("contact_email", "text")
     .addColumn("contact_url", "text")
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+
+  // The hub's current catalogue, synchronised from db/catalogue/services.json at start-up.
+  await db.schema
+    .createTable("services")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("version_id", "integer", (c) => c.notNull().references("service_versions.id"))
     .addColumn("priority", "integer", (c) => c.notNull().check(sql`priority between 1 and 3`))
     .addColumn("rules", "jsonb", (c) => c.notNull())
     .addColumn("active", "boolean", (c) => c.notNull().defaultTo(true))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
-  // What was recommended at submission: a snapshot of the service and the reason, so that
-  // later catalogue edits never rewrite a past result.
+  // What was recommended at submission: the rank, the service's version and the facts that
+  // triggered it (dimension and score, or question and answer), from which the reason is
+  // worded with the assessment's pinned definition.
   await db.schema
     .createTable("recommendations")
     .addColumn("assessment_id", "uuid", (c) =>
       c.notNull().references("assessments.id").onDelete("cascade"),
     )
-    .addColumn("rank", "integer", (c) => c.notNull())
-    .addColumn("service_id", "text", (c) => c.notNull())
-    .addColumn("category", "text", (c) => c.notNull())
-    .addColumn("name_sv", "text", (c) => c.notNull())
-    .addColumn("name_en", "text", (c) => c.notNull())
-    .addColumn("description_sv", "text", (c) => c.notNull())
-    .addColumn("description_en", "text", (c) => c.notNull())
-    .addColumn("contact_email", "text")
-    .addColumn("contact_url", "text")
-    .addColumn("reason_sv", "text", (c) => c.notNull())
-    .addColumn("reason_en", "text", (c) => c.notNull())
-    /** The structured trigger (rule kind, dimension, score, question, item): for reports. */
+    .addColumn("rank", "smallint", (c) => c.notNull())
+    .addColumn("service_version_id", "integer", (c) =>
+      c.notNull().references("service_versions.id"),
+    )
     .addColumn("trigger", "jsonb", (c) => c.notNull())
-    .addColumn("weight", "double precision", (c) => c.notNull())
+    .addColumn("weight", "real", (c) => c.notNull())
     .addPrimaryKeyConstraint("recommendations_pkey", ["assessment_id", "rank"])
     .execute();
 
@@ -122,4 +127,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("peer_members").execute();
   await db.schema.dropTable("recommendations").execute();
   await db.schema.dropTable("services").execute();
+  await db.schema.dropTable("service_versions").execute();
 }

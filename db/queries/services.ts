@@ -1,32 +1,48 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database, NewRecommendation, NewService, Recommendation, Service } from "../schema";
+import { sql, type Kysely } from "kysely";
+import type { Executor } from "../database";
+import type { Database, NewRecommendation, NewServiceVersion, ServiceVersion } from "../schema";
 
-type Executor = Kysely<Database> | Transaction<Database>;
+/** A catalogue entry to store: its content (versioned) and what the engine needs. */
+export interface ServiceRow {
+  content: NewServiceVersion;
+  priority: number;
+  rules: string;
+}
 
 /**
- * Makes the services table match the catalogue: inserts new services, updates changed
- * ones and marks services no longer listed inactive (they stay, for past recommendations).
+ * Makes the services table match the catalogue: a new content version for each service
+ * whose content changed (old versions stay, for past recommendations), the current version,
+ * priority and rules of each, and services no longer listed marked inactive.
  */
-export async function syncServices(db: Kysely<Database>, services: NewService[]): Promise<void> {
+export async function syncServices(db: Kysely<Database>, services: ServiceRow[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    if (services.length > 0) {
+    for (const service of services) {
+      await trx
+        .insertInto("service_versions")
+        .values(service.content)
+        .onConflict((oc) => oc.column("content_hash").doNothing())
+        .execute();
+      const version = await trx
+        .selectFrom("service_versions")
+        .select("id")
+        .where("content_hash", "=", service.content.content_hash)
+        .executeTakeFirstOrThrow();
       await trx
         .insertInto("services")
-        .values(services)
+        .values({
+          id: service.content.service_id,
+          version_id: version.id,
+          priority: service.priority,
+          rules: service.rules,
+        })
         .onConflict((oc) =>
-          oc.column("id").doUpdateSet((eb) => ({
-            category: eb.ref("excluded.category"),
-            name_sv: eb.ref("excluded.name_sv"),
-            name_en: eb.ref("excluded.name_en"),
-            description_sv: eb.ref("excluded.description_sv"),
-            description_en: eb.ref("excluded.description_en"),
-            contact_email: eb.ref("excluded.contact_email"),
-            contact_url: eb.ref("excluded.contact_url"),
-            priority: eb.ref("excluded.priority"),
-            rules: eb.ref("excluded.rules"),
+          oc.column("id").doUpdateSet({
+            version_id: version.id,
+            priority: service.priority,
+            rules: service.rules,
             active: true,
-            updated_at: eb.fn("now"),
-          })),
+            updated_at: sql`now()`,
+          }),
         )
         .execute();
     }
@@ -35,20 +51,29 @@ export async function syncServices(db: Kysely<Database>, services: NewService[])
       retire = retire.where(
         "id",
         "not in",
-        services.map((s) => s.id),
+        services.map((s) => s.content.service_id),
       );
     }
     await retire.execute();
   });
 }
 
-/** The active services, in a stable order. */
-export async function listActiveServices(db: Executor): Promise<Service[]> {
-  return db.selectFrom("services").selectAll().where("active", "=", true).orderBy("id").execute();
+/** The active services with their current content, in a stable order. */
+export async function listActiveServices(
+  db: Executor,
+): Promise<(ServiceVersion & { version_id: number; priority: number; rules: unknown[] })[]> {
+  return db
+    .selectFrom("services")
+    .innerJoin("service_versions", "service_versions.id", "services.version_id")
+    .selectAll("service_versions")
+    .select(["services.version_id", "services.priority", "services.rules"])
+    .where("services.active", "=", true)
+    .orderBy("services.id")
+    .execute();
 }
 
-// PostgreSQL allows 32,767 bind parameters per statement; a row here has 14.
-const BATCH_ROWS = 1_000;
+// PostgreSQL allows 32,767 bind parameters per statement; a row here has 5.
+const BATCH_ROWS = 5_000;
 
 /** Stores recommendations (an assessment's inside its submission's transaction). */
 export async function insertRecommendations(
@@ -63,15 +88,24 @@ export async function insertRecommendations(
   }
 }
 
-/** An assessment's stored recommendations, by rank. */
-export async function listRecommendations(
-  db: Executor,
-  assessmentId: string,
-): Promise<Recommendation[]> {
+/** An assessment's stored recommendations by rank, with the service version they name. */
+export async function listRecommendations(db: Executor, assessmentId: string) {
   return db
     .selectFrom("recommendations")
-    .selectAll()
-    .where("assessment_id", "=", assessmentId)
-    .orderBy("rank")
+    .innerJoin("service_versions", "service_versions.id", "recommendations.service_version_id")
+    .select([
+      "recommendations.rank",
+      "recommendations.trigger",
+      "service_versions.service_id",
+      "service_versions.category",
+      "service_versions.name_sv",
+      "service_versions.name_en",
+      "service_versions.description_sv",
+      "service_versions.description_en",
+      "service_versions.contact_email",
+      "service_versions.contact_url",
+    ])
+    .where("recommendations.assessment_id", "=", assessmentId)
+    .orderBy("recommendations.rank")
     .execute();
 }

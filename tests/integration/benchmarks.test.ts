@@ -8,6 +8,7 @@ import { action as answersAction } from "../../app/routes/api.v1.assessments.$to
 import { loader as resultsLoader } from "../../app/routes/api.v1.assessments.$token.results";
 import { action as submitAction } from "../../app/routes/api.v1.assessments.$token.submit";
 import { loader as pageLoader } from "../../app/routes/a.$token_.results";
+import { getServiceCatalogue, syncServiceCatalogue } from "../../app/lib/services.server";
 import { rebuildPeerData } from "../../db/queries/peers";
 import { openAppTestDatabase } from "../helpers/app-db";
 import { loadDefinition } from "../helpers/definitions";
@@ -323,20 +324,21 @@ describe("recommendations", () => {
       expect(r.reason.sv).toMatch(/^(Ert resultat för|Ni valde inte|Ni valde|Ni svarade)/);
     }
 
-    // A later catalogue edit does not rewrite the stored result.
+    // A later catalogue edit (a new version of the service's text, or its removal) does
+    // not rewrite the stored result.
     const first = result.recommendations[0];
-    await database()
-      .db.updateTable("services")
-      .set({ name_en: "Renamed", active: false })
-      .where("id", "=", first.serviceId)
-      .execute();
-    const again = await results(token);
-    expect(again.recommendations).toEqual(result.recommendations);
-    await database()
-      .db.updateTable("services")
-      .set({ name_en: first.name.en, active: true })
-      .where("id", "=", first.serviceId)
-      .execute();
+    const catalogue = getServiceCatalogue().services;
+    const edited = catalogue.map((s) =>
+      s.id === first.serviceId ? { ...s, name: { sv: "Nytt namn", en: "Renamed" } } : s,
+    );
+    await syncServiceCatalogue(database().db, edited);
+    expect((await results(token)).recommendations).toEqual(result.recommendations);
+    await syncServiceCatalogue(
+      database().db,
+      catalogue.filter((s) => s.id !== first.serviceId),
+    );
+    expect((await results(token)).recommendations).toEqual(result.recommendations);
+    await syncServiceCatalogue(database().db, catalogue);
   });
 
   test("the results page shows them in the respondent's language, by category", async () => {

@@ -3,6 +3,7 @@ import type { Answers } from "../../app/lib/answers";
 import {
   ANSWER_MIN_GAP,
   describeTrigger,
+  MAX_RECOMMENDATIONS,
   recommend,
   SHOWN_RECOMMENDATIONS,
   type RecommendInput,
@@ -75,14 +76,20 @@ describe("the recommendation engine", () => {
       input({
         services,
         dimensions: scores({ strategy: 10, data: 45 }),
-        peerMedians: { data: 70, strategy: 20 },
+        peers: { kind: "sector", value: "manufacturing", medians: { data: 70, strategy: 20 } },
       }),
     );
     expect(withPeers.map((r) => [r.service.id, r.weight])).toEqual([
       ["data-training", 75],
       ["strategy-workshop", 40],
     ]);
-    expect(withPeers[0].trigger).toMatchObject({ kind: "dimension", peerMedian: 70 });
+    expect(withPeers[0].trigger).toMatchObject({
+      kind: "dimension",
+      peerMedian: 70,
+      peerGroup: { kind: "sector", value: "manufacturing" },
+    });
+    // Strategy (10) is below its peers' median of 20 too; a median below the score is not named.
+    expect(withPeers[1].trigger).toMatchObject({ peerMedian: 20 });
   });
 
   test("an answer rule holds on the specific answer, with at least the minimum gap", () => {
@@ -155,6 +162,40 @@ describe("the recommendation engine", () => {
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
   });
 
+  test("keeps at most MAX_RECOMMENDATIONS, yet a service for every weak dimension", () => {
+    const services = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        service(`strategy-${i}`, [dimension("strategy", 100)], 3),
+      ),
+      ...["readiness", "human", "data", "automation", "green"].map((d) =>
+        service(`${d}-service`, [dimension(d, 60)], 1),
+      ),
+    ];
+    const ranked = recommend(
+      input({
+        services,
+        dimensions: scores({
+          strategy: 1,
+          readiness: 45,
+          human: 46,
+          data: 47,
+          automation: 48,
+          green: 49,
+        }),
+      }),
+    );
+    expect(ranked).toHaveLength(MAX_RECOMMENDATIONS);
+    const covered = new Set(ranked.map((r) => r.trigger.dimension));
+    expect([...covered].sort()).toEqual([
+      "automation",
+      "data",
+      "green",
+      "human",
+      "readiness",
+      "strategy",
+    ]);
+  });
+
   test("is deterministic", () => {
     const services = [service("a", [dimension("data", 60)]), service("b", [dimension("data", 60)])];
     const run = () => recommend(input({ services, dimensions: scores({ data: 30 }) }));
@@ -191,11 +232,16 @@ describe("reasons in plain language", () => {
 
   test("names the peer group's median when the score is below it", () => {
     const text = describeTrigger(
-      { kind: "dimension", dimension: "green", score: 20, peerMedian: 41 },
+      {
+        kind: "dimension",
+        dimension: "green",
+        score: 20,
+        peerMedian: 41,
+        peerGroup: { kind: "sector", value: "manufacturing" },
+      },
       dma,
       "en",
       translatorFor("en"),
-      "companies in manufacturing",
     );
     expect(text).toBe(
       "Your score for Green digitalisation is 20 of 100 (Basic), below the median of 41 among companies in manufacturing.",
