@@ -56,6 +56,8 @@ export class AssessmentError extends Error {
 }
 
 const notFound = () => new AssessmentError(404, [{ path: "token", message: "no such assessment" }]);
+const submittedError = () =>
+  new AssessmentError(409, [{ path: "token", message: "the assessment is already submitted" }]);
 
 /** A new private link: the token is shown once and only its hash is stored. */
 export interface CreatedAssessment {
@@ -131,7 +133,12 @@ export async function openAssessment(token: string | undefined): Promise<OpenedA
   return { ...found, entry: pinnedDefinition(found.assessment) };
 }
 
-function pinnedDefinition(assessment: AssessmentWithCompany["assessment"]): DefinitionEntry {
+function pinnedDefinition(
+  assessment: Pick<
+    AssessmentWithCompany["assessment"],
+    "definition_id" | "definition_version" | "definition_hash"
+  >,
+): DefinitionEntry {
   const entry = getDefinitionRegistry().get(
     assessment.definition_id,
     assessment.definition_version,
@@ -161,16 +168,10 @@ export async function saveAnswers(
   token: string | undefined,
   change: { answers: Record<string, unknown>; currentPage?: number },
 ): Promise<{ savedAt: Date }> {
-  // The hot path of autosave: one read (without the company) and one write.
+  // The hot path of autosave: one statement once the link's pinned version is known.
   if (!isWellFormedToken(token)) throw notFound();
-  const assessment = await findAssessmentOnlyByTokenHash(database().db, hashResumeToken(token));
-  if (!assessment) throw notFound();
-  if (assessment.status !== "in_progress") {
-    throw new AssessmentError(409, [
-      { path: "token", message: "the assessment is already submitted" },
-    ]);
-  }
-  const entry = pinnedDefinition(assessment);
+  const tokenHash = hashResumeToken(token);
+  const entry = pinnedDefinition(await pinnedByToken(tokenHash));
   const remove = Object.keys(change.answers).filter((k) => change.answers[k] === null);
   const present = Object.fromEntries(
     Object.entries(change.answers).filter(([, value]) => value !== null),
@@ -190,17 +191,48 @@ export async function saveAnswers(
     problems.push({ path: "currentPage", message: `must be a page number from 0 to ${pages - 1}` });
   }
   if (problems.length > 0 || !validated.ok) throw new AssessmentError(400, problems);
-  const saved = await mergeAnswers(database().db, assessment.id, {
-    answers: validated.value,
-    remove,
-    currentPage: change.currentPage,
-  });
-  if (!saved) {
-    throw new AssessmentError(409, [
-      { path: "token", message: "the assessment is already submitted" },
-    ]);
+  const write = () =>
+    mergeAnswers(database().db, tokenHash, {
+      answers: validated.value,
+      remove,
+      currentPage: change.currentPage,
+    });
+  if (!(await write())) {
+    // Submitted since, or the link was replaced: the lookup answers 409 or 404.
+    pinnedVersions.delete(tokenHash);
+    await pinnedByToken(tokenHash);
+    if (!(await write())) throw submittedError();
   }
   return { savedAt: new Date() };
+}
+
+type PinnedVersion = Pick<
+  AssessmentWithCompany["assessment"],
+  "definition_id" | "definition_version" | "definition_hash"
+>;
+
+/**
+ * Token hash → the definition version its in-progress assessment pinned, which never
+ * changes: autosave then writes without reading first. The write itself checks the token
+ * and the status, so a stale entry (submitted, or the link replaced) costs one lookup.
+ */
+const pinnedVersions = new Map<string, PinnedVersion>();
+const PINNED_VERSIONS_KEPT = 10_000;
+
+/** The pinned version of an in-progress assessment by its token's hash (404 / 409 otherwise). */
+async function pinnedByToken(tokenHash: string): Promise<PinnedVersion> {
+  const known = pinnedVersions.get(tokenHash);
+  if (known) return known;
+  const assessment = await findAssessmentOnlyByTokenHash(database().db, tokenHash);
+  if (!assessment) throw notFound();
+  if (assessment.status !== "in_progress") throw submittedError();
+  const { definition_id, definition_version, definition_hash } = assessment;
+  const pinned = { definition_id, definition_version, definition_hash };
+  if (pinnedVersions.size >= PINNED_VERSIONS_KEPT) {
+    pinnedVersions.delete(pinnedVersions.keys().next().value as string);
+  }
+  pinnedVersions.set(tokenHash, pinned);
+  return pinned;
 }
 
 function prefix(root: string) {

@@ -71,11 +71,12 @@ export async function findAssessmentByTokenHash(
 /**
  * Merges changed answers into an in-progress assessment and records the page, in one
  * statement (so a crash leaves the row either as before or fully updated). Keys in
- * `remove` are cleared. Returns false when the assessment is no longer in progress.
+ * `remove` are cleared. The assessment is the one whose token hashes to `tokenHash`;
+ * returns false when there is none in progress.
  */
 export async function mergeAnswers(
   db: Executor,
-  id: string,
+  tokenHash: string,
   change: { answers: StoredAnswers; remove: string[]; currentPage: number | undefined },
 ): Promise<boolean> {
   const result = await db
@@ -86,7 +87,7 @@ export async function mergeAnswers(
         change.currentPage === undefined ? eb.ref("current_page") : sql`${change.currentPage}`,
       updated_at: sql`now()`,
     }))
-    .where("id", "=", id)
+    .where("resume_token_hash", "=", tokenHash)
     .where("status", "=", "in_progress")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { database } from "../../app/lib/db.server";
 import { hashResumeToken } from "../../app/lib/resume-token.server";
+import { startNextAssessment } from "../../app/lib/assessments.server";
 import { scoreAnswers } from "../../app/lib/scoring";
 import { action as createAction } from "../../app/routes/api.v1.assessments";
 import { loader as stateLoader } from "../../app/routes/api.v1.assessments.$token";
@@ -238,5 +239,20 @@ describe("submitting", () => {
     expect((await submit(token)).status).toBe(200);
     const response = await save(token, { answers: { q2: [] } });
     expect(response.status).toBe(409);
+  });
+
+  test("a replaced link stops saving at once, though it saved a moment before", async () => {
+    const token = await newToken();
+    await save(token, { answers: randomAnswers(dma, createRandom(4)) });
+    expect((await submit(token)).status).toBe(200);
+    const first = await startNextAssessment(token, "follow-up");
+    expect((await save(first.token, { answers: { q2: [1] } })).status).toBe(200);
+    // Asking for the follow-up again issues a new link to it; the old one is dead.
+    const second = await startNextAssessment(token, "follow-up");
+    expect(second.assessmentId).toBe(first.assessmentId);
+    expect((await save(first.token, { answers: { q2: [2] } })).status).toBe(404);
+    expect((await save(second.token, { answers: { q2: [3] } })).status).toBe(200);
+    const stored = await (await state(second.token)).json();
+    expect(stored.answers.q2).toEqual([3]);
   });
 });
