@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
+import { seriousViolations } from "./axe";
 import { launchBrowser, openPage } from "./browser";
 import { startServer, type RunningServer } from "./server";
 
@@ -60,7 +61,10 @@ describe.skipIf(!chromiumPath)("peer comparison and recommendations in Chromium"
   test("the results page compares with the sector and explains its recommendations", async () => {
     const { token, results } = await submitted("manufacturing");
     expect(results.peers.chosen).toBe("sector");
-    const { page, errors, close } = await openPage(browser, { locale: "en-GB" });
+    const { page, errors, close } = await openPage(browser, {
+      locale: "en-GB",
+      bypassCSP: true, // for the axe-core scan
+    });
     await page.goto(`${server.url}/a/${token}/results`);
     await expect
       .poll(() => page.getByTestId("peer-group").textContent())
@@ -81,8 +85,9 @@ describe.skipIf(!chromiumPath)("peer comparison and recommendations in Chromium"
     expect(await page.getByRole("link", { name: "Contact the hub" }).getAttribute("href")).toMatch(
       /^mailto:/,
     );
-    // Both charts are drawn, with the peers.
+    // Both charts are drawn, with the peers; the page passes the accessibility scan.
     await page.locator("canvas").nth(1).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors()).toEqual([]);
     await close();
   });
