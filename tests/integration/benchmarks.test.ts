@@ -341,6 +341,20 @@ describe("recommendations", () => {
     await syncServiceCatalogue(database().db, catalogue);
   });
 
+  test("the smart industry module gets its own recommendations and its own peers", async () => {
+    const smart = loadDefinition("smart-industry", "1.0.0");
+    const smartModule = await startNextAssessment(tokens[0], "smart-industry");
+    await submitAnswers(smartModule.token, randomAnswers(smart, random));
+    const result = await results(smartModule.token);
+    const dimensions = new Set(smart.dimensions.map((d) => d.id));
+    expect(result.recommendations.length).toBeGreaterThan(0);
+    for (const r of result.recommendations) {
+      expect(dimensions.has(String(r.trigger.dimension))).toBe(true);
+    }
+    // The first company to take the module has no peers in it yet.
+    expect(result.peers.chosen).toBeNull();
+  });
+
   test("the results page shows them in the respondent's language, by category", async () => {
     const token = tokens[0];
     const page = await pageLoader(
