@@ -269,7 +269,7 @@ export async function submitAssessment(
       });
       if (!found) throw notFound();
       const { assessment, company } = found;
-      if (assessment.status === "submitted") return storedResult(trx, assessment.id);
+      if (assessment.status === "submitted") return storedResult(trx, assessment);
       const entry = pinnedDefinition(assessment);
       const scored = scoreAnswers(entry.definition, assessment.answers);
       if (!scored.ok) throw new AssessmentError(400, scored.problems.map(prefix("answers")));
@@ -327,29 +327,30 @@ export async function submitAssessment(
     });
 }
 
-async function storedResult(db: Executor, assessmentId: string): Promise<AssessmentResult> {
-  return (await storedScores(db, assessmentId)).result;
+type StoredAssessment = Pick<
+  AssessmentWithCompany["assessment"],
+  "id" | "overall_score" | "band" | "submitted_at"
+>;
+
+async function storedResult(db: Executor, assessment: StoredAssessment): Promise<AssessmentResult> {
+  return (await storedScores(db, assessment)).result;
 }
 
-/** The stored result, and the peer groups of the profile it was submitted with. */
+/**
+ * The stored result of an assessment row already read, with its dimension scores and the
+ * peer groups of the profile it was submitted with.
+ */
 async function storedScores(
   db: Executor,
-  assessmentId: string,
+  assessment: StoredAssessment,
 ): Promise<{ result: AssessmentResult; groups: PeerGroupKey[] | undefined }> {
-  const [scores, row] = await Promise.all([
-    listScores(db, assessmentId),
-    db
-      .selectFrom("assessments")
-      .select(["overall_score", "band", "submitted_at"])
-      .where("id", "=", assessmentId)
-      .executeTakeFirstOrThrow(),
-  ]);
+  const scores = await listScores(db, assessment.id);
   return {
     result: {
-      overall: row.overall_score ?? 0,
-      band: row.band ?? "",
+      overall: assessment.overall_score ?? 0,
+      band: assessment.band ?? "",
       dimensions: Object.fromEntries(scores.map((s) => [s.dimension, s.score])),
-      submittedAt: row.submitted_at ?? new Date(0),
+      submittedAt: assessment.submitted_at ?? new Date(0),
     },
     groups: scores[0] && peerGroupsOf(scores[0]),
   };
@@ -374,7 +375,7 @@ export async function getResults(token: string | undefined): Promise<
   const { db } = database();
   const { assessment, company } = opened;
   const [{ result, groups }, others, recommendations] = await Promise.all([
-    storedScores(db, assessment.id),
+    storedScores(db, assessment),
     listCompanyAssessments(db, company.id),
     listRecommendations(db, assessment.id),
   ]);

@@ -5,7 +5,7 @@ import en from "../locales/en";
 import sv from "../locales/sv";
 import { LANGUAGES, type LanguageId } from "./catalog";
 import { DEFAULT_LANGUAGE, toLanguage } from "./i18n";
-import type { Dictionary } from "./translate";
+import { translate, type Dictionary, type Translate } from "./translate";
 
 /** The visitor's chosen language, kept for a year. */
 export const languageCookie = createCookie("lng", {
@@ -42,6 +42,12 @@ export async function getLanguage(request: Request): Promise<LanguageId> {
 /** The whole dictionary of one language, for the root loader to send to the page. */
 export function dictionaryFor(lang: LanguageId): Dictionary {
   return lang === "sv" ? sv : en;
+}
+
+/** A translation function of one language, without a request (stored results, reasons). */
+export function translatorFor(lang: LanguageId): Translate {
+  const dictionary = dictionaryFor(lang);
+  return (key, variables) => translate(dictionary, key, variables);
 }
 
 /** A translation function for server-side strings (titles, API messages). */

@@ -12,9 +12,7 @@ import {
 import type { LanguageId } from "./catalog";
 import type { SurveyDefinition } from "./definitions";
 import { displayScore } from "./scoring";
-
-/** A translation function: a dotted key of app/locales and its `{{variables}}`. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+import type { Translate } from "./translate";
 
 /** "companies in manufacturing", "small companies (10–49 employees)", "all companies"… */
 export function peerGroupLabel(kind: PeerGroupKind, value: string, t: Translate): string {
@@ -40,11 +38,10 @@ function lowerFirst(text: string): string {
 export interface PeerDimensionView {
   id: string;
   name: string;
-  /** "Higher than 62 % of companies in manufacturing." */
+  /** "Higher than 62 % of companies in manufacturing. Peers: median 48, middle half 31–55." */
   sentence: string;
-  median: number;
-  q1: number;
-  q3: number;
+  /** The group's statistics, unrounded (for the charts). */
+  peer: { median: number; q1: number; q3: number };
 }
 
 export interface PeerView {
@@ -97,13 +94,15 @@ export function buildPeerView(
         {
           id: dimension.id,
           name: dimension.name[lang],
-          sentence: t("peers.dimensionSentence", {
+          sentence: `${t("peers.dimensionSentence", {
             percentile: percentileOf(dimension.id),
             group: label,
-          }),
-          median: displayScore(stats.median),
-          q1: displayScore(stats.q1),
-          q3: displayScore(stats.q3),
+          })} ${t("peers.peerStats", {
+            median: displayScore(stats.median),
+            q1: displayScore(stats.q1),
+            q3: displayScore(stats.q3),
+          })}`,
+          peer: { median: stats.median, q1: stats.q1, q3: stats.q3 },
         },
       ];
     }),

@@ -1,21 +1,12 @@
 import type { NewRecommendation } from "../../db/schema";
-import en from "../locales/en";
-import sv from "../locales/sv";
 import type { Answers } from "./answers";
 import type { PeerComparison } from "./benchmark";
 import { LANGUAGES, type LanguageId } from "./catalog";
 import type { SurveyDefinition } from "./definitions";
-import { peerMedians, type Translate } from "./peer-view";
+import { translatorFor } from "./i18n.server";
+import { peerMedians } from "./peer-view";
 import { describeTrigger, recommend, type Trigger } from "./recommendations";
 import type { ActiveService } from "./services.server";
-import { translate, type Dictionary } from "./translate";
-
-const DICTIONARIES: Record<LanguageId, Dictionary> = { en, sv };
-
-/** A translation function of one language, on the server (no request needed). */
-export function translatorFor(lang: LanguageId): Translate {
-  return (key, variables) => translate(DICTIONARIES[lang], key, variables);
-}
 
 /**
  * The recommendations of a submission as rows to store: ranked by the engine, each naming

@@ -9,9 +9,10 @@ import type { Answers } from "./answers";
 import type { PeerGroupKind } from "./benchmark";
 import type { LanguageId } from "./catalog";
 import { findQuestion, type SurveyDefinition } from "./definitions";
-import { peerGroupLabel, type Translate } from "./peer-view";
+import { peerGroupLabel } from "./peer-view";
 import { displayScore, findBand } from "./scoring";
 import { isChoiceRule, isDimensionRule, type Service, type ServiceRule } from "./services";
+import type { Translate } from "./translate";
 
 /** How many recommendations the results page shows before "show more". */
 export const SHOWN_RECOMMENDATIONS = 5;

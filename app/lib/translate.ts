@@ -5,6 +5,9 @@ export interface Dictionary {
 
 export type TranslateVariables = Record<string, string | number>;
 
+/** A translation function: a dotted key of app/locales and its `{{variables}}`. */
+export type Translate = (key: string, variables?: TranslateVariables) => string;
+
 /**
  * Looks up a dotted key (`landing.title`) and fills `{{name}}` placeholders, with the
  * same syntax as i18next so the server's i18next and the browser agree. A missing key

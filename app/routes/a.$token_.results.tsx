@@ -17,9 +17,9 @@ import {
   startNextAssessment,
 } from "../lib/assessments.server";
 import { INDUSTRIAL_SECTORS, type SectorId } from "../lib/catalog";
-import { getFixedT, getLanguage } from "../lib/i18n.server";
+import { getLanguage, translatorFor } from "../lib/i18n.server";
 import { buildResultsView } from "../lib/results-view";
-import { buildPeerView, type Translate } from "../lib/peer-view";
+import { buildPeerView } from "../lib/peer-view";
 import { getServiceCatalogue } from "../lib/services.server";
 import { Recommendations } from "../components/recommendations";
 import type { ScoreChartInput } from "../lib/chart-data";
@@ -39,29 +39,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   });
   if (!found) throw redirect(`/a/${params.token}`);
   const lang = await getLanguage(request);
-  const t = await getFixedT(request);
+  const t = translatorFor(lang);
   const { assessment, company, entry, result, answers, peers, recommendations } = found;
-  const translate: Translate = (key, variables) => t(key, variables);
   const view = buildResultsView(entry.definition, result, answers, lang, {
     noneSelected: t("results.noneSelected"),
     notAnswered: t("results.notAnswered"),
   });
   const isMain = assessment.definition_id === MAIN_DEFINITION_ID;
-  const peerView = buildPeerView(peers, entry.definition, lang, translate);
-  const chosen = peers.chosen;
   return {
     token: params.token ?? "",
     view,
-    peerView,
     // Only the chosen group's statistics reach the page (never a hidden group's).
-    peerStats: chosen
-      ? Object.fromEntries(
-          entry.definition.dimensions.flatMap((d) => {
-            const stats = chosen.metrics[d.id];
-            return stats ? [[d.id, { median: stats.median, q1: stats.q1, q3: stats.q3 }]] : [];
-          }),
-        )
-      : {},
+    peerView: buildPeerView(peers, entry.definition, lang, t),
     recommendations: recommendations.map((r) => ({
       rank: r.rank,
       category: r.category,
@@ -112,14 +101,15 @@ export default function Results() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const { view } = data;
+  const { view, peerView } = data;
+  const peers = useMemo(() => new Map(peerView.dimensions.map((d) => [d.id, d])), [peerView]);
   const chartInput = useMemo<ScoreChartInput>(
     () => ({
       dimensions: view.dimensions.map((d) => ({
         id: d.id,
         label: d.name,
         score: d.score,
-        peer: data.peerStats[d.id],
+        peer: peers.get(d.id)?.peer,
       })),
       labels: {
         company: t("results.company"),
@@ -127,9 +117,8 @@ export default function Results() {
         peerRange: t("results.peerRange"),
       },
     }),
-    [view, data.peerStats, t],
+    [view, peers, t],
   );
-  const peerSentences = new Map(data.peerView.dimensions.map((d) => [d.id, d]));
 
   return (
     <article className="results">
@@ -159,23 +148,23 @@ export default function Results() {
           <span className="overall__label">{t("results.level")}</span>
           <strong data-testid="band-name">{view.band.name}</strong>
           <p>{view.band.feedback}</p>
-          {data.peerView.overall ? <p className="overall__peers">{data.peerView.overall}</p> : null}
+          {peerView.overall ? <p className="overall__peers">{peerView.overall}</p> : null}
         </div>
       </section>
 
       <section aria-labelledby="peers-title" className="peers" data-testid="peer-comparison">
         <h2 id="peers-title">{t("peers.title")}</h2>
-        <p data-testid="peer-group">{data.peerView.summary}</p>
-        {data.peerView.fallback ? (
+        <p data-testid="peer-group">{peerView.summary}</p>
+        {peerView.fallback ? (
           <p className="note" data-testid="peer-fallback">
-            {data.peerView.fallback}
+            {peerView.fallback}
           </p>
         ) : null}
-        {data.peerView.strengths.length > 0 ? (
+        {peerView.strengths.length > 0 ? (
           <>
             <h3>{t("peers.strengthsTitle")}</h3>
             <p data-testid="peer-strengths">
-              {t("peers.strengths", { list: data.peerView.strengths.join(", ") })}
+              {t("peers.strengths", { list: peerView.strengths.join(", ") })}
             </p>
           </>
         ) : null}
@@ -217,15 +206,8 @@ export default function Results() {
                 <span className="dimension__band">({d.bandName})</span>
               </h3>
               <p>{d.feedback}</p>
-              {peerSentences.has(d.id) ? (
-                <p className="dimension__peers">
-                  {peerSentences.get(d.id)?.sentence}{" "}
-                  {t("peers.peerStats", {
-                    median: peerSentences.get(d.id)?.median ?? "",
-                    q1: peerSentences.get(d.id)?.q1 ?? "",
-                    q3: peerSentences.get(d.id)?.q3 ?? "",
-                  })}
-                </p>
+              {peers.has(d.id) ? (
+                <p className="dimension__peers">{peers.get(d.id)?.sentence}</p>
               ) : null}
             </li>
           ))}

@@ -15,7 +15,7 @@ import { sql } from "kysely";
 import { getResults } from "../../app/lib/assessments.server";
 import { closeDatabase, database, openDatabase } from "../../app/lib/db.server";
 import { buildPeerView } from "../../app/lib/peer-view";
-import { translatorFor } from "../../app/lib/recommendations.server";
+import { translatorFor } from "../../app/lib/i18n.server";
 import { createRandom } from "../../app/lib/random";
 import { startServer } from "../e2e/server";
 import { benchDatabaseUrl, benchToken } from "./bench-db";

@@ -9,7 +9,7 @@ import {
   type RecommendInput,
 } from "../../app/lib/recommendations";
 import type { Service, ServiceRule } from "../../app/lib/services";
-import { translatorFor } from "../../app/lib/recommendations.server";
+import { translatorFor } from "../../app/lib/i18n.server";
 import { loadDefinition } from "../helpers/definitions";
 
 const dma = loadDefinition("dma-sme", "1.1.0");
