@@ -15,8 +15,8 @@ import type { ReactNode } from "react";
 import { I18nProvider, useTranslation } from "./components/i18n";
 import { LanguageSwitch } from "./components/language-switch";
 import { useNonce } from "./components/nonce";
-import { DEFAULT_LANGUAGE } from "./lib/i18n";
-import { dictionaryFor, getLanguage } from "./lib/i18n.server";
+import { DEFAULT_LANGUAGE } from "./lib/core/language";
+import { dictionaryFor, getLanguage } from "./lib/server/i18n.server";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [

@@ -10,12 +10,12 @@ import express from "express";
 import cluster from "node:cluster";
 import type { Server } from "node:http";
 import type { AppLoadContext } from "@remix-run/node";
-import { closeDatabase, openDatabase, seedIfEmpty } from "./lib/db.server";
-import { getDefinitionRegistry } from "./lib/definitions.server";
-import { getServiceCatalogue } from "./lib/services.server";
-import { env } from "./lib/env.server";
-import { startupErrorLine } from "./lib/startup-error.server";
-import { createNonce, securityHeaders } from "./lib/security-headers.server";
+import { closeDatabase, openDatabase, seedIfEmpty } from "./lib/server/db.server";
+import { getDefinitionRegistry } from "./lib/server/definitions.server";
+import { getServiceCatalogue } from "./lib/server/services.server";
+import { env } from "./lib/server/env.server";
+import { startupErrorLine } from "./lib/server/startup-error.server";
+import { createNonce, securityHeaders } from "./lib/http/security-headers.server";
 
 declare module "@remix-run/node" {
   /** What every loader and action receives as `context`. */

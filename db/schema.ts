@@ -99,7 +99,7 @@ export interface ServicesTable {
   version_id: number;
   /** 1 (nice to have) .. 3 (most important when it applies). */
   priority: number;
-  /** The rules that make the service relevant (app/lib/services.ts validates them). */
+  /** The rules that make the service relevant (app/lib/core/service-catalogue.ts validates them). */
   rules: JSONColumnType<unknown[], string, string>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: Generated<Date>;
@@ -109,7 +109,7 @@ export interface RecommendationsTable {
   assessment_id: string;
   rank: number;
   service_version_id: number;
-  /** The facts that triggered it (app/lib/recommendations.ts `Trigger`). */
+  /** The facts that triggered it (app/lib/core/recommendations.ts `Trigger`). */
   trigger: JSONColumnType<Record<string, unknown>, string, string>;
   weight: number;
 }

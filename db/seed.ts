@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { ScoreRow } from "./queries/assessments";
 import type { Database, NewAssessment, NewCompany } from "./schema";
 
-/** A generated demo data set (see app/lib/demo-data.ts, which draws it). */
+/** A generated demo data set (see app/lib/server/demo-data.server.ts, which draws it). */
 export interface DemoData {
   companies: (NewCompany & { id: string })[];
   assessments: (NewAssessment & { id: string })[];

@@ -7,8 +7,8 @@ import {
   DefinitionsError,
   loadDefinitionRegistry,
   lockPublishedDefinitions,
-} from "../lib/definitions.server";
-import { env } from "../lib/env.server";
+} from "../lib/server/definitions.server";
+import { env } from "../lib/server/env.server";
 
 function main(args: string[]): void {
   const unknown = args.filter((arg) => arg !== "--write");

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import type { LanguageId } from "../lib/catalog";
-import { translate, type Dictionary, type TranslateVariables } from "../lib/translate";
+import type { LanguageId } from "../lib/core/vocabularies";
+import { translate, type Dictionary, type TranslateVariables } from "../lib/view/translate";
 
 interface I18nValue {
   lang: LanguageId;

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "./i18n";
-import { LANGUAGES, type LanguageId } from "../lib/catalog";
+import { LANGUAGES, type LanguageId } from "../lib/core/vocabularies";
 
 /**
  * Buttons that switch the language. A plain form, so it works without JavaScript;

@@ -2,9 +2,9 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Model } from "survey-core";
 import "survey-core/i18n/swedish";
 import { Survey } from "survey-react-ui";
-import { surveyDataToAnswers } from "../lib/answers";
-import { AutosaveQueue, type SaveResponse, type SaveStatus } from "../lib/autosave";
-import type { SurveyDefinition } from "../lib/definitions";
+import { surveyDataToAnswers } from "../lib/core/answers";
+import { AutosaveQueue, type SaveResponse, type SaveStatus } from "../lib/client/autosave";
+import type { SurveyDefinition } from "../lib/core/definitions";
 import { useTranslation } from "./i18n";
 
 export interface QuestionnaireProps {

@@ -22,7 +22,7 @@ import {
   radarOptions,
   type BarValue,
   type ScoreChartInput,
-} from "../lib/chart-data";
+} from "../lib/view/chart-data";
 
 // Only the parts these two charts use (no chart.js/auto), so the lazy chunk stays small.
 Chart.register(

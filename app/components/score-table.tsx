@@ -1,4 +1,4 @@
-import type { ScoreChartInput } from "../lib/chart-data";
+import type { ScoreChartInput } from "../lib/view/chart-data";
 
 // Rounded as the charts round (chart-data's formatScore); not imported from there, so
 // the first load of the page doesn't carry the chart builders, which the lazy chunk shares.

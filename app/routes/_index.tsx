@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
-import { getFixedT } from "../lib/i18n.server";
+import { getFixedT } from "../lib/server/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);

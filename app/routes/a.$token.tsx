@@ -9,9 +9,9 @@ import { lazy, Suspense, useState } from "react";
 import surveyStylesHref from "survey-core/survey-core.fontless.min.css";
 import { ClientOnly } from "../components/client-only";
 import { useTranslation } from "../components/i18n";
-import { AssessmentError, openAssessment } from "../lib/assessments.server";
-import { getLanguage } from "../lib/i18n.server";
-import { questionnaireView } from "../lib/questionnaire.server";
+import { AssessmentError, openAssessment } from "../lib/server/assessments.server";
+import { getLanguage } from "../lib/server/i18n.server";
+import { questionnaireView } from "../lib/server/questionnaire.server";
 
 const Questionnaire = lazy(() => import("../components/questionnaire.client"));
 

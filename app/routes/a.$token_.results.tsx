@@ -15,14 +15,14 @@ import {
   getResults,
   MAIN_DEFINITION_ID,
   startNextAssessment,
-} from "../lib/assessments.server";
-import { INDUSTRIAL_SECTORS, type SectorId } from "../lib/catalog";
-import { getLanguage, translatorFor } from "../lib/i18n.server";
-import { buildResultsView } from "../lib/results-view";
-import { buildPeerView } from "../lib/peer-view";
-import { getServiceCatalogue } from "../lib/services.server";
+} from "../lib/server/assessments.server";
+import { INDUSTRIAL_SECTORS, type SectorId } from "../lib/core/vocabularies";
+import { getLanguage, translatorFor } from "../lib/server/i18n.server";
+import { buildResultsView } from "../lib/view/results-view";
+import { buildPeerView } from "../lib/view/peer-view";
+import { getServiceCatalogue } from "../lib/server/services.server";
 import { Recommendations } from "../components/recommendations";
-import type { ScoreChartInput } from "../lib/chart-data";
+import type { ScoreChartInput } from "../lib/view/chart-data";
 import chartStylesHref from "../styles/charts.css";
 
 const ScoreCharts = lazy(() => import("../components/score-charts.client"));

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiErrorFrom } from "../lib/api.server";
-import { saveAnswers } from "../lib/assessments.server";
-import { apiError, readJsonBody } from "../lib/json-body.server";
+import { apiErrorFrom } from "../lib/http/api.server";
+import { saveAnswers } from "../lib/server/assessments.server";
+import { apiError, readJsonBody } from "../lib/http/json-body.server";
 
 const SaveAnswersSchema = z
   .object({

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiErrorFrom } from "../lib/api.server";
-import { getResults } from "../lib/assessments.server";
-import { PRIVACY_FLOOR } from "../lib/benchmark";
+import { apiErrorFrom } from "../lib/http/api.server";
+import { getResults } from "../lib/server/assessments.server";
+import { PRIVACY_FLOOR } from "../lib/core/benchmark";
 
 // Histograms hold tenths of a point; more decimals would be false precision.
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;

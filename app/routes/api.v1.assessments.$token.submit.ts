@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiErrorFrom } from "../lib/api.server";
-import { submitAssessment } from "../lib/assessments.server";
-import { apiError } from "../lib/json-body.server";
+import { apiErrorFrom } from "../lib/http/api.server";
+import { submitAssessment } from "../lib/server/assessments.server";
+import { apiError } from "../lib/http/json-body.server";
 
 /** POST /api/v1/assessments/:token/submit: scores on the server and submits; idempotent. */
 export async function action({ request, params }: ActionFunctionArgs) {

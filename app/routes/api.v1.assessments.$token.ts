@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiErrorFrom } from "../lib/api.server";
-import { openAssessment } from "../lib/assessments.server";
+import { apiErrorFrom } from "../lib/http/api.server";
+import { openAssessment } from "../lib/server/assessments.server";
 
 /** GET /api/v1/assessments/:token: the assessment's state and its saved answers. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,9 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiErrorFrom, assessmentLinks, creationLimiter, tooManyRequests } from "../lib/api.server";
-import { createAssessment } from "../lib/assessments.server";
-import { toLanguage } from "../lib/i18n";
-import { apiError, readJsonBody } from "../lib/json-body.server";
-import { parseProfile } from "../lib/profile";
+import {
+  apiErrorFrom,
+  assessmentLinks,
+  creationLimiter,
+  tooManyRequests,
+} from "../lib/http/api.server";
+import { createAssessment } from "../lib/server/assessments.server";
+import { toLanguage } from "../lib/core/language";
+import { apiError, readJsonBody } from "../lib/http/json-body.server";
+import { parseProfile } from "../lib/core/profile";
 
 /**
  * POST /api/v1/assessments with `{"profile": {...}, "language": "sv"|"en"}`: creates the

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { getDefinitionRegistry } from "../lib/definitions.server";
-import { apiError, readJsonBody } from "../lib/json-body.server";
-import { scoreAnswers } from "../lib/scoring";
+import { getDefinitionRegistry } from "../lib/server/definitions.server";
+import { apiError, readJsonBody } from "../lib/http/json-body.server";
+import { scoreAnswers } from "../lib/core/scoring";
 
 /**
  * POST /api/v1/definitions/:id/:version/score with `{"answers": {...}}`: scores the answers

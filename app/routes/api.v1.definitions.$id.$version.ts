@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getDefinitionRegistry } from "../lib/definitions.server";
-import { apiError } from "../lib/json-body.server";
+import { getDefinitionRegistry } from "../lib/server/definitions.server";
+import { apiError } from "../lib/http/json-body.server";
 
 /**
  * GET /api/v1/definitions/:id/:version: the published file, byte for byte, immutable.

@@ -1,4 +1,4 @@
-import { getDefinitionRegistry } from "../lib/definitions.server";
+import { getDefinitionRegistry } from "../lib/server/definitions.server";
 
 /** GET /api/v1/definitions: every definition id with its published versions and the latest. */
 export function loader() {

@@ -1,4 +1,4 @@
-import { checkDatabaseHealth } from "../lib/db.server";
+import { checkDatabaseHealth } from "../lib/server/db.server";
 
 /** GET /healthz: liveness with the database kind and status; 503 when the database is down. */
 export async function loader() {

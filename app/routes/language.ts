@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { LANGUAGES } from "../lib/catalog";
-import { languageCookie } from "../lib/i18n.server";
-import { safeRedirect } from "../lib/safe-redirect";
+import { LANGUAGES } from "../lib/core/vocabularies";
+import { languageCookie } from "../lib/server/i18n.server";
+import { safeRedirect } from "../lib/http/safe-redirect";
 
 const LanguageFormSchema = z.object({
   lng: z.enum(LANGUAGES),

@@ -8,11 +8,11 @@ import {
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "../components/i18n";
-import { creationLimiter } from "../lib/api.server";
-import { createAssessment } from "../lib/assessments.server";
-import { REGIONS, SECTORS, SIZE_CLASSES } from "../lib/catalog";
-import { getFixedT, getLanguage } from "../lib/i18n.server";
-import { parseProfile, type ProfileErrors, type ProfileField } from "../lib/profile";
+import { creationLimiter } from "../lib/http/api.server";
+import { createAssessment } from "../lib/server/assessments.server";
+import { REGIONS, SECTORS, SIZE_CLASSES } from "../lib/core/vocabularies";
+import { getFixedT, getLanguage } from "../lib/server/i18n.server";
+import { parseProfile, type ProfileErrors, type ProfileField } from "../lib/core/profile";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);

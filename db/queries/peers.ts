@@ -265,7 +265,7 @@ function sorted<T extends HistogramDelta & { scoreKey?: number }>(deltas: readon
 /**
  * Rebuilds the benchmark tables from the submitted assessments: each consenting company's
  * latest submitted assessment per questionnaire (major version) and the histograms of
- * their scores. The same arithmetic as app/lib/benchmark.ts: buckets floor(score × 10 + 0.5),
+ * their scores. The same arithmetic as app/lib/core/benchmark.ts: buckets floor(score × 10 + 0.5),
  * exact keys floor(score × 10⁶ + 0.5).
  */
 export async function rebuildPeerData(db: Kysely<Database>): Promise<void> {

@@ -16,7 +16,7 @@ import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
-import { loadDefinitionRegistry } from "../../app/lib/definitions.server";
+import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { startServer } from "../e2e/server";
 

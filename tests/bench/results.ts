@@ -12,11 +12,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { sql } from "kysely";
-import { getResults } from "../../app/lib/assessments.server";
-import { closeDatabase, database, openDatabase } from "../../app/lib/db.server";
-import { buildPeerView } from "../../app/lib/peer-view";
-import { translatorFor } from "../../app/lib/i18n.server";
-import { createRandom } from "../../app/lib/random";
+import { getResults } from "../../app/lib/server/assessments.server";
+import { closeDatabase, database, openDatabase } from "../../app/lib/server/db.server";
+import { buildPeerView } from "../../app/lib/view/peer-view";
+import { translatorFor } from "../../app/lib/server/i18n.server";
+import { createRandom } from "../../app/lib/core/random";
 import { startServer } from "../e2e/server";
 import { benchDatabaseUrl, benchToken } from "./bench-db";
 

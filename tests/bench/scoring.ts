@@ -2,7 +2,7 @@
  * `npm run bench:scoring`: complete DMA responses validated and scored per second on one core
  * (target ≥ 50,000). Exits 1 below the target, so CI can run it.
  */
-import { scoreAnswers } from "../../app/lib/scoring";
+import { scoreAnswers } from "../../app/lib/core/scoring";
 import { loadDefinition } from "../helpers/definitions";
 import { randomAnswers, createRandom } from "../helpers/random-answers";
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { closeDatabase, openDatabase } from "../../app/lib/db.server";
+import { closeDatabase, openDatabase } from "../../app/lib/server/db.server";
 import { createScratchDatabase } from "./test-db";
 
 /**

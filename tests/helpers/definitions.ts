@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseDefinition, type SurveyDefinition } from "../../app/lib/definitions";
+import { parseDefinition, type SurveyDefinition } from "../../app/lib/core/definitions";
 
 /** The repository's survey-definitions folder. */
 export const DEFINITIONS_DIR = fileURLToPath(new URL("../../survey-definitions", import.meta.url));

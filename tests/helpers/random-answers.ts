@@ -1,7 +1,7 @@
-import type { Answers } from "../../app/lib/answers";
-import { questionIndex, type SurveyDefinition } from "../../app/lib/definitions";
+import type { Answers } from "../../app/lib/core/answers";
+import { questionIndex, type SurveyDefinition } from "../../app/lib/core/definitions";
 
-export { createRandom } from "../../app/lib/random";
+export { createRandom } from "../../app/lib/core/random";
 
 /**
  * Random complete answers in the stored shape. Each response has its own "maturity" so that

@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createAssessment, saveAnswers, submitAssessment } from "../../app/lib/assessments.server";
-import { database } from "../../app/lib/db.server";
-import type { CompanyProfile } from "../../app/lib/profile";
-import { createResumeToken } from "../../app/lib/resume-token.server";
+import {
+  createAssessment,
+  saveAnswers,
+  submitAssessment,
+} from "../../app/lib/server/assessments.server";
+import { database } from "../../app/lib/server/db.server";
+import type { CompanyProfile } from "../../app/lib/core/profile";
+import { createResumeToken } from "../../app/lib/server/resume-token.server";
 import { loader as questionnaireLoader } from "../../app/routes/a.$token";
 import {
   action as resultsAction,

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { database } from "../../app/lib/db.server";
-import { hashResumeToken } from "../../app/lib/resume-token.server";
-import { startNextAssessment } from "../../app/lib/assessments.server";
-import { scoreAnswers } from "../../app/lib/scoring";
+import { database } from "../../app/lib/server/db.server";
+import { hashResumeToken } from "../../app/lib/server/resume-token.server";
+import { startNextAssessment } from "../../app/lib/server/assessments.server";
+import { scoreAnswers } from "../../app/lib/core/scoring";
 import { action as createAction } from "../../app/routes/api.v1.assessments";
 import { loader as stateLoader } from "../../app/routes/api.v1.assessments.$token";
 import { action as answersAction } from "../../app/routes/api.v1.assessments.$token.answers";

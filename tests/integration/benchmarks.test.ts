@@ -1,14 +1,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startNextAssessment } from "../../app/lib/assessments.server";
-import { PEER_GROUP_KINDS, PRIVACY_FLOOR, type PeerGroupKind } from "../../app/lib/benchmark";
-import { database, seedDemoData } from "../../app/lib/db.server";
+import { startNextAssessment } from "../../app/lib/server/assessments.server";
+import { PEER_GROUP_KINDS, PRIVACY_FLOOR, type PeerGroupKind } from "../../app/lib/core/benchmark";
+import { database, seedDemoData } from "../../app/lib/server/db.server";
 import { action as createAction } from "../../app/routes/api.v1.assessments";
 import { action as answersAction } from "../../app/routes/api.v1.assessments.$token.answers";
 import { loader as resultsLoader } from "../../app/routes/api.v1.assessments.$token.results";
 import { action as submitAction } from "../../app/routes/api.v1.assessments.$token.submit";
 import { loader as pageLoader } from "../../app/routes/a.$token_.results";
-import { getServiceCatalogue, syncServiceCatalogue } from "../../app/lib/services.server";
+import { getServiceCatalogue, syncServiceCatalogue } from "../../app/lib/server/services.server";
 import { rebuildPeerData } from "../../db/queries/peers";
 import { openAppTestDatabase } from "../helpers/app-db";
 import { loadDefinition } from "../helpers/definitions";

@@ -5,9 +5,9 @@ import { migrateToLatest } from "../../db/migrate";
 import { migrations } from "../../db/migrations";
 import { countCompanies } from "../../db/queries/companies";
 import { insertDemoData } from "../../db/seed";
-import { generateDemoData } from "../../app/lib/demo-data";
-import { HUB_REGIONS, SIZE_CLASSES } from "../../app/lib/catalog";
-import { loadDefinitionRegistry } from "../../app/lib/definitions.server";
+import { generateDemoData } from "../../app/lib/server/demo-data.server";
+import { HUB_REGIONS, SIZE_CLASSES } from "../../app/lib/core/vocabularies";
+import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
 import { DEFINITIONS_DIR } from "../helpers/definitions";
 import { createTestDatabase } from "../helpers/test-db";
 

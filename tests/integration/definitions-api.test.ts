@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { loader as listLoader } from "../../app/routes/api.v1.definitions";
 import { loader as fileLoader } from "../../app/routes/api.v1.definitions.$id.$version";
 import { action as scoreAction } from "../../app/routes/api.v1.definitions.$id.$version.score";
-import { scoreAnswers } from "../../app/lib/scoring";
+import { scoreAnswers } from "../../app/lib/core/scoring";
 import { loadDefinition } from "../helpers/definitions";
 import { routeArgs } from "../helpers/route-args";
 import { randomAnswers, createRandom } from "../helpers/random-answers";

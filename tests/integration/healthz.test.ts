@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { closeDatabase } from "../../app/lib/db.server";
+import { closeDatabase } from "../../app/lib/server/db.server";
 import { loader } from "../../app/routes/healthz";
 
 describe("GET /healthz", () => {

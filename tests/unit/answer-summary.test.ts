@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { summariseAnswers } from "../../app/lib/answer-summary";
+import { summariseAnswers } from "../../app/lib/view/answer-summary";
 import { loadDefinition } from "../helpers/definitions";
 
 const dma = loadDefinition("dma-sme", "1.0.0");

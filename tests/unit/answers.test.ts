@@ -5,8 +5,8 @@ import {
   surveyDataToAnswers,
   validateAnswers,
   type Answers,
-} from "../../app/lib/answers";
-import { scoreAnswers } from "../../app/lib/scoring";
+} from "../../app/lib/core/answers";
+import { scoreAnswers } from "../../app/lib/core/scoring";
 import { loadDefinition } from "../helpers/definitions";
 import { randomAnswers, createRandom } from "../helpers/random-answers";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import { AutosaveQueue, type SaveResponse, type SaveStatus } from "../../app/lib/autosave";
+import { AutosaveQueue, type SaveResponse, type SaveStatus } from "../../app/lib/client/autosave";
 
 function setup(responses: (SaveResponse | Error)[]) {
   vi.useFakeTimers();

@@ -11,7 +11,7 @@ import {
   type Histogram,
   type PeerGroupInput,
   type PeerGroupKind,
-} from "../../app/lib/benchmark";
+} from "../../app/lib/core/benchmark";
 import { OVERALL_METRIC as DB_OVERALL_METRIC } from "../../db/queries/peers";
 import { createRandom } from "../helpers/random-answers";
 

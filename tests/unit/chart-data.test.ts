@@ -12,7 +12,7 @@ import {
   radarOptions,
   wrapLabel,
   type ScoreChartInput,
-} from "../../app/lib/chart-data";
+} from "../../app/lib/view/chart-data";
 
 const labels = { company: "You", peerMedian: "Median", peerRange: "Middle half" };
 

@@ -16,7 +16,7 @@ import {
   lockPublishedDefinitions,
   LOCK_FILE,
   sha256,
-} from "../../app/lib/definitions.server";
+} from "../../app/lib/server/definitions.server";
 import { DEFINITIONS_DIR } from "../helpers/definitions";
 
 describe("the repository's lock", () => {

@@ -13,7 +13,7 @@ import {
   questionIndex,
   type Problem,
   type SurveyDefinition,
-} from "../../app/lib/definitions";
+} from "../../app/lib/core/definitions";
 import { DEFINITIONS_DIR, loadDefinition, readDefinitionJson } from "../helpers/definitions";
 
 const definitionFiles = readdirSync(DEFINITIONS_DIR, { withFileTypes: true })

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { validateAnswers } from "../../app/lib/answers";
-import { generateDemoData } from "../../app/lib/demo-data";
-import { loadDefinitionRegistry } from "../../app/lib/definitions.server";
-import { scoreAnswers } from "../../app/lib/scoring";
+import { validateAnswers } from "../../app/lib/core/answers";
+import { generateDemoData } from "../../app/lib/server/demo-data.server";
+import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
+import { scoreAnswers } from "../../app/lib/core/scoring";
 import { DEFINITIONS_DIR } from "../helpers/definitions";
 
 const dma = loadDefinitionRegistry(DEFINITIONS_DIR).latest("dma-sme");

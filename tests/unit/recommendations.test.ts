@@ -1,15 +1,13 @@
 import { describe, expect, test } from "vitest";
-import type { Answers } from "../../app/lib/answers";
+import type { Answers } from "../../app/lib/core/answers";
 import {
   ANSWER_MIN_GAP,
-  describeTrigger,
   MAX_RECOMMENDATIONS,
   recommend,
   SHOWN_RECOMMENDATIONS,
   type RecommendInput,
-} from "../../app/lib/recommendations";
-import type { Service, ServiceRule } from "../../app/lib/services";
-import { translatorFor } from "../../app/lib/i18n.server";
+} from "../../app/lib/core/recommendations";
+import type { Service, ServiceRule } from "../../app/lib/core/service-catalogue";
 import { loadDefinition } from "../helpers/definitions";
 
 const dma = loadDefinition("dma-sme", "1.1.0");
@@ -201,50 +199,5 @@ describe("the recommendation engine", () => {
     const run = () => recommend(input({ services, dimensions: scores({ data: 30 }) }));
     expect(run()).toEqual(run());
     expect(run().map((r) => r.service.id)).toEqual(["a", "b"]);
-  });
-});
-
-describe("reasons in plain language", () => {
-  test.each([
-    {
-      trigger: { kind: "dimension", dimension: "data", score: 32.4 } as const,
-      en: "Your score for Data management and connectedness is 32 of 100 (Average).",
-      sv: "Ert resultat för Datahantering och uppkoppling är 32 av 100 (Medel).",
-    },
-    {
-      trigger: {
-        kind: "choice",
-        dimension: "data",
-        question: "q8",
-        item: 5,
-        selected: false,
-      } as const,
-      en: "You did not select “A full off-site/cloud backup of critical data exists” in the question “Is your company's data sufficiently secured?” (Data management and connectedness).",
-      sv: undefined,
-    },
-  ])("$trigger.kind", ({ trigger, en, sv }) => {
-    expect(describeTrigger(trigger, dma, "en", translatorFor("en"))).toBe(en);
-    if (sv) expect(describeTrigger(trigger, dma, "sv", translatorFor("sv"))).toBe(sv);
-    expect(describeTrigger(trigger, dma, "sv", translatorFor("sv"))).not.toMatch(
-      /\{\{|recommendations\./,
-    );
-  });
-
-  test("names the peer group's median when the score is below it", () => {
-    const text = describeTrigger(
-      {
-        kind: "dimension",
-        dimension: "green",
-        score: 20,
-        peerMedian: 41,
-        peerGroup: { kind: "sector", value: "manufacturing" },
-      },
-      dma,
-      "en",
-      translatorFor("en"),
-    );
-    expect(text).toBe(
-      "Your score for Green digitalisation is 20 of 100 (Basic), below the median of 41 among companies in manufacturing.",
-    );
   });
 });

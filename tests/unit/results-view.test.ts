@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { buildResultsView } from "../../app/lib/results-view";
-import { scoreAnswers } from "../../app/lib/scoring";
+import { buildResultsView } from "../../app/lib/view/results-view";
+import { scoreAnswers } from "../../app/lib/core/scoring";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 

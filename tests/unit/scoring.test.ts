@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import type { Answers } from "../../app/lib/answers";
-import { parseDefinition, type SurveyDefinition } from "../../app/lib/definitions";
-import { displayScore, findBand, scoreAnswers, type Score } from "../../app/lib/scoring";
+import type { Answers } from "../../app/lib/core/answers";
+import { parseDefinition, type SurveyDefinition } from "../../app/lib/core/definitions";
+import { displayScore, findBand, scoreAnswers, type Score } from "../../app/lib/core/scoring";
 import { loadDefinition, readDefinitionJson } from "../helpers/definitions";
 import { randomAnswers, createRandom } from "../helpers/random-answers";
 

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { loadDefinitionRegistry } from "../../app/lib/definitions.server";
+import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
 import {
   isDimensionRule,
   parseCatalogue,
   SERVICE_CATEGORIES,
   type ServiceRule,
-} from "../../app/lib/services";
+} from "../../app/lib/core/service-catalogue";
 import { DEFINITIONS_DIR } from "../helpers/definitions";
 
 const registry = loadDefinitionRegistry(DEFINITIONS_DIR);

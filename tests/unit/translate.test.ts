@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import en from "../../app/locales/en";
 import sv from "../../app/locales/sv";
-import { translate, type Dictionary } from "../../app/lib/translate";
+import { translate, type Dictionary } from "../../app/lib/view/translate";
 
 const dictionary: Dictionary = { a: { b: "Hej {{name}}, {{ count }} svar", c: "plain" } };
 

@@ -1,11 +1,12 @@
-import type { NewRecommendation } from "../../db/schema";
-import type { Answers } from "./answers";
-import type { PeerComparison } from "./benchmark";
-import { LANGUAGES, type LanguageId } from "./catalog";
-import type { SurveyDefinition } from "./definitions";
+import type { NewRecommendation } from "../../../db/schema";
+import type { Answers } from "../core/answers";
+import type { PeerComparison } from "../core/benchmark";
+import { LANGUAGES, type LanguageId } from "../core/vocabularies";
+import type { SurveyDefinition } from "../core/definitions";
 import { translatorFor } from "./i18n.server";
-import { peerMedians } from "./peer-view";
-import { describeTrigger, recommend, type Trigger } from "./recommendations";
+import { peerMedians } from "../view/peer-view";
+import { recommend, type Trigger } from "../core/recommendations";
+import { describeTrigger } from "../view/recommendation-reasons";
 import type { ActiveService } from "./services.server";
 
 /**

@@ -1,4 +1,4 @@
-import { LANGUAGES, type LanguageId } from "./catalog";
+import { LANGUAGES, type LanguageId } from "./vocabularies";
 
 /** The language when neither a cookie nor Accept-Language names a supported one. */
 export const DEFAULT_LANGUAGE: LanguageId = "en";

@@ -13,7 +13,7 @@ import {
   parseDefinition,
   VersionSchema,
   type SurveyDefinition,
-} from "./definitions";
+} from "../core/definitions";
 import { env } from "./env.server";
 
 export const LOCK_FILE = "definitions.lock.json";

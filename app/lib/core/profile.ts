@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGIONS, SECTORS, SIZE_CLASSES } from "./catalog";
+import { REGIONS, SECTORS, SIZE_CLASSES } from "./vocabularies";
 import { normaliseSwedishOrgNumber } from "./org-number";
 
 /**

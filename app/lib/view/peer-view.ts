@@ -8,10 +8,10 @@ import {
   type PeerComparison,
   type PeerGroupKind,
   type ShownPeerGroup,
-} from "./benchmark";
-import type { LanguageId } from "./catalog";
-import type { SurveyDefinition } from "./definitions";
-import { displayScore } from "./scoring";
+} from "../core/benchmark";
+import type { LanguageId } from "../core/vocabularies";
+import type { SurveyDefinition } from "../core/definitions";
+import { displayScore } from "../core/scoring";
 import type { Translate } from "./translate";
 
 /** "companies in manufacturing", "small companies (10–49 employees)", "all companies"… */

@@ -1,18 +1,15 @@
 /**
  * The recommendation engine (pure): from an assessment's scores and answers, the service
  * catalogue and the peers' medians, the hub's services ranked by need, each with the rule
- * that triggered it. Reasons are written in both languages at submission and stored with
- * the service as a snapshot (docs/services.md).
+ * that triggered it. Only the trigger is stored; the reason is worded at read time from the
+ * pinned definition version (app/lib/view/recommendation-reasons.ts, docs/services.md).
  */
-import { items, localise } from "./answer-summary";
 import type { Answers } from "./answers";
 import type { PeerGroupKind } from "./benchmark";
-import type { LanguageId } from "./catalog";
-import { findQuestion, type SurveyDefinition } from "./definitions";
-import { peerGroupLabel } from "./peer-view";
-import { displayScore, findBand } from "./scoring";
-import { isChoiceRule, isDimensionRule, type Service, type ServiceRule } from "./services";
-import type { Translate } from "./translate";
+import type { LanguageId } from "./vocabularies";
+import type { SurveyDefinition } from "./definitions";
+import { findBand } from "./scoring";
+import { isChoiceRule, isDimensionRule, type Service, type ServiceRule } from "./service-catalogue";
 
 /** How many recommendations the results page shows before "show more". */
 export const SHOWN_RECOMMENDATIONS = 5;
@@ -210,54 +207,6 @@ function evaluate(
   return rule.values.some((v) => String(v) === String(value))
     ? { kind: "row", dimension, question: rule.question, row: rule.row, value }
     : undefined;
-}
-
-/**
- * A trigger in plain language: the dimension and its score, or the question and the
- * answer given, as the respondent saw them in this definition version.
- */
-export function describeTrigger(
-  trigger: Trigger,
-  definition: SurveyDefinition,
-  lang: LanguageId,
-  text: Translate,
-): string {
-  const dimension =
-    definition.dimensions.find((d) => d.id === trigger.dimension)?.name[lang] ?? trigger.dimension;
-  if (trigger.kind === "dimension") {
-    const variables = {
-      dimension,
-      score: displayScore(trigger.score),
-      band: findBand(definition, trigger.score).name[lang],
-    };
-    if (trigger.peerMedian !== undefined && trigger.peerGroup) {
-      return text("recommendations.reason.dimensionBelowPeers", {
-        ...variables,
-        group: peerGroupLabel(trigger.peerGroup.kind, trigger.peerGroup.value, text),
-        median: displayScore(trigger.peerMedian),
-      });
-    }
-    return text("recommendations.reason.dimension", variables);
-  }
-  const question = findQuestion(definition, trigger.question)?.json ?? {};
-  const title = localise(question.title, lang) || trigger.question;
-  if (trigger.kind === "choice") {
-    const item = items(question, "choices").find((c) => c.value === String(trigger.item));
-    return text(
-      trigger.selected
-        ? "recommendations.reason.choiceSelected"
-        : "recommendations.reason.choiceMissing",
-      { item: localise(item?.text, lang), question: title, dimension },
-    );
-  }
-  const row = items(question, "rows").find((r) => r.value === trigger.row);
-  const column = items(question, "columns").find((c) => c.value === String(trigger.value));
-  return text("recommendations.reason.row", {
-    row: localise(row?.text, lang),
-    value: localise(column?.text, lang),
-    question: title,
-    dimension,
-  });
 }
 
 /** A recommendation as stored at submission: the service and the reason, as they were then. */

@@ -10,17 +10,17 @@ import {
   recordSubmission,
   replaceTokenHash,
   type AssessmentWithCompany,
-} from "../../db/queries/assessments";
-import type { Stage } from "../../db/schema";
-import { validateAnswers, type Answers } from "./answers";
-import type { LanguageId } from "./catalog";
+} from "../../../db/queries/assessments";
+import type { Stage } from "../../../db/schema";
+import { validateAnswers, type Answers } from "../core/answers";
+import type { LanguageId } from "../core/vocabularies";
 import { database } from "./db.server";
-import { majorOf, questionIndex, type Problem, type SurveyDefinition } from "./definitions";
+import { majorOf, questionIndex, type Problem, type SurveyDefinition } from "../core/definitions";
 import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.server";
-import type { CompanyProfile } from "./profile";
+import type { CompanyProfile } from "../core/profile";
 import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
-import { scoreAnswers, type Score } from "./scoring";
-import { OVERALL_METRIC, type PeerComparison } from "./benchmark";
+import { scoreAnswers, type Score } from "../core/scoring";
+import { OVERALL_METRIC, type PeerComparison } from "../core/benchmark";
 import {
   comparePeerGroups,
   joinPeerBenchmarks,
@@ -28,12 +28,12 @@ import {
   type Contribution,
   type PeerGroupKey,
 } from "./peers.server";
-import type { Executor } from "../../db/database";
+import type { Executor } from "../../../db/database";
 import { reasonsOf, recommendationRows } from "./recommendations.server";
-import { contactOf } from "./services";
+import { contactOf } from "../core/service-catalogue";
 import { activeServices } from "./services.server";
-import { insertRecommendations, listRecommendations } from "../../db/queries/services";
-import type { StoredRecommendation, Trigger } from "./recommendations";
+import { insertRecommendations, listRecommendations } from "../../../db/queries/services";
+import type { StoredRecommendation, Trigger } from "../core/recommendations";
 
 /** The questionnaire every company starts with. */
 export const MAIN_DEFINITION_ID = "dma-sme";

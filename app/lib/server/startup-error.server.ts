@@ -1,4 +1,4 @@
-import { DatabaseConfigError } from "../../db/database";
+import { DatabaseConfigError } from "../../../db/database";
 import { DefinitionsError } from "./definitions.server";
 import { EnvError } from "./env.server";
 import { CatalogueError } from "./services.server";

@@ -1,8 +1,8 @@
 import { summariseAnswers, type AnswerSection } from "./answer-summary";
-import type { Answers } from "./answers";
-import type { LanguageId } from "./catalog";
-import type { SurveyDefinition } from "./definitions";
-import { displayScore, findBand } from "./scoring";
+import type { Answers } from "../core/answers";
+import type { LanguageId } from "../core/vocabularies";
+import type { SurveyDefinition } from "../core/definitions";
+import { displayScore, findBand } from "../core/scoring";
 
 export interface DimensionResult {
   id: string;

@@ -1,11 +1,11 @@
 import { createCookie } from "@remix-run/node";
 import type { InitOptions } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import en from "../locales/en";
-import sv from "../locales/sv";
-import { LANGUAGES, type LanguageId } from "./catalog";
-import { DEFAULT_LANGUAGE, toLanguage } from "./i18n";
-import { translate, type Dictionary, type Translate } from "./translate";
+import en from "../../locales/en";
+import sv from "../../locales/sv";
+import { LANGUAGES, type LanguageId } from "../core/vocabularies";
+import { DEFAULT_LANGUAGE, toLanguage } from "../core/language";
+import { translate, type Dictionary, type Translate } from "../view/translate";
 
 /** The visitor's chosen language, kept for a year. */
 export const languageCookie = createCookie("lng", {

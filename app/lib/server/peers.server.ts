@@ -9,16 +9,16 @@ import {
   type ExactDelta,
   type HistogramDelta,
   type PeerGroupKey,
-} from "../../db/queries/peers";
-import type { Database } from "../../db/schema";
+} from "../../../db/queries/peers";
+import type { Database } from "../../../db/schema";
 import {
   bucketOf,
   comparePeers,
   scoreKey,
   type PeerComparison,
   type PeerGroupKind,
-} from "./benchmark";
-import type { Executor } from "../../db/database";
+} from "../core/benchmark";
+import type { Executor } from "../../../db/database";
 
 export type { Contribution, PeerGroupKey };
 

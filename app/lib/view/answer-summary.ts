@@ -1,6 +1,6 @@
-import type { Answers } from "./answers";
-import type { LanguageId } from "./catalog";
-import type { SurveyDefinition } from "./definitions";
+import type { Answers } from "../core/answers";
+import type { LanguageId } from "../core/vocabularies";
+import type { SurveyDefinition } from "../core/definitions";
 
 /** One answered (or unanswered) question as text, for reading back. */
 export interface AnswerLine {

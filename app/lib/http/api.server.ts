@@ -1,5 +1,5 @@
-import { AssessmentError } from "./assessments.server";
-import { env } from "./env.server";
+import { AssessmentError } from "../server/assessments.server";
+import { env } from "../server/env.server";
 import { apiError } from "./json-body.server";
 import { createRateLimiter } from "./rate-limit.server";
 

@@ -1,6 +1,6 @@
-import { answersToSurveyData, type Answers } from "./answers";
+import { answersToSurveyData, type Answers } from "../core/answers";
 import type { OpenedAssessment } from "./assessments.server";
-import type { LanguageId } from "./catalog";
+import type { LanguageId } from "../core/vocabularies";
 
 /**
  * What the questionnaire page needs: the pinned definition and the saved answers in

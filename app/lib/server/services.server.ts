@@ -1,12 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { listActiveServices, syncServices } from "../../db/queries/services";
-import type { Database } from "../../db/schema";
-import type { Executor } from "../../db/database";
+import { listActiveServices, syncServices } from "../../../db/queries/services";
+import type { Database } from "../../../db/schema";
+import type { Executor } from "../../../db/database";
 import type { Kysely } from "kysely";
 import { getDefinitionRegistry, sha256, type DefinitionRegistry } from "./definitions.server";
 import { env } from "./env.server";
-import { contactOf, parseCatalogue, ServiceSchema, type Catalogue, type Service } from "./services";
+import {
+  contactOf,
+  parseCatalogue,
+  ServiceSchema,
+  type Catalogue,
+  type Service,
+} from "../core/service-catalogue";
 
 /** Every problem of the service catalogue file, one line each: `<file>: <path>: <problem>`. */
 export class CatalogueError extends Error {

@@ -1,10 +1,10 @@
-import type { DemoData } from "../../db/seed";
-import type { Answers } from "./answers";
-import { SECTORS, type RegionId, type SectorId, type SizeClassId } from "./catalog";
-import { majorOf, questionIndex, type SurveyDefinition } from "./definitions";
-import { luhnCheckDigit } from "./org-number";
-import { createRandom } from "./random";
-import { scoreAnswers } from "./scoring";
+import type { DemoData } from "../../../db/seed";
+import type { Answers } from "../core/answers";
+import { SECTORS, type RegionId, type SectorId, type SizeClassId } from "../core/vocabularies";
+import { majorOf, questionIndex, type SurveyDefinition } from "../core/definitions";
+import { luhnCheckDigit } from "../core/org-number";
+import { createRandom } from "../core/random";
+import { scoreAnswers } from "../core/scoring";
 
 function pickWeighted<T>(random: () => number, table: ReadonlyArray<readonly [T, number]>): T {
   const total = table.reduce((s, [, w]) => s + w, 0);
