@@ -1,8 +1,9 @@
 import type { ScoreChartInput } from "../lib/view/chart-data";
 
-// Rounded as the charts round (chart-data's formatScore); not imported from there, so
-// the first load of the page doesn't carry the chart builders, which the lazy chunk shares.
-const whole = (value: number) => String(Math.round(value));
+// Rounded as the charts round (chart-data's formatScore: half up from the value settled at
+// 6 decimals); not imported from there, so the first load of the page doesn't carry the
+// chart builders, which the lazy chunk shares.
+const whole = (value: number) => String(Math.round(Math.round(value * 1e6) / 1e6));
 
 export interface ScoreTableProps {
   input: ScoreChartInput;

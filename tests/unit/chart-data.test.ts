@@ -13,6 +13,7 @@ import {
   wrapLabel,
   type ScoreChartInput,
 } from "../../app/lib/view/chart-data";
+import { displayScore } from "../../app/lib/core/scoring";
 
 const labels = { company: "You", peerMedian: "Median", peerRange: "Middle half" };
 
@@ -299,4 +300,21 @@ describe("ScoreTable", () => {
   ])("%s: the charts' numbers, rounded the same way", (_case, input, rows) => {
     expect(readTable(input)).toEqual({ caption: "Scores, 0–100", rows });
   });
+});
+
+test("an exact 57.5 that floating point holds as 57.49999999999999 reads 58 everywhere", () => {
+  // (9/10 + 4/16) / 2 × 100 = 57.5 on paper: a PSO strategy score, as the engine computes it.
+  const score = ((9 / 10 + (4 * 0.5) / 8) / 2) * 100;
+  expect(score).toBeLessThan(57.5);
+  const input: ScoreChartInput = { dimensions: [{ id: "a", label: "Strategy", score }], labels };
+  expect(displayScore(score)).toBe(58);
+  expect(describeScores(input)).toBe("Strategy: 58.");
+  const html = renderToStaticMarkup(
+    createElement(ScoreTable, {
+      input,
+      caption: "Scores",
+      headers: { dimension: "Area", score: "Score", peerMedian: "Median", peerRange: "Range" },
+    }),
+  );
+  expect(html).toContain(">58<");
 });

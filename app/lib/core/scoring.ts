@@ -24,10 +24,15 @@ export interface Score {
 }
 
 /**
- * Scores must be compared with band limits as the numbers they stand for: a mean of
- * rationals that is 25 on paper may come out as 25.000000000000004 in floating point.
+ * A score as the number it stands for, settled at 6 decimals: a mean of rationals that is
+ * 57.5 on paper comes out as 57.49999999999999 in floating point, and 25 as
+ * 25.000000000000004. Two different scores of our questionnaires are always far more than
+ * 1e-6 apart, so what this removes is only noise. Band lookup and display rounding both
+ * start from it (docs/definition-format.md, "Scoring rules").
  */
-const EPSILON = 1e-9;
+export function settleScore(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}
 
 /**
  * Validates answers as complete (`validateAnswers`) and scores them. Incomplete or malformed
@@ -103,10 +108,14 @@ function scoreQuestion(spec: ScoredQuestionSpec, answers: Answers): number {
  */
 export function findBand(definition: SurveyDefinition, score: number): Band {
   const { bands } = definition;
-  return bands.find((band) => score <= band.max + EPSILON) ?? bands[bands.length - 1];
+  const settled = settleScore(score);
+  return bands.find((band) => settled <= band.max) ?? bands[bands.length - 1];
 }
 
-/** A score as shown to people: a whole number (scores are stored unrounded). */
+/**
+ * A score as shown to people: a whole number, half up (82.5 → 83), from the settled score
+ * so that an exact 57.5 shows as 58 (scores are stored unrounded).
+ */
 export function displayScore(score: number): number {
-  return Math.round(score);
+  return Math.round(settleScore(score));
 }

@@ -55,9 +55,14 @@ export const PRINT_SIZE = { radar: 416, barWidth: 605 } as const;
 /** Characters per line of a dimension's name on a chart's axis before it wraps. */
 const LABEL_LINE_LENGTH = 18;
 
-/** A score as people read it: a whole number (the same rounding as the results page). */
+/**
+ * A score as people read it: a whole number, rounded like `displayScore` (scoring.ts) from
+ * the value settled at 6 decimals, so that an exact 57.5 that floating point holds as
+ * 57.49999999999999 reads 58 here as on the results page. Not imported, to keep the
+ * engine out of the chart chunk.
+ */
 export function formatScore(value: number): string {
-  return String(Math.round(value));
+  return String(Math.round(Math.round(value * 1e6) / 1e6));
 }
 
 /** A peer range as people read it, e.g. "31–55". */
