@@ -8,6 +8,7 @@ import {
 import { describe, expect, test } from "vitest";
 import {
   compareVersions,
+  findQuestion,
   majorOf,
   parseDefinition,
   questionIndex,
@@ -114,6 +115,154 @@ describe("the EU DMA questionnaire", () => {
     expect(names(v11)).toEqual([...names(v10), "challenge"]);
     expect(questionIndex(v11).byName.get("challenge")?.kind).toBe("text");
     expect(JSON.stringify(v11.survey)).toMatch(/"name":"challenge"(?!.*isRequired)/);
+  });
+});
+
+describe("the EU DMA questionnaire for public sector organisations", () => {
+  const pso = loadDefinition("dma-pso", "1.0.0");
+
+  test("1.0.0 has the reference's 11 questions and 97 items in six dimensions", () => {
+    const { scored } = questionIndex(pso);
+    expect(scored.map((q) => [q.name, pso.dimensions[q.dimension].id])).toEqual([
+      ["q1", "strategy"],
+      ["q2", "strategy"],
+      ["q3", "readiness"],
+      ["q4", "readiness"],
+      ["q5", "human"],
+      ["q6", "human"],
+      ["q7", "data"],
+      ["q8", "data"],
+      ["q9", "interoperability"],
+      ["q10", "green"],
+      ["q11", "green"],
+    ]);
+    const items = scored.map((q) => (q.kind === "share-selected" ? q.items : q.rows.length));
+    expect(items).toEqual([10, 8, 9, 8, 7, 10, 9, 6, 16, 9, 5]);
+    expect(items.reduce((a, b) => a + b)).toBe(97);
+    // 60 checkboxes, 48 grid ticks, 8 scale rows and 5 No/Partially/Yes rows.
+    const inputs = scored.map((q) =>
+      q.kind === "boolean-grid" ? 2 * q.rows.length : items[scored.indexOf(q)],
+    );
+    expect(inputs.reduce((a, b) => a + b)).toBe(121);
+    expect(scored.map((q) => q.kind)).toEqual([
+      "share-selected",
+      "boolean-grid",
+      "share-selected",
+      "rating-grid",
+      "share-selected",
+      "share-selected",
+      "share-selected",
+      "share-selected",
+      "boolean-grid",
+      "share-selected",
+      "value-grid",
+    ]);
+    // No PSO question has an exclusive item: q7 item 2 ("does not use paper-based forms")
+    // is a positive practice.
+    expect(scored.filter((q) => q.kind === "share-selected" && q.exclusive.size > 0)).toEqual([]);
+    expect(pso.dimensions.map((d) => d.id)).toEqual([
+      "strategy",
+      "readiness",
+      "human",
+      "data",
+      "interoperability",
+      "green",
+    ]);
+    const dma = loadDefinition("dma-sme", "1.1.0");
+    expect(pso.bands.map((b) => [b.id, b.min, b.max, b.name])).toEqual(
+      dma.bands.map((b) => [b.id, b.min, b.max, b.name]),
+    );
+  });
+
+  test("1.0.0 scores its grids as the reference says, with the SME form's rules", () => {
+    const { scoring } = pso;
+    const half = { type: "boolean-grid" };
+    expect(scoring.questions.q2.rule).toEqual({
+      ...half,
+      columns: { invested: 0.5, planned: 0.5 },
+    });
+    expect(scoring.questions.q9.rule).toEqual({
+      ...half,
+      columns: { implemented: 0.5, planned: 0.5 },
+    });
+    expect(scoring.questions.q4.rule).toEqual({ type: "rating-grid", min: 0, max: 5 });
+    expect(scoring.questions.q11.rule).toEqual(
+      loadDefinition("dma-sme", "1.1.0").scoring.questions.q11.rule,
+    );
+    expect(Object.values(scoring.questions).map((q) => q.weight)).toEqual(Array(11).fill(1));
+  });
+
+  test("1.0.0 reads in SurveyJS as intended, in both languages", () => {
+    const survey = new Model(pso.survey);
+    expect(survey.pages.map((page) => page.name)).toEqual([
+      "strategy",
+      "readiness",
+      "human",
+      "data",
+      "interoperability",
+      "green",
+      "priorities",
+    ]);
+    const q1 = survey.getQuestionByName("q1") as QuestionCheckboxModel;
+    const q2 = survey.getQuestionByName("q2") as QuestionMatrixDropdownModel;
+    const q4 = survey.getQuestionByName("q4") as QuestionMatrixModel;
+    const q7 = survey.getQuestionByName("q7") as QuestionCheckboxModel;
+    const q9 = survey.getQuestionByName("q9") as QuestionMatrixDropdownModel;
+    const q11 = survey.getQuestionByName("q11") as QuestionMatrixModel;
+    expect(q4.eachRowRequired && q11.eachRowRequired).toBe(true);
+    for (const grid of [q2, q9]) {
+      expect(grid.columns.map((column) => column.cellType)).toEqual(["boolean", "boolean"]);
+    }
+    expect(q7.choices.map((choice) => choice.isExclusive)).toEqual(Array(9).fill(false));
+    const english = () => ({
+      q2: q2.columns.map((column) => column.title),
+      q9: q9.columns.map((column) => column.title),
+      scale: q4.columns.map((column) => column.text),
+      values: q11.columns.map((column) => column.text),
+      none: q1.noneItem.text,
+      q7item2: q7.choices[1].text,
+      q9row16: q9.rows[15].text,
+    });
+    expect(english()).toEqual({
+      q2: ["Already invested", "(Further) plan to invest"],
+      q9: ["Implemented", "(Further) planned"],
+      scale: ["Not used", "Considering", "Prototyping", "Testing", "Implementing", "Operational"],
+      values: ["No", "Partially", "Yes"],
+      none: "None of these",
+      q7item2: "The organisation does not use paper-based forms to collect data",
+      q9row16:
+        "Digital solutions are evaluated against user needs and for a balance of costs and benefits",
+    });
+    survey.locale = "sv";
+    expect(english()).toEqual({
+      q2: ["Har redan investerat", "Planerar att investera (mer)"],
+      q9: ["Genomfört", "Planerar att genomföra (mer)"],
+      scale: ["Används inte", "Överväger", "Tar fram prototyp", "Testar", "Inför", "I drift"],
+      values: ["Nej", "Delvis", "Ja"],
+      none: "Inget av detta",
+      q7item2: "Organisationen använder inte pappersblanketter för att samla in data",
+      q9row16:
+        "Digitala lösningar utvärderas mot användarnas behov och för en balans mellan kostnader och nytta",
+    });
+  });
+
+  test("1.0.0 carries the reference's corrections of its source", () => {
+    const text = (name: string, item: number) => {
+      const question = findQuestion(pso, name);
+      const choices = (question?.json.choices ?? question?.json.rows) as {
+        text: { default: string };
+      }[];
+      return choices[item - 1].text.default;
+    };
+    // q1 item 7 reads "if required", not the source's "if isRequired".
+    expect(text("q1", 7)).toMatch(/if digitalisation requires it$/);
+    // q6 items 3 and 4 in the German source's order, which is the SME form's.
+    expect(text("q6", 3)).toMatch(/^Monitors staff acceptance/);
+    expect(text("q6", 4)).toMatch(/^Involves staff/);
+    // q2 row 5: "e-invoices", not "elnvoices".
+    expect(text("q2", 5)).toMatch(/e-invoices/);
+    // q10 item 7: the source's English ("transport costs") is used.
+    expect(text("q10", 7)).toBe("Reduced transport costs");
   });
 });
 
