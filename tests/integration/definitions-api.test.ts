@@ -3,7 +3,8 @@ import { loader as listLoader } from "../../app/routes/api.v1.definitions";
 import { loader as fileLoader } from "../../app/routes/api.v1.definitions.$id.$version";
 import { action as scoreAction } from "../../app/routes/api.v1.definitions.$id.$version.score";
 import { scoreAnswers } from "../../app/lib/core/scoring";
-import { loadDefinition } from "../helpers/definitions";
+import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
+import { DEFINITIONS_DIR, loadDefinition } from "../helpers/definitions";
 import { routeArgs } from "../helpers/route-args";
 import { randomAnswers, createRandom } from "../helpers/random-answers";
 
@@ -20,6 +21,7 @@ describe("GET /api/v1/definitions", () => {
       expect.arrayContaining([
         expect.objectContaining({ id: "dma-sme", versions: ["1.0.0", "1.1.0"], latest: "1.1.0" }),
         expect.objectContaining({ id: "smart-industry", latest: "1.0.0" }),
+        expect.objectContaining({ id: "dma-pso", versions: ["1.0.0"], latest: "1.0.0" }),
       ]),
     );
   });
@@ -57,26 +59,40 @@ describe("GET /api/v1/definitions/:id/:version", () => {
 });
 
 describe("POST /api/v1/definitions/:id/:version/score", () => {
-  test.each([
-    ["dma-sme", "1.0.0"],
-    ["dma-sme", "1.1.0"],
-    ["smart-industry", "1.0.0"],
-  ])("scores random complete answers to %s@%s exactly as the engine", async (id, version) => {
-    const definition = loadDefinition(id, version);
-    const random = createRandom(7);
-    for (let i = 0; i < 20; i++) {
-      const answers = randomAnswers(definition, random);
-      const response = await score(id, version, JSON.stringify({ answers }));
-      expect(response.status).toBe(200);
-      const body = await response.json();
-      const expected = scoreAnswers(definition, answers);
-      if (!expected.ok) throw new Error("the engine rejected generated answers");
-      expect(body).toEqual({
-        definition: { id, version, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
-        ...expected.value,
-      });
-    }
+  const published = loadDefinitionRegistry(DEFINITIONS_DIR)
+    .list()
+    .flatMap(({ id, versions }) => versions.map((version) => [id, version] as const));
+
+  test("covers every published version", () => {
+    expect(published).toEqual(
+      expect.arrayContaining([
+        ["dma-pso", "1.0.0"],
+        ["dma-sme", "1.0.0"],
+        ["dma-sme", "1.1.0"],
+        ["smart-industry", "1.0.0"],
+      ]),
+    );
   });
+
+  test.each(published)(
+    "scores random complete answers to %s@%s exactly as the engine",
+    async (id, version) => {
+      const definition = loadDefinition(id, version);
+      const random = createRandom(7);
+      for (let i = 0; i < 20; i++) {
+        const answers = randomAnswers(definition, random);
+        const response = await score(id, version, JSON.stringify({ answers }));
+        expect(response.status).toBe(200);
+        const body = await response.json();
+        const expected = scoreAnswers(definition, answers);
+        if (!expected.ok) throw new Error("the engine rejected generated answers");
+        expect(body).toEqual({
+          definition: { id, version, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+          ...expected.value,
+        });
+      }
+    },
+  );
 
   test("lists every problem of malformed answers in a 400", async () => {
     const response = await score(
@@ -88,6 +104,18 @@ describe("POST /api/v1/definitions/:id/:version/score", () => {
     const { errors } = await response.json();
     const paths = errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(["answers.q2[1]", "answers.q4", "answers.q11"]));
+  });
+
+  test("rejects a dma-sme response sent to dma-pso, naming the answers that do not fit", async () => {
+    const answers = randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(3));
+    const response = await score("dma-pso", "1.0.0", JSON.stringify({ answers }));
+    expect(response.status).toBe(400);
+    const { errors } = await response.json();
+    const paths = errors.map((e: { path: string }) => e.path);
+    // The SME investment grid is q1 and its AI scale q9; the PSO form's q1 is a checkbox
+    // list and its q9 a tick grid.
+    expect(paths).toEqual(expect.arrayContaining(["answers.q1", "answers.q2"]));
+    expect(paths.some((path: string) => path.startsWith('answers.q9["1"]'))).toBe(true);
   });
 
   test.each([
