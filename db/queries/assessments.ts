@@ -1,4 +1,5 @@
-import { sql, type Insertable, type Kysely, type Transaction } from "kysely";
+import { sql, type Insertable, type Transaction } from "kysely";
+import type { Executor } from "../database";
 import type {
   Assessment,
   AssessmentScoresTable,
@@ -9,8 +10,6 @@ import type {
   Stage,
   StoredAnswers,
 } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Inserts a company and returns its id. */
 export async function insertCompany(db: Executor, company: NewCompany): Promise<string> {

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { sql } from "kysely";
+import type { Executor } from "../database";
 
 /** Number of companies stored. */
 export async function countCompanies(db: Executor): Promise<number> {

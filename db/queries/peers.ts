@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
+import type { Executor } from "../database";
 import type { Database, PeerGroupKind } from "../schema";
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The histogram metric of the overall score (dimensions use their ids). */
 export const OVERALL_METRIC = "overall";
