@@ -121,12 +121,11 @@ export interface PeerMembersTable {
   assessment_id: string;
 }
 
-export type PeerGroupKind = "sector" | "size_class" | "region" | "all";
-
 export interface PeerHistogramsTable {
   definition_id: string;
   definition_major: number;
-  group_kind: PeerGroupKind;
+  /** A peer group kind of app/lib/core/benchmark.ts (the migration's check lists them). */
+  group_kind: string;
   /** The sector, size class or region; "" for everyone. */
   group_value: string;
   /** A dimension id, or "overall". */
@@ -138,7 +137,7 @@ export interface PeerHistogramsTable {
 export interface PeerScoresTable {
   definition_id: string;
   definition_major: number;
-  group_kind: PeerGroupKind;
+  group_kind: string;
   group_value: string;
   metric: string;
   bucket: number;

@@ -1,19 +1,22 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Executor } from "../database";
-import type { Database, PeerGroupKind } from "../schema";
+import type { Database } from "../schema";
 
-/** The histogram metric of the overall score (dimensions use their ids). */
-export const OVERALL_METRIC = "overall";
+/*
+ * The group kinds, the profile column each is drawn from and the name of the overall
+ * metric are the app's facts (app/lib/core/benchmark.ts): these functions take them as
+ * input, since db/ never imports app/.
+ */
 
-/** A peer group: a sector, size class or region, or everyone (value ""). */
-export interface PeerGroupKey {
-  kind: PeerGroupKind;
+/** A peer group: its kind and its sector, size class or region ("" for everyone). */
+export interface GroupKey {
+  kind: string;
   value: string;
 }
 
 /** One group's histogram of one metric: ascending buckets and their counts. */
 export interface HistogramRow {
-  kind: PeerGroupKind;
+  kind: string;
   value: string;
   metric: string;
   buckets: number[];
@@ -25,7 +28,7 @@ export async function readPeerHistograms(
   db: Executor,
   definitionId: string,
   definitionMajor: number,
-  groups: readonly PeerGroupKey[],
+  groups: readonly GroupKey[],
 ): Promise<HistogramRow[]> {
   if (groups.length === 0) return [];
   const rows = await db
@@ -57,7 +60,7 @@ export async function readPeerHistograms(
 }
 
 /** A group's metric and the bucket of the viewing company's score in it. */
-export interface BucketKey extends PeerGroupKey {
+export interface BucketKey extends GroupKey {
   metric: string;
   bucket: number;
 }
@@ -99,36 +102,46 @@ export async function readExactScores(
   }));
 }
 
-/** The assessment that counts for a company in a questionnaire's benchmarks, if any. */
+/** A company's assessment of one questionnaire (major version), as a benchmark member. */
+export interface PeerMember {
+  companyId: string;
+  definitionId: string;
+  definitionMajor: number;
+  assessmentId: string;
+}
+
+/**
+ * The assessment that counts for the member's company in its questionnaire's benchmarks,
+ * if any; `forUpdate` locks that row until the transaction ends.
+ */
 export async function findPeerMember(
   db: Executor,
-  companyId: string,
-  definitionId: string,
-  definitionMajor: number,
+  member: Omit<PeerMember, "assessmentId">,
   options: { forUpdate?: boolean } = {},
 ): Promise<string | undefined> {
   let query = db
     .selectFrom("peer_members")
     .select("assessment_id")
-    .where("company_id", "=", companyId)
-    .where("definition_id", "=", definitionId)
-    .where("definition_major", "=", definitionMajor);
+    .where("company_id", "=", member.companyId)
+    .where("definition_id", "=", member.definitionId)
+    .where("definition_major", "=", member.definitionMajor);
   if (options.forUpdate) query = query.forUpdate();
   return (await query.executeTakeFirst())?.assessment_id;
 }
 
-/** What a submitted assessment adds to the histograms: its groups and its scores. */
-export interface Contribution {
-  groups: PeerGroupKey[];
-  /** Metric → 0..100 score. */
-  scores: Record<string, number>;
+/** A submitted assessment's stored scores and the profile it was submitted with. */
+export interface SubmittedScores {
+  profile: { primary_sector: string; size_class: string; region: string };
+  /** Dimension id → 0..100 score. */
+  dimensions: Record<string, number>;
+  overall: number;
 }
 
-/** The contribution of a submitted assessment, from its stored scores (undefined if none). */
-export async function readContribution(
+/** The stored scores of a submitted assessment (undefined if none). */
+export async function readSubmittedScores(
   db: Executor,
   assessmentId: string,
-): Promise<Contribution | undefined> {
+): Promise<SubmittedScores | undefined> {
   const rows = await db
     .selectFrom("assessment_scores as s")
     .innerJoin("assessments as a", "a.id", "s.assessment_id")
@@ -143,17 +156,11 @@ export async function readContribution(
     .where("s.assessment_id", "=", assessmentId)
     .execute();
   if (rows.length === 0) return undefined;
-  const first = rows[0];
-  const scores: Record<string, number> = { [OVERALL_METRIC]: first.overall_score ?? 0 };
-  for (const row of rows) scores[row.dimension] = row.score;
+  const { primary_sector, size_class, region, overall_score } = rows[0];
   return {
-    groups: [
-      { kind: "sector", value: first.primary_sector },
-      { kind: "size_class", value: first.size_class },
-      { kind: "region", value: first.region },
-      { kind: "all", value: "" },
-    ],
-    scores,
+    profile: { primary_sector, size_class, region },
+    dimensions: Object.fromEntries(rows.map((row) => [row.dimension, row.score])),
+    overall: overall_score ?? 0,
   };
 }
 
@@ -174,12 +181,7 @@ export interface ExactDelta extends HistogramDelta {
  */
 export async function replacePeerMember(
   trx: Transaction<Database>,
-  member: {
-    companyId: string;
-    definitionId: string;
-    definitionMajor: number;
-    assessmentId: string;
-  },
+  member: PeerMember,
   deltas: readonly HistogramDelta[],
   exact: readonly ExactDelta[],
 ): Promise<void> {
@@ -261,13 +263,26 @@ function sorted<T extends HistogramDelta & { scoreKey?: number }>(deltas: readon
     );
 }
 
+/** How the benchmark tables name the groups and the overall score (the core's facts). */
+export interface PeerNaming {
+  /** The metric name of the overall score. */
+  overallMetric: string;
+  /** Each group kind → the stored profile column it is drawn from (undefined: everyone). */
+  groups: Readonly<Record<string, "primary_sector" | "size_class" | "region" | undefined>>;
+}
+
 /**
  * Rebuilds the benchmark tables from the submitted assessments: each consenting company's
  * latest submitted assessment per questionnaire (major version) and the histograms of
  * their scores. The same arithmetic as app/lib/core/benchmark.ts: buckets floor(score × 10 + 0.5),
  * exact keys floor(score × 10⁶ + 0.5).
  */
-export async function rebuildPeerData(db: Kysely<Database>): Promise<void> {
+export async function rebuildPeerData(db: Kysely<Database>, naming: PeerNaming): Promise<void> {
+  const groups = sql.join(
+    Object.entries(naming.groups).map(
+      ([kind, column]) => sql`(${kind}, ${column ? sql.ref(`x.${column}`) : sql.lit("")})`,
+    ),
+  );
   await db.transaction().execute(async (trx) => {
     await sql`delete from peer_scores`.execute(trx);
     await sql`delete from peer_histograms`.execute(trx);
@@ -294,17 +309,14 @@ export async function rebuildPeerData(db: Kysely<Database>): Promise<void> {
         from peer_members m join assessment_scores s on s.assessment_id = m.assessment_id
         union all
         select s.definition_id, s.definition_major, s.primary_sector, s.size_class, s.region,
-          ${OVERALL_METRIC}, a.overall_score
+          ${naming.overallMetric}, a.overall_score
         from peer_members m
         join assessments a on a.id = m.assessment_id
         join lateral (
           select * from assessment_scores where assessment_id = a.id limit 1
         ) s on true
       ) x
-      cross join lateral (values
-        ('sector', x.primary_sector), ('size_class', x.size_class),
-        ('region', x.region), ('all', '')
-      ) as g(kind, value)
+      cross join lateral (values ${groups}) as g(kind, value)
       group by 1, 2, 3, 4, 5, 6, 7
     `.execute(trx);
     await sql`

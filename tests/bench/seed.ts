@@ -20,8 +20,8 @@ import { recommendationRows } from "../../app/lib/server/recommendations.server"
 import { hashResumeToken } from "../../app/lib/server/resume-token.server";
 import { scoreAnswers } from "../../app/lib/core/scoring";
 import { loadServiceCatalogue, syncServiceCatalogue } from "../../app/lib/server/services.server";
+import { rebuildPeerStatistics } from "../../app/lib/server/peers.server";
 import { migrateToLatest } from "../../db/migrate";
-import { rebuildPeerData } from "../../db/queries/peers";
 import type { Database } from "../../db/schema";
 import { benchDatabaseUrl, benchToken } from "./bench-db";
 
@@ -210,7 +210,7 @@ while (k < total) {
 }
 lap(`${k.toLocaleString("en")} assessments of ${companies.toLocaleString("en")} companies`);
 
-await rebuildPeerData(db);
+await rebuildPeerStatistics(db);
 lap("rebuilt peer members, histograms and exact scores");
 await sql`analyze`.execute(db);
 const counts = await sql<{ table: string; rows: string }>`

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   bucketOf,
   comparePeers,
+  contributionOf,
   describe as describeHistogram,
   OVERALL_METRIC,
   PEER_GROUP_KINDS,
@@ -12,7 +13,6 @@ import {
   type PeerGroupInput,
   type PeerGroupKind,
 } from "../../app/lib/core/benchmark";
-import { OVERALL_METRIC as DB_OVERALL_METRIC } from "../../db/queries/peers";
 import { createRandom } from "../helpers/random-answers";
 
 /** A histogram of exact scores. */
@@ -94,10 +94,6 @@ describe("histogram statistics", () => {
     expect(
       describeHistogram(histogram(values), 10.02, exactInBucket(values, 10.02)).percentile,
     ).toBe(50);
-  });
-
-  test("the overall metric has one name in the engine and in the database", () => {
-    expect(OVERALL_METRIC).toBe(DB_OVERALL_METRIC);
   });
 
   test("statistics of random populations are within 0.5 points of the exact values", () => {
@@ -212,5 +208,22 @@ describe("the privacy floor and the fallback", () => {
       const firstShown = result.groups.find((g) => g.shown);
       expect(result.chosen?.kind).toBe(firstShown?.kind);
     }
+  });
+});
+
+describe("contributionOf", () => {
+  test("puts a company in its sector, size class, region and everyone, with its overall score", () => {
+    const profile = { primary_sector: "manufacturing", size_class: "small", region: "skane" };
+    expect(
+      contributionOf(profile, { dimensions: { data: 40, green: 62.5 }, overall: 51.25 }),
+    ).toEqual({
+      groups: [
+        { kind: "sector", value: "manufacturing" },
+        { kind: "size_class", value: "small" },
+        { kind: "region", value: "skane" },
+        { kind: "all", value: "" },
+      ],
+      scores: { data: 40, green: 62.5, overall: 51.25 },
+    });
   });
 });

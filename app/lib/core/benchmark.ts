@@ -25,6 +25,56 @@ export const STRENGTH_MARGIN = 10;
 export const PEER_GROUP_KINDS = ["sector", "size_class", "region", "all"] as const;
 export type PeerGroupKind = (typeof PEER_GROUP_KINDS)[number];
 
+/** The stored profile fields a company's peer groups are drawn from. */
+export interface PeerProfile {
+  primary_sector: string;
+  size_class: string;
+  region: string;
+}
+
+/**
+ * The profile field each group kind is drawn from (everyone: none). The database's rebuild
+ * of the benchmark tables takes this as input, so the kinds are declared here only.
+ */
+export const PEER_GROUP_FIELDS = {
+  sector: "primary_sector",
+  size_class: "size_class",
+  region: "region",
+  all: undefined,
+} as const satisfies Record<PeerGroupKind, keyof PeerProfile | undefined>;
+
+/** A peer group: a sector, size class or region, or everyone (value ""). */
+export interface PeerGroupKey {
+  kind: PeerGroupKind;
+  value: string;
+}
+
+/** The four peer groups of a company, in fallback order: sector, size class, region, everyone. */
+export function peerGroupsOf(profile: PeerProfile): PeerGroupKey[] {
+  return PEER_GROUP_KINDS.map((kind) => {
+    const field = PEER_GROUP_FIELDS[kind];
+    return { kind, value: field ? profile[field] : "" };
+  });
+}
+
+/** What a submitted assessment adds to the histograms: its groups and its scores. */
+export interface Contribution {
+  groups: PeerGroupKey[];
+  /** Metric (dimension id or OVERALL_METRIC) → 0..100 score. */
+  scores: Record<string, number>;
+}
+
+/** The contribution of an assessment scored `score`, submitted with `profile`. */
+export function contributionOf(
+  profile: PeerProfile,
+  score: { dimensions: Readonly<Record<string, number>>; overall: number },
+): Contribution {
+  return {
+    groups: peerGroupsOf(profile),
+    scores: { ...score.dimensions, [OVERALL_METRIC]: score.overall },
+  };
+}
+
 /**
  * The bucket that holds a 0..100 score. The same arithmetic as the SQL that rebuilds the
  * histograms (db/queries/peers.ts): floor(score × 10 + 0.5), so both agree on every score.

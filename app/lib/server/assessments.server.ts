@@ -20,13 +20,12 @@ import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.serve
 import type { CompanyProfile } from "../core/profile";
 import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
 import { scoreAnswers, type Score } from "../core/scoring";
-import { OVERALL_METRIC, type PeerComparison } from "../core/benchmark";
+import { contributionOf, type PeerComparison, type PeerProfile } from "../core/benchmark";
 import {
   comparePeerGroups,
   joinPeerBenchmarks,
-  peerGroupsOf,
-  type Contribution,
-  type PeerGroupKey,
+  lockPeerMember,
+  type PeerMember,
 } from "./peers.server";
 import type { Executor } from "../../../db/database";
 import { reasonsOf, recommendationRows } from "./recommendations.server";
@@ -275,19 +274,13 @@ export async function submitAssessment(
       if (!scored.ok) throw new AssessmentError(400, scored.problems.map(prefix("answers")));
       const score: Score = scored.value;
       const submittedMonth = `${now.toISOString().slice(0, 7)}-01`;
-      const contribution: Contribution = {
-        groups: peerGroupsOf(company),
-        scores: { ...score.dimensions, [OVERALL_METRIC]: score.overall },
-      };
-      const member = {
-        companyId: company.id,
-        definitionId: assessment.definition_id,
-        definitionMajor: assessment.definition_major,
-        assessmentId: assessment.id,
-      };
+      const contribution = contributionOf(company, score);
+      const member = peerMemberOf(assessment);
+      // Read once and locked: the comparison takes it out, the update replaces it.
+      const memberId = await lockPeerMember(trx, member);
       // Recommendations are ranked against the peers as they are now (without this
       // company) and stored as a snapshot.
-      const peers = await comparePeerGroups(trx, { ...member, ...contribution });
+      const peers = await comparePeerGroups(trx, member, contribution, { memberId });
       await insertRecommendations(
         trx,
         recommendationRows({
@@ -317,7 +310,9 @@ export async function submitAssessment(
           submitted_month: submittedMonth,
         })),
       });
-      if (company.consent_benchmark_at) await joinPeerBenchmarks(trx, member, contribution);
+      if (company.consent_benchmark_at) {
+        await joinPeerBenchmarks(trx, member, contribution, memberId);
+      }
       return {
         overall: score.overall,
         band: score.band,
@@ -332,18 +327,33 @@ type StoredAssessment = Pick<
   "id" | "overall_score" | "band" | "submitted_at"
 >;
 
+/** An assessment as its company's candidate member of its questionnaire's benchmarks. */
+function peerMemberOf(
+  assessment: Pick<
+    AssessmentWithCompany["assessment"],
+    "id" | "company_id" | "definition_id" | "definition_major"
+  >,
+): PeerMember {
+  return {
+    companyId: assessment.company_id,
+    definitionId: assessment.definition_id,
+    definitionMajor: assessment.definition_major,
+    assessmentId: assessment.id,
+  };
+}
+
 async function storedResult(db: Executor, assessment: StoredAssessment): Promise<AssessmentResult> {
   return (await storedScores(db, assessment)).result;
 }
 
 /**
  * The stored result of an assessment row already read, with its dimension scores and the
- * peer groups of the profile it was submitted with.
+ * profile it was submitted with.
  */
 async function storedScores(
   db: Executor,
   assessment: StoredAssessment,
-): Promise<{ result: AssessmentResult; groups: PeerGroupKey[] | undefined }> {
+): Promise<{ result: AssessmentResult; profile: PeerProfile | undefined }> {
   const scores = await listScores(db, assessment.id);
   return {
     result: {
@@ -352,7 +362,7 @@ async function storedScores(
       dimensions: Object.fromEntries(scores.map((s) => [s.dimension, s.score])),
       submittedAt: assessment.submitted_at ?? new Date(0),
     },
-    groups: scores[0] && peerGroupsOf(scores[0]),
+    profile: scores[0],
   };
 }
 
@@ -374,21 +384,17 @@ export async function getResults(token: string | undefined): Promise<
   }
   const { db } = database();
   const { assessment, company } = opened;
-  const [{ result, groups }, others, recommendations] = await Promise.all([
+  const [{ result, profile }, others, recommendations] = await Promise.all([
     storedScores(db, assessment),
     listCompanyAssessments(db, company.id),
     listRecommendations(db, assessment.id),
   ]);
   // Compared within the groups of the profile as it was at submission.
-  const scores = { ...result.dimensions, [OVERALL_METRIC]: result.overall };
-  const peers = await comparePeerGroups(db, {
-    companyId: company.id,
-    definitionId: assessment.definition_id,
-    definitionMajor: assessment.definition_major,
-    groups: groups ?? peerGroupsOf(company),
-    scores,
-    self: { assessmentId: assessment.id, contribution: { groups: groups ?? [], scores } },
-  });
+  const peers = await comparePeerGroups(
+    db,
+    peerMemberOf(assessment),
+    contributionOf(profile ?? company, result),
+  );
   return {
     ...opened,
     result,

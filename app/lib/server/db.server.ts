@@ -2,14 +2,13 @@ import { sql } from "kysely";
 import { createDb, type DatabaseHandle, type DatabaseKind } from "../../../db/database";
 import { migrateToLatest } from "../../../db/migrate";
 import { countCompanies } from "../../../db/queries/companies";
-import { rebuildPeerData } from "../../../db/queries/peers";
 import { insertRecommendations } from "../../../db/queries/services";
 import type { NewRecommendation } from "../../../db/schema";
 import { insertDemoData } from "../../../db/seed";
 import type { Answers } from "../core/answers";
-import { OVERALL_METRIC } from "../core/benchmark";
+import { contributionOf } from "../core/benchmark";
 import { majorOf } from "../core/definitions";
-import { comparePeerGroups, peerGroupsOf } from "./peers.server";
+import { comparePeerGroups, rebuildPeerStatistics } from "./peers.server";
 import { recommendationRows } from "./recommendations.server";
 import { activeServices, syncServiceCatalogue } from "./services.server";
 import { generateDemoData } from "./demo-data.server";
@@ -92,7 +91,7 @@ export async function seedDemoData(): Promise<number> {
   const data = generateDemoData({ dma: latest });
   const { db } = database();
   await insertDemoData(db, data);
-  await rebuildPeerData(db);
+  await rebuildPeerStatistics(db);
   // Each submitted demo assessment gets its recommendations as a real submission would,
   // ranked against today's peers (a real one is ranked against the peers of its day).
   const services = await activeServices(db);
@@ -107,17 +106,16 @@ export async function seedDemoData(): Promise<number> {
     const own = scores.get(assessment.id) ?? [];
     if (!company || own.length === 0) continue;
     const dimensions = Object.fromEntries(own.map((s) => [s.dimension, s.score]));
-    const contribution = {
-      groups: peerGroupsOf(company),
-      scores: { ...dimensions, [OVERALL_METRIC]: assessment.overall_score ?? 0 },
-    };
-    const peers = await comparePeerGroups(db, {
-      companyId: company.id,
-      definitionId: latest.id,
-      definitionMajor: majorOf(latest.version),
-      ...contribution,
-      self: { assessmentId: assessment.id, contribution },
-    });
+    const peers = await comparePeerGroups(
+      db,
+      {
+        companyId: company.id,
+        definitionId: latest.id,
+        definitionMajor: majorOf(latest.version),
+        assessmentId: assessment.id,
+      },
+      contributionOf(company, { dimensions, overall: assessment.overall_score ?? 0 }),
+    );
     rows.push(
       ...recommendationRows({
         assessmentId: assessment.id,

@@ -1,39 +1,46 @@
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import {
   findPeerMember,
-  readContribution,
   readPeerHistograms,
+  readSubmittedScores,
+  rebuildPeerData,
   replacePeerMember,
   readExactScores,
-  type Contribution,
   type ExactDelta,
   type HistogramDelta,
-  type PeerGroupKey,
+  type PeerMember,
 } from "../../../db/queries/peers";
 import type { Database } from "../../../db/schema";
 import {
   bucketOf,
   comparePeers,
+  contributionOf,
+  OVERALL_METRIC,
+  PEER_GROUP_FIELDS,
   scoreKey,
+  type Contribution,
   type PeerComparison,
   type PeerGroupKind,
 } from "../core/benchmark";
 import type { Executor } from "../../../db/database";
 
-export type { Contribution, PeerGroupKey };
+export type { PeerMember };
 
-/** The four peer groups of a company: its sector, size class and region, and everyone. */
-export function peerGroupsOf(company: {
-  primary_sector: string;
-  size_class: string;
-  region: string;
-}): PeerGroupKey[] {
-  return [
-    { kind: "sector", value: company.primary_sector },
-    { kind: "size_class", value: company.size_class },
-    { kind: "region", value: company.region },
-    { kind: "all", value: "" },
-  ];
+/** The contribution a stored member makes to the histograms (undefined if it has no scores). */
+async function readContribution(db: Executor, assessmentId: string) {
+  const stored = await readSubmittedScores(db, assessmentId);
+  return stored && contributionOf(stored.profile, stored);
+}
+
+/**
+ * The company's current member of the assessment's benchmarks, locked until the
+ * transaction ends: a submission reads it once, for the comparison and for the update.
+ */
+export function lockPeerMember(
+  trx: Transaction<Database>,
+  member: PeerMember,
+): Promise<string | undefined> {
+  return findPeerMember(trx, member, { forUpdate: true });
 }
 
 /**
@@ -43,38 +50,30 @@ export function peerGroupsOf(company: {
  */
 export async function comparePeerGroups(
   db: Executor,
-  input: {
-    companyId: string;
-    definitionId: string;
-    definitionMajor: number;
-    groups: PeerGroupKey[];
-    /** Metric (dimension id or overall) → score. */
-    scores: Record<string, number>;
-    /** The assessment being viewed, when it is submitted (it may be the member itself). */
-    self?: { assessmentId: string; contribution: Contribution };
-  },
+  member: PeerMember,
+  contribution: Contribution,
+  /** The company's current member when the caller has read it already (see lockPeerMember). */
+  known?: { memberId: string | undefined },
 ): Promise<PeerComparison> {
   // The company's own buckets, whose exact scores make its percentile ranks exact.
-  const ownBuckets = input.groups.flatMap((group) =>
-    Object.entries(input.scores).map(([metric, score]) => ({
+  const ownBuckets = contribution.groups.flatMap((group) =>
+    Object.entries(contribution.scores).map(([metric, score]) => ({
       ...group,
       metric,
       bucket: bucketOf(score),
     })),
   );
   const [memberId, rows, exactRows] = await Promise.all([
-    findPeerMember(db, input.companyId, input.definitionId, input.definitionMajor),
-    readPeerHistograms(db, input.definitionId, input.definitionMajor, input.groups),
-    readExactScores(db, input.definitionId, input.definitionMajor, ownBuckets),
+    known ? known.memberId : findPeerMember(db, member),
+    readPeerHistograms(db, member.definitionId, member.definitionMajor, contribution.groups),
+    readExactScores(db, member.definitionId, member.definitionMajor, ownBuckets),
   ]);
+  // The assessment viewed may itself be the member: then its own scores come out.
   let own: Contribution | undefined;
   if (memberId) {
-    own =
-      memberId === input.self?.assessmentId
-        ? input.self.contribution
-        : await readContribution(db, memberId);
+    own = memberId === member.assessmentId ? contribution : await readContribution(db, memberId);
   }
-  const groups = input.groups.map((group) => {
+  const groups = contribution.groups.map((group) => {
     const histograms = new Map<string, Map<number, number>>();
     for (const row of rows) {
       if (row.kind !== group.kind || row.value !== group.value) continue;
@@ -88,43 +87,35 @@ export async function comparePeerGroups(
       exact.set(row.metric, scores);
     }
     // A metric with no peer in the company's bucket has an empty exact map, not none.
-    for (const metric of Object.keys(input.scores))
+    for (const metric of Object.keys(contribution.scores))
       if (!exact.has(metric)) exact.set(metric, new Map());
     return { kind: group.kind, value: group.value, histograms, exact };
   });
   const ownGroups = new Set<PeerGroupKind>(
     (own?.groups ?? [])
-      .filter((g) => input.groups.some((mine) => mine.kind === g.kind && mine.value === g.value))
+      .filter((g) =>
+        contribution.groups.some((mine) => mine.kind === g.kind && mine.value === g.value),
+      )
       .map((g) => g.kind),
   );
   return comparePeers({
     groups,
-    scores: input.scores,
+    scores: contribution.scores,
     own: own && { groups: ownGroups, scores: own.scores },
   });
 }
 
 /**
- * Makes a newly submitted assessment its company's member of the benchmarks (replacing an
- * earlier one) and updates the histograms, inside the submission's transaction.
+ * Makes a newly submitted assessment its company's member of the benchmarks (replacing
+ * `oldId`, the member read with lockPeerMember) and updates the histograms, inside the
+ * submission's transaction.
  */
 export async function joinPeerBenchmarks(
   trx: Transaction<Database>,
-  member: {
-    companyId: string;
-    definitionId: string;
-    definitionMajor: number;
-    assessmentId: string;
-  },
+  member: PeerMember,
   contribution: Contribution,
+  oldId: string | undefined,
 ): Promise<void> {
-  const oldId = await findPeerMember(
-    trx,
-    member.companyId,
-    member.definitionId,
-    member.definitionMajor,
-    { forUpdate: true },
-  );
   if (oldId === member.assessmentId) return;
   const old = oldId ? await readContribution(trx, oldId) : undefined;
   const deltas = new Map<string, HistogramDelta>();
@@ -147,4 +138,9 @@ export async function joinPeerBenchmarks(
   if (old) add(old, -1);
   add(contribution, 1);
   await replacePeerMember(trx, member, [...deltas.values()], [...exact.values()]);
+}
+
+/** Rebuilds the benchmark tables from every submitted assessment (demo data, benchmarks). */
+export function rebuildPeerStatistics(db: Kysely<Database>): Promise<void> {
+  return rebuildPeerData(db, { overallMetric: OVERALL_METRIC, groups: PEER_GROUP_FIELDS });
 }
