@@ -10,13 +10,8 @@ import { lazy, Suspense, useMemo } from "react";
 import { ClientOnly } from "../components/client-only";
 import { useTranslation } from "../components/i18n";
 import { ScoreTable } from "../components/score-table";
-import {
-  AssessmentError,
-  getResults,
-  MAIN_DEFINITION_ID,
-  startNextAssessment,
-} from "../lib/server/assessments.server";
-import { INDUSTRIAL_SECTORS, type SectorId } from "../lib/core/vocabularies";
+import { AssessmentError, getResults, startNextAssessment } from "../lib/server/assessments.server";
+import { offeredNextSteps } from "../lib/core/next-assessments";
 import { getLanguage, translatorFor } from "../lib/server/i18n.server";
 import { buildResultsView } from "../lib/view/results-view";
 import { buildPeerView } from "../lib/view/peer-view";
@@ -28,8 +23,6 @@ import chartStylesHref from "../styles/charts.css";
 const ScoreCharts = lazy(() => import("../components/score-charts.client"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStylesHref }];
-
-const NEXT_STAGE = { T0: "T1", T1: "T2", T2: undefined } as const;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = await getResults(params.token).catch((error: unknown) => {
@@ -45,7 +38,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     noneSelected: t("results.noneSelected"),
     notAnswered: t("results.notAnswered"),
   });
-  const isMain = assessment.definition_id === MAIN_DEFINITION_ID;
   return {
     token: params.token ?? "",
     view,
@@ -66,12 +58,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       dateStyle: "long",
       timeZone: "Europe/Stockholm",
     }).format(result.submittedAt),
-    followUpStage: isMain ? NEXT_STAGE[assessment.stage] : undefined,
-    offerSmartIndustry:
-      isMain &&
-      [company.primary_sector, company.secondary_sector].some((s) =>
-        INDUSTRIAL_SECTORS.includes(s as SectorId),
-      ),
+    ...offeredNextSteps(assessment, company),
   };
 }
 

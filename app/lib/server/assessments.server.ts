@@ -33,12 +33,11 @@ import { contactOf } from "../core/service-catalogue";
 import { activeServices } from "./services.server";
 import { insertRecommendations, listRecommendations } from "../../../db/queries/services";
 import type { StoredRecommendation, Trigger } from "../core/recommendations";
-
-/** The questionnaire every company starts with. */
-export const MAIN_DEFINITION_ID = "dma-sme";
-/** The deeper module offered to manufacturing and industrial firms. */
-export const SMART_INDUSTRY_DEFINITION_ID = "smart-industry";
-const NEXT_STAGE: Record<Stage, Stage | undefined> = { T0: "T1", T1: "T2", T2: undefined };
+import {
+  MAIN_DEFINITION_ID,
+  nextAssessmentOf,
+  type NextAssessmentKind,
+} from "../core/next-assessments";
 
 /**
  * A failure the caller turns into a response: 400 (bad answers), 404 (no such link),
@@ -413,24 +412,16 @@ export async function getResults(token: string | undefined): Promise<
  */
 export async function startNextAssessment(
   token: string | undefined,
-  kind: "follow-up" | "smart-industry",
+  kind: NextAssessmentKind,
 ): Promise<CreatedAssessment> {
   const opened = await openAssessment(token);
   const { assessment, company } = opened;
   if (assessment.status !== "submitted") {
     throw new AssessmentError(409, [{ path: "token", message: "submit this assessment first" }]);
   }
-  const definitionId =
-    kind === "follow-up" ? assessment.definition_id : SMART_INDUSTRY_DEFINITION_ID;
-  const stage = kind === "follow-up" ? NEXT_STAGE[assessment.stage] : assessment.stage;
-  if (!stage) {
-    throw new AssessmentError(409, [{ path: "stage", message: "T2 is the last follow-up" }]);
-  }
-  if (kind === "smart-industry" && assessment.definition_id === SMART_INDUSTRY_DEFINITION_ID) {
-    throw new AssessmentError(409, [
-      { path: "definition", message: "this is the smart industry module" },
-    ]);
-  }
+  const next = nextAssessmentOf(assessment, kind);
+  if (!next.ok) throw new AssessmentError(409, [next.problem]);
+  const { definitionId, stage } = next;
   const { token: newToken, hash } = createResumeToken();
   const db = database().db;
   const assessmentId = await db.transaction().execute(async (trx) => {

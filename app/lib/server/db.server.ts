@@ -8,6 +8,7 @@ import { insertDemoData } from "../../../db/seed";
 import type { Answers } from "../core/answers";
 import { contributionOf } from "../core/benchmark";
 import { majorOf } from "../core/definitions";
+import { MAIN_DEFINITION_ID } from "../core/next-assessments";
 import { comparePeerGroups, rebuildPeerStatistics } from "./peers.server";
 import { recommendationRows } from "./recommendations.server";
 import { activeServices, syncServiceCatalogue } from "./services.server";
@@ -86,8 +87,8 @@ export async function seedIfEmpty(): Promise<number> {
  * dma-sme, scored by the engine); returns the number of companies inserted.
  */
 export async function seedDemoData(): Promise<number> {
-  const latest = getDefinitionRegistry().latest("dma-sme");
-  if (!latest) throw new Error("no published version of dma-sme");
+  const latest = getDefinitionRegistry().latest(MAIN_DEFINITION_ID);
+  if (!latest) throw new Error(`no published version of ${MAIN_DEFINITION_ID}`);
   const data = generateDemoData({ dma: latest });
   const { db } = database();
   await insertDemoData(db, data);

@@ -1,0 +1,61 @@
+import { describe, expect, test } from "vitest";
+import { nextAssessmentOf, offeredNextSteps } from "../../app/lib/core/next-assessments";
+
+const company = (primary_sector: string, secondary_sector: string | null = null) => ({
+  primary_sector,
+  secondary_sector,
+});
+
+describe("offeredNextSteps", () => {
+  test.each([
+    ["dma-sme", "T0", company("manufacturing"), { followUpStage: "T1", offerSmartIndustry: true }],
+    [
+      "dma-sme",
+      "T1",
+      company("wholesale-retail"),
+      { followUpStage: "T2", offerSmartIndustry: false },
+    ],
+    [
+      "dma-sme",
+      "T2",
+      company("ict", "construction"),
+      { followUpStage: undefined, offerSmartIndustry: true },
+    ],
+    [
+      "smart-industry",
+      "T0",
+      company("manufacturing"),
+      { followUpStage: undefined, offerSmartIndustry: false },
+    ],
+  ] as const)("%s at %s offers what is expected", (definition_id, stage, profile, expected) => {
+    expect(offeredNextSteps({ definition_id, stage }, profile)).toEqual(expected);
+  });
+});
+
+describe("nextAssessmentOf", () => {
+  test.each([
+    ["dma-sme", "T0", "follow-up", { ok: true, definitionId: "dma-sme", stage: "T1" }],
+    ["dma-sme", "T1", "follow-up", { ok: true, definitionId: "dma-sme", stage: "T2" }],
+    ["dma-sme", "T1", "smart-industry", { ok: true, definitionId: "smart-industry", stage: "T1" }],
+    [
+      "smart-industry",
+      "T0",
+      "follow-up",
+      { ok: true, definitionId: "smart-industry", stage: "T1" },
+    ],
+    [
+      "dma-sme",
+      "T2",
+      "follow-up",
+      { ok: false, problem: { path: "stage", message: "T2 is the last follow-up" } },
+    ],
+    [
+      "smart-industry",
+      "T0",
+      "smart-industry",
+      { ok: false, problem: { path: "definition", message: "this is the smart industry module" } },
+    ],
+  ] as const)("%s at %s, %s", (definition_id, stage, kind, expected) => {
+    expect(nextAssessmentOf({ definition_id, stage }, kind)).toEqual(expected);
+  });
+});
