@@ -2,7 +2,8 @@
  * `npm run db:migrate` and `npm run db:seed`: the same migration registry and seed as
  * the server, against the configured database (DATABASE_URL, else PGLITE_DATA_DIR).
  */
-import { closeDatabase, openDatabase, seedDemoData } from "../lib/server/db.server";
+import { closeDatabase, openDatabase } from "../lib/server/db.server";
+import { seedDemoData } from "../lib/server/demo-seed.server";
 import { startupErrorLine } from "../lib/server/startup-error.server";
 
 const USAGE = "usage: tsx app/cli/db.ts migrate|seed";

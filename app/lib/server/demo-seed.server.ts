@@ -1,0 +1,78 @@
+import { countCompanies } from "../../../db/queries/companies";
+import { insertRecommendations } from "../../../db/queries/services";
+import type { NewRecommendation } from "../../../db/schema";
+import { insertDemoData } from "../../../db/seed";
+import type { Answers } from "../core/answers";
+import { contributionOf } from "../core/benchmark";
+import { majorOf } from "../core/definitions";
+import { MAIN_DEFINITION_ID } from "../core/next-assessments";
+import { database } from "./db.server";
+import { generateDemoData } from "./demo-data.server";
+import { getDefinitionRegistry } from "./definitions.server";
+import { env } from "./env.server";
+import { comparePeerGroups, rebuildPeerStatistics } from "./peers.server";
+import { recommendationRows } from "./recommendations.server";
+import { activeServices } from "./services.server";
+
+/**
+ * Seeds demo data into an empty embedded database, so that `npm start` shows a living
+ * app. A PostgreSQL server is seeded only with SEED_DEMO_DATA=always (or `npm run db:seed`).
+ */
+export async function seedIfEmpty(): Promise<number> {
+  const { db, kind } = database();
+  const mode = env().SEED_DEMO_DATA;
+  if (mode === "never" || (mode === "auto" && kind !== "pglite")) return 0;
+  if ((await countCompanies(db)) > 0) return 0;
+  return seedDemoData();
+}
+
+/**
+ * Inserts the demo data set (companies with T0 and some T1 assessments of the latest
+ * dma-sme, scored by the engine); returns the number of companies inserted.
+ */
+export async function seedDemoData(): Promise<number> {
+  const latest = getDefinitionRegistry().latest(MAIN_DEFINITION_ID);
+  if (!latest) throw new Error(`no published version of ${MAIN_DEFINITION_ID}`);
+  const data = generateDemoData({ dma: latest });
+  const { db } = database();
+  await insertDemoData(db, data);
+  await rebuildPeerStatistics(db);
+  // Each submitted demo assessment gets its recommendations as a real submission would,
+  // ranked against today's peers (a real one is ranked against the peers of its day).
+  const services = await activeServices(db);
+  const companies = new Map(data.companies.map((c) => [c.id, c]));
+  const scores = new Map<string, typeof data.scores>();
+  for (const score of data.scores) {
+    scores.set(score.assessment_id, [...(scores.get(score.assessment_id) ?? []), score]);
+  }
+  const rows: NewRecommendation[] = [];
+  for (const assessment of data.assessments) {
+    const company = companies.get(assessment.company_id);
+    const own = scores.get(assessment.id) ?? [];
+    if (!company || own.length === 0) continue;
+    const dimensions = Object.fromEntries(own.map((s) => [s.dimension, s.score]));
+    const peers = await comparePeerGroups(
+      db,
+      {
+        companyId: company.id,
+        definitionId: latest.id,
+        definitionMajor: majorOf(latest.version),
+        assessmentId: assessment.id,
+      },
+      contributionOf(company, { dimensions, overall: assessment.overall_score ?? 0 }),
+    );
+    rows.push(
+      ...recommendationRows({
+        assessmentId: assessment.id,
+        definitionId: latest.id,
+        definition: latest.definition,
+        dimensions,
+        answers: JSON.parse(assessment.answers ?? "{}") as Answers,
+        services,
+        peers,
+      }),
+    );
+  }
+  await insertRecommendations(db, rows);
+  return data.companies.length;
+}
