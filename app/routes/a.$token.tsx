@@ -1,15 +1,10 @@
-import {
-  redirect,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigate } from "@remix-run/react";
 import { lazy, Suspense, useState } from "react";
 import surveyStylesHref from "survey-core/survey-core.fontless.min.css";
 import { ClientOnly } from "../components/client-only";
 import { useTranslation } from "../components/i18n";
-import { AssessmentError, openAssessment } from "../lib/server/assessments.server";
+import { requireOpenAssessment } from "../lib/http/guards.server";
 import { getLanguage } from "../lib/server/i18n.server";
 import { questionnaireView } from "../lib/server/questionnaire.server";
 
@@ -18,11 +13,7 @@ const Questionnaire = lazy(() => import("../components/questionnaire.client"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStylesHref }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const opened = await openAssessment(params.token).catch((error: unknown) => {
-    if (error instanceof AssessmentError) throw new Response("Not Found", { status: 404 });
-    throw error;
-  });
-  if (opened.assessment.status === "submitted") return redirect(`/a/${params.token}/results`);
+  const opened = await requireOpenAssessment(params.token);
   const lang = await getLanguage(request);
   return {
     ...questionnaireView(opened, lang),

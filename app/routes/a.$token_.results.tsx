@@ -10,8 +10,9 @@ import { lazy, Suspense, useMemo } from "react";
 import { ClientOnly } from "../components/client-only";
 import { useTranslation } from "../components/i18n";
 import { ScoreTable } from "../components/score-table";
-import { AssessmentError, getResults, startNextAssessment } from "../lib/server/assessments.server";
-import { offeredNextSteps } from "../lib/core/next-assessments";
+import { startNextAssessment } from "../lib/server/assessments.server";
+import { orPageError, requireSubmittedAssessment } from "../lib/http/guards.server";
+import { NextAssessmentFormSchema, offeredNextSteps } from "../lib/core/next-assessments";
 import { getLanguage, translatorFor } from "../lib/server/i18n.server";
 import { buildResultsView } from "../lib/view/results-view";
 import { buildPeerView } from "../lib/view/peer-view";
@@ -25,12 +26,7 @@ const ScoreCharts = lazy(() => import("../components/score-charts.client"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStylesHref }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const found = await getResults(params.token).catch((error: unknown) => {
-    if (error instanceof AssessmentError && error.status === 409) return null;
-    if (error instanceof AssessmentError) throw new Response("Not Found", { status: 404 });
-    throw error;
-  });
-  if (!found) throw redirect(`/a/${params.token}`);
+  const found = await requireSubmittedAssessment(params.token);
   const lang = await getLanguage(request);
   const t = translatorFor(lang);
   const { assessment, company, entry, result, answers, peers, recommendations } = found;
@@ -69,19 +65,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Starts the follow-up (T1, T2) or the smart industry module and opens its new link. */
 export async function action({ params, request }: ActionFunctionArgs) {
-  const intent = (await request.formData()).get("intent");
-  if (intent !== "follow-up" && intent !== "smart-industry") {
-    throw new Response("Unknown action", { status: 400 });
-  }
-  try {
-    const { token } = await startNextAssessment(params.token, intent);
-    return redirect(`/a/${token}`);
-  } catch (error) {
-    if (error instanceof AssessmentError) {
-      throw new Response(error.problems.map((p) => p.message).join("; "), { status: error.status });
-    }
-    throw error;
-  }
+  const form = NextAssessmentFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) throw new Response("Unknown action", { status: 400 });
+  const { token } = await orPageError(startNextAssessment(params.token, form.data.intent));
+  return redirect(`/a/${token}`);
 }
 
 export default function Results() {

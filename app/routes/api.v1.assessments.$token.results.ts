@@ -1,53 +1,51 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiErrorFrom } from "../lib/http/api.server";
+import { apiRoute } from "../lib/http/api.server";
 import { getResults } from "../lib/server/assessments.server";
 import { PRIVACY_FLOOR } from "../lib/core/benchmark";
 
 // Histograms hold tenths of a point; more decimals would be false precision.
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
+export const { loader, action } = apiRoute({ GET: showResults });
+
 /** GET /api/v1/assessments/:token/results: the stored scores and band, the peer
  * comparison and the recommended services (409 until submitted). */
-export async function loader({ params }: LoaderFunctionArgs) {
-  try {
-    const { assessment, entry, result, peers, recommendations } = await getResults(params.token);
-    return Response.json(
-      {
-        definition: { id: entry.id, version: entry.version, hash: entry.hash },
-        stage: assessment.stage,
-        submittedAt: result.submittedAt,
-        overall: result.overall,
-        band: result.band,
-        dimensions: result.dimensions,
-        peers: {
-          privacyFloor: PRIVACY_FLOOR,
-          chosen: peers.chosen?.kind ?? null,
-          // A group below the floor shows nothing, not even its size.
-          groups: peers.groups.map((group) =>
-            group.shown
-              ? {
-                  ...group,
-                  metrics: Object.fromEntries(
-                    Object.entries(group.metrics).map(([metric, stats]) => [
-                      metric,
-                      {
-                        median: oneDecimal(stats.median),
-                        q1: oneDecimal(stats.q1),
-                        q3: oneDecimal(stats.q3),
-                        percentile: oneDecimal(stats.percentile ?? 0),
-                      },
-                    ]),
-                  ),
-                }
-              : group,
-          ),
-          strengths: peers.strengths,
-        },
-        recommendations,
+async function showResults({ params }: LoaderFunctionArgs) {
+  const { assessment, entry, result, peers, recommendations } = await getResults(params.token);
+  return Response.json(
+    {
+      definition: { id: entry.id, version: entry.version, hash: entry.hash },
+      stage: assessment.stage,
+      submittedAt: result.submittedAt,
+      overall: result.overall,
+      band: result.band,
+      dimensions: result.dimensions,
+      peers: {
+        privacyFloor: PRIVACY_FLOOR,
+        chosen: peers.chosen?.kind ?? null,
+        // A group below the floor shows nothing, not even its size.
+        groups: peers.groups.map((group) =>
+          group.shown
+            ? {
+                ...group,
+                metrics: Object.fromEntries(
+                  Object.entries(group.metrics).map(([metric, stats]) => [
+                    metric,
+                    {
+                      median: oneDecimal(stats.median),
+                      q1: oneDecimal(stats.q1),
+                      q3: oneDecimal(stats.q3),
+                      percentile: oneDecimal(stats.percentile ?? 0),
+                    },
+                  ]),
+                ),
+              }
+            : group,
+        ),
+        strengths: peers.strengths,
       },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch (error) {
-    return apiErrorFrom(error);
-  }
+      recommendations,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

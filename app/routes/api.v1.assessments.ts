@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import {
-  apiErrorFrom,
+  apiRoute,
   assessmentLinks,
   creationLimiter,
   tooManyRequests,
@@ -10,12 +10,13 @@ import { toLanguage } from "../lib/core/language";
 import { apiError, readJsonBody } from "../lib/http/json-body.server";
 import { parseProfile } from "../lib/core/profile";
 
+export const { loader, action } = apiRoute({ POST: create });
+
 /**
  * POST /api/v1/assessments with `{"profile": {...}, "language": "sv"|"en"}`: creates the
  * company and its T0 assessment → `{token, links}` (the token is shown only here).
  */
-export async function action({ request, context }: ActionFunctionArgs) {
-  if (request.method !== "POST") return apiError(405, [{ path: "(method)", message: "use POST" }]);
+async function create({ request, context }: ActionFunctionArgs) {
   const limit = creationLimiter().take(context.clientAddress);
   if (!limit.ok) {
     return tooManyRequests(
@@ -36,15 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       })),
     );
   }
-  try {
-    const language = toLanguage((input as { language?: unknown }).language);
-    const { token } = await createAssessment(parsed.profile, language);
-    return Response.json({ token, links: assessmentLinks(request, token) }, { status: 201 });
-  } catch (error) {
-    return apiErrorFrom(error);
-  }
-}
-
-export function loader() {
-  return apiError(405, [{ path: "(method)", message: "use POST" }]);
+  const language = toLanguage((input as { language?: unknown }).language);
+  const { token } = await createAssessment(parsed.profile, language);
+  return Response.json({ token, links: assessmentLinks(request, token) }, { status: 201 });
 }

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { apiRoute } from "../lib/http/api.server";
 import { getDefinitionRegistry } from "../lib/server/definitions.server";
 import { apiError, readJsonBody } from "../lib/http/json-body.server";
 import { scoreAnswers } from "../lib/core/scoring";
+
+export const { loader, action } = apiRoute({ POST: score });
 
 /**
  * POST /api/v1/definitions/:id/:version/score with `{"answers": {...}}`: scores the answers
  * with exactly that version. Stateless; every problem is listed in a 400.
  */
-export async function action({ params, request }: ActionFunctionArgs) {
-  if (request.method !== "POST") {
-    return apiError(405, [{ path: "(method)", message: "use POST" }]);
-  }
+async function score({ params, request }: ActionFunctionArgs) {
   const entry = getDefinitionRegistry().get(params.id ?? "", params.version ?? "");
   if (!entry) {
     return apiError(404, [
@@ -43,9 +43,4 @@ export async function action({ params, request }: ActionFunctionArgs) {
     },
     { headers: { "Cache-Control": "no-store" } },
   );
-}
-
-/** GET on the scoring endpoint: it only scores. */
-export function loader() {
-  return apiError(405, [{ path: "(method)", message: "use POST" }]);
 }

@@ -1,12 +1,15 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { apiRoute } from "../lib/http/api.server";
 import { getDefinitionRegistry } from "../lib/server/definitions.server";
 import { apiError } from "../lib/http/json-body.server";
+
+export const { loader, action } = apiRoute({ GET: showFile });
 
 /**
  * GET /api/v1/definitions/:id/:version: the published file, byte for byte, immutable.
  * `latest` redirects to the highest published version.
  */
-export function loader({ params, request }: LoaderFunctionArgs) {
+function showFile({ params, request }: LoaderFunctionArgs) {
   const registry = getDefinitionRegistry();
   const id = params.id ?? "";
   if (params.version === "latest") {

@@ -1,7 +1,10 @@
+import { apiRoute } from "../lib/http/api.server";
 import { getDefinitionRegistry } from "../lib/server/definitions.server";
 
+export const { loader, action } = apiRoute({ GET: list });
+
 /** GET /api/v1/definitions: every definition id with its published versions and the latest. */
-export function loader() {
+function list() {
   const definitions = getDefinitionRegistry()
     .list()
     .map(({ id, versions, latest }) => ({

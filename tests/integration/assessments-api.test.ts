@@ -9,6 +9,14 @@ import { loader as stateLoader } from "../../app/routes/api.v1.assessments.$toke
 import { action as answersAction } from "../../app/routes/api.v1.assessments.$token.answers";
 import { loader as resultsLoader } from "../../app/routes/api.v1.assessments.$token.results";
 import { action as submitAction } from "../../app/routes/api.v1.assessments.$token.submit";
+import * as createRoute from "../../app/routes/api.v1.assessments";
+import * as stateRoute from "../../app/routes/api.v1.assessments.$token";
+import * as answersRoute from "../../app/routes/api.v1.assessments.$token.answers";
+import * as resultsRoute from "../../app/routes/api.v1.assessments.$token.results";
+import * as submitRoute from "../../app/routes/api.v1.assessments.$token.submit";
+import * as listRoute from "../../app/routes/api.v1.definitions";
+import * as fileRoute from "../../app/routes/api.v1.definitions.$id.$version";
+import * as scoreRoute from "../../app/routes/api.v1.definitions.$id.$version.score";
 import { openAppTestDatabase } from "../helpers/app-db";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
@@ -254,5 +262,30 @@ describe("submitting", () => {
     expect((await save(second.token, { answers: { q2: [3] } })).status).toBe(200);
     const stored = await (await state(second.token)).json();
     expect(stored.answers.q2).toEqual([3]);
+  });
+});
+
+describe("every API route", () => {
+  const token = "unknown-but-well-formed-token-xx";
+  test.each([
+    ["GET", "/api/v1/assessments", createRoute.loader, "POST"],
+    ["POST", "/api/v1/assessments/:token", stateRoute.action, "GET"],
+    ["GET", "/api/v1/assessments/:token/answers", answersRoute.loader, "POST, PATCH"],
+    ["PUT", "/api/v1/assessments/:token/answers", answersRoute.action, "POST, PATCH"],
+    ["DELETE", "/api/v1/assessments/:token/results", resultsRoute.action, "GET"],
+    ["GET", "/api/v1/assessments/:token/submit", submitRoute.loader, "POST"],
+    ["POST", "/api/v1/definitions", listRoute.action, "GET"],
+    ["PUT", "/api/v1/definitions/:id/:version", fileRoute.action, "GET"],
+    ["GET", "/api/v1/definitions/:id/:version/score", scoreRoute.loader, "POST"],
+  ])("%s %s is a JSON 405 naming the allowed methods", async (method, path, handler, allow) => {
+    const url = `http://localhost${path.replace(":token", token).replace(":id/:version", "dma-sme/1.1.0")}`;
+    const response = await handler(
+      routeArgs(new Request(url, { method }), { token, id: "dma-sme", version: "1.1.0" }),
+    );
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe(allow);
+    expect(await response.json()).toEqual({
+      errors: [{ path: "(method)", message: `use ${allow.replace(", ", " or ")}` }],
+    });
   });
 });

@@ -16,7 +16,7 @@ async function score(id: string, version: string, body: string) {
 
 describe("GET /api/v1/definitions", () => {
   test("lists every id with its published versions and the latest", async () => {
-    const body = await listLoader().json();
+    const body = await (await listLoader(routeArgs(new Request(base)))).json();
     expect(body.definitions).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: "dma-sme", versions: ["1.0.0", "1.1.0"], latest: "1.1.0" }),
@@ -29,7 +29,7 @@ describe("GET /api/v1/definitions", () => {
 
 describe("GET /api/v1/definitions/:id/:version", () => {
   test("serves the frozen file with its hash as ETag, cached for ever", async () => {
-    const response = fileLoader(
+    const response = await fileLoader(
       routeArgs(new Request(`${base}/dma-sme/1.0.0`), { id: "dma-sme", version: "1.0.0" }),
     );
     expect(response.status).toBe(200);
@@ -38,8 +38,8 @@ describe("GET /api/v1/definitions/:id/:version", () => {
     expect((await response.json()).version).toBe("1.0.0");
   });
 
-  test("redirects latest to the highest published version", () => {
-    const response = fileLoader(
+  test("redirects latest to the highest published version", async () => {
+    const response = await fileLoader(
       routeArgs(new Request(`${base}/dma-sme/latest`), { id: "dma-sme", version: "latest" }),
     );
     expect(response.status).toBe(302);
@@ -50,8 +50,8 @@ describe("GET /api/v1/definitions/:id/:version", () => {
     ["dma-sme", "9.9.9"],
     ["unknown", "1.0.0"],
     ["unknown", "latest"],
-  ])("answers 404 for %s@%s", (id, version) => {
-    const response = fileLoader(
+  ])("answers 404 for %s@%s", async (id, version) => {
+    const response = await fileLoader(
       routeArgs(new Request(`${base}/${id}/${version}`), { id, version }),
     );
     expect(response.status).toBe(404);

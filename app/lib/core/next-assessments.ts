@@ -2,6 +2,7 @@
  * What a company may take after a submitted assessment (pure): the follow-up stages of the
  * same questionnaire (T0 → T1 → T2) and, for industrial companies, the smart industry module.
  */
+import { z } from "zod";
 import type { Stage } from "../../../db/schema";
 import type { Problem } from "./definitions";
 import { INDUSTRIAL_SECTORS, type SectorId } from "./vocabularies";
@@ -18,8 +19,13 @@ export const NEXT_STAGE: Readonly<Record<Stage, Stage | undefined>> = {
   T2: undefined,
 };
 
+/** The results page's form that asks for the follow-up or the smart industry module. */
+export const NextAssessmentFormSchema = z.object({
+  intent: z.enum(["follow-up", "smart-industry"]),
+});
+
 /** A next assessment: the follow-up or the smart industry module. */
-export type NextAssessmentKind = "follow-up" | "smart-industry";
+export type NextAssessmentKind = z.infer<typeof NextAssessmentFormSchema>["intent"];
 
 interface SubmittedAssessment {
   definition_id: string;
