@@ -50,7 +50,12 @@ function post(url: string, body: unknown, method = "POST") {
   return new Request(url, { method, body: typeof body === "string" ? body : JSON.stringify(body) });
 }
 
-async function create(profile: Record<string, unknown> = validProfile, clientAddress = "10.0.0.1") {
+let creations = 0;
+/** Each call comes from a new client address unless one is given: the rate limit counts per address. */
+async function create(
+  profile: Record<string, unknown> = validProfile,
+  clientAddress = `10.0.${creations >> 8}.${creations++ & 255}`,
+) {
   return createAction(routeArgs(post(base, { profile, language: "sv" }), {}, { clientAddress }));
 }
 

@@ -337,14 +337,18 @@ describe("recommendations", () => {
     const edited = catalogue.map((s) =>
       s.id === first.serviceId ? { ...s, name: { sv: "Nytt namn", en: "Renamed" } } : s,
     );
-    await syncServiceCatalogue(database().db, edited);
-    expect((await results(token)).recommendations).toEqual(result.recommendations);
-    await syncServiceCatalogue(
-      database().db,
-      catalogue.filter((s) => s.id !== first.serviceId),
-    );
-    expect((await results(token)).recommendations).toEqual(result.recommendations);
-    await syncServiceCatalogue(database().db, catalogue);
+    try {
+      await syncServiceCatalogue(database().db, edited);
+      expect((await results(token)).recommendations).toEqual(result.recommendations);
+      await syncServiceCatalogue(
+        database().db,
+        catalogue.filter((s) => s.id !== first.serviceId),
+      );
+      expect((await results(token)).recommendations).toEqual(result.recommendations);
+    } finally {
+      // The other tests recommend from the real catalogue, whatever happened here.
+      await syncServiceCatalogue(database().db, catalogue);
+    }
   });
 
   test("the smart industry module gets its own recommendations and its own peers", async () => {

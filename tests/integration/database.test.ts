@@ -38,11 +38,15 @@ describe("the database layer", () => {
   test("stores the demo data set: companies over the hub's counties and every size class", async () => {
     const dma = loadDefinitionRegistry(DEFINITIONS_DIR).latest("dma-sme");
     const data = generateDemoData({ companies: 120, dma });
+    const before = await countCompanies(handle.db);
     await insertDemoData(handle.db, data);
-    expect(await countCompanies(handle.db)).toBe(120);
+    expect(await countCompanies(handle.db)).toBe(before + 120);
+    // Only this data set's rows: other tests may have stored companies of their own.
+    const companyIds = data.companies.map((c) => c.id);
     const assessments = await handle.db
       .selectFrom("assessments")
       .select(["id", "status", "stage", "submitted_at"])
+      .where("company_id", "in", companyIds)
       .execute();
     expect(assessments.length).toBe(data.assessments.length);
     expect(assessments.every((a) => a.status === "submitted" && a.submitted_at)).toBe(true);
@@ -53,6 +57,11 @@ describe("the database layer", () => {
         sql<number>`count(*)::int`.as("n"),
         sql<number>`min(extract(day from submitted_month))::int`.as("day"),
       ])
+      .where(
+        "assessment_id",
+        "in",
+        assessments.map((a) => a.id),
+      )
       .groupBy("assessment_id")
       .execute();
     expect(perAssessment).toHaveLength(assessments.length);
@@ -60,6 +69,7 @@ describe("the database layer", () => {
     const regions = await handle.db
       .selectFrom("companies")
       .select(["region", sql<number>`count(*)::int`.as("n")])
+      .where("id", "in", companyIds)
       .groupBy("region")
       .execute();
     const hubShare =
@@ -68,7 +78,12 @@ describe("the database layer", () => {
         .reduce((s, r) => s + r.n, 0) / 120;
     expect(hubShare).toBeGreaterThan(0.6);
     expect(regions.length).toBeGreaterThan(3);
-    const sizes = await handle.db.selectFrom("companies").select("size_class").distinct().execute();
+    const sizes = await handle.db
+      .selectFrom("companies")
+      .select("size_class")
+      .where("id", "in", companyIds)
+      .distinct()
+      .execute();
     expect(sizes.map((s) => s.size_class).sort()).toEqual([...SIZE_CLASSES].sort());
   });
 
