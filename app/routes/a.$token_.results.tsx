@@ -18,7 +18,7 @@ import { buildResultsView } from "../lib/view/results-view";
 import { buildPeerView } from "../lib/view/peer-view";
 import { getServiceCatalogue } from "../lib/server/services.server";
 import { Recommendations } from "../components/recommendations";
-import type { ScoreChartInput } from "../lib/view/chart-data";
+import { scoreChartInput } from "../lib/view/chart-data";
 import chartStylesHref from "../styles/charts.css";
 
 const ScoreCharts = lazy(() => import("../components/score-charts.client"));
@@ -34,11 +34,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     noneSelected: t("results.noneSelected"),
     notAnswered: t("results.notAnswered"),
   });
+  // Only the chosen group's statistics reach the page (never a hidden group's).
+  const peerView = buildPeerView(peers, entry.definition, lang, t);
   return {
     token: params.token ?? "",
     view,
-    // Only the chosen group's statistics reach the page (never a hidden group's).
-    peerView: buildPeerView(peers, entry.definition, lang, t),
+    peerView,
+    chartInput: scoreChartInput(view, peerView, {
+      company: t("results.company"),
+      peerMedian: t("results.peerMedian"),
+      peerRange: t("results.peerRange"),
+    }),
     recommendations: recommendations.map((r) => ({
       rank: r.rank,
       category: r.category,
@@ -75,24 +81,8 @@ export default function Results() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const { view, peerView } = data;
+  const { view, peerView, chartInput } = data;
   const peers = useMemo(() => new Map(peerView.dimensions.map((d) => [d.id, d])), [peerView]);
-  const chartInput = useMemo<ScoreChartInput>(
-    () => ({
-      dimensions: view.dimensions.map((d) => ({
-        id: d.id,
-        label: d.name,
-        score: d.score,
-        peer: peers.get(d.id)?.peer,
-      })),
-      labels: {
-        company: t("results.company"),
-        peerMedian: t("results.peerMedian"),
-        peerRange: t("results.peerRange"),
-      },
-    }),
-    [view, peers, t],
-  );
 
   return (
     <article className="results">

@@ -381,5 +381,9 @@ describe("recommendations", () => {
     );
     expect(page.hub.email).toMatch(/@/);
     expect(page.peerView.shown).toBe(true);
+    // The charts get every dimension, in Swedish, with the chosen group's peers.
+    expect(page.chartInput.labels.company).toBe("Ert företag");
+    expect(page.chartInput.dimensions.map((d) => d.id)).toEqual(dma.dimensions.map((d) => d.id));
+    expect(page.chartInput.dimensions.every((d) => d.peer !== undefined)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import {
   buildRadarData,
   describeScores,
   radarOptions,
+  scoreChartInput,
   wrapLabel,
   type ScoreChartInput,
 } from "../../app/lib/view/chart-data";
@@ -317,4 +318,62 @@ test("an exact 57.5 that floating point holds as 57.49999999999999 reads 58 ever
     }),
   );
   expect(html).toContain(">58<");
+});
+
+describe("scoreChartInput", () => {
+  const dimension = (id: string, name: string, score: number) => ({
+    id,
+    name,
+    score,
+    rounded: Math.round(score),
+    bandName: "",
+    feedback: "",
+  });
+  const peer = (id: string, median: number, q1: number, q3: number) => ({
+    id,
+    name: id,
+    sentence: "",
+    peer: { median, q1, q3 },
+  });
+
+  test("keeps the results' order and gives each dimension its own peers, where they are known", () => {
+    const input = scoreChartInput(
+      {
+        dimensions: [
+          dimension("strategy", "Digital business strategy", 12.4),
+          dimension("data", "Data management", 87.5),
+          dimension("green", "Green digitalisation", 50),
+        ],
+      },
+      { dimensions: [peer("data", 60, 49.5, 70.4), peer("strategy", 40.2, 30.5, 55.1)] },
+      labels,
+    );
+    expect(input).toEqual({
+      dimensions: [
+        {
+          id: "strategy",
+          label: "Digital business strategy",
+          score: 12.4,
+          peer: { median: 40.2, q1: 30.5, q3: 55.1 },
+        },
+        {
+          id: "data",
+          label: "Data management",
+          score: 87.5,
+          peer: { median: 60, q1: 49.5, q3: 70.4 },
+        },
+        { id: "green", label: "Green digitalisation", score: 50, peer: undefined },
+      ],
+      labels: { company: "You", peerMedian: "Median", peerRange: "Middle half" },
+    });
+  });
+
+  test("without a peer group, no dimension has peers", () => {
+    const input = scoreChartInput(
+      { dimensions: [dimension("data", "Data", 20)] },
+      { dimensions: [] },
+      labels,
+    );
+    expect(input.dimensions).toEqual([{ id: "data", label: "Data", score: 20, peer: undefined }]);
+  });
 });

@@ -1,4 +1,6 @@
 import type { ChartData, ChartOptions } from "chart.js";
+import type { PeerView } from "./peer-view";
+import type { ResultsView } from "./results-view";
 
 /**
  * The numbers a score chart shows: the company's score per dimension (0–100, unrounded), and
@@ -14,6 +16,28 @@ export interface ScoreChartInput {
   }[];
   /** Series names, in the page's language. */
   labels: { company: string; peerMedian: string; peerRange: string };
+}
+
+/**
+ * The charts' and the score table's input from the results page's views: every dimension in
+ * the definition's order with its unrounded score, and the chosen peer group's median and
+ * quartiles where that group has them.
+ */
+export function scoreChartInput(
+  results: Pick<ResultsView, "dimensions">,
+  peers: Pick<PeerView, "dimensions">,
+  labels: ScoreChartInput["labels"],
+): ScoreChartInput {
+  const peerOf = new Map(peers.dimensions.map((d) => [d.id, d.peer]));
+  return {
+    dimensions: results.dimensions.map((d) => ({
+      id: d.id,
+      label: d.name,
+      score: d.score,
+      peer: peerOf.get(d.id),
+    })),
+    labels,
+  };
 }
 
 /** Options that depend on the browser rather than on the numbers. */
