@@ -209,7 +209,10 @@ function evaluate(
     : undefined;
 }
 
-/** A recommendation as stored at submission: the service and the reason, as they were then. */
+/**
+ * A recommendation read back: the service version and the trigger stored at submission, with
+ * the reason worded now from that trigger and the assessment's pinned definition.
+ */
 export interface StoredRecommendation {
   rank: number;
   serviceId: string;
