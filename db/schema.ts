@@ -19,6 +19,8 @@ export type SizeClass = "micro" | "small" | "medium" | "large";
 export type Stage = "T0" | "T1" | "T2";
 export type AssessmentStatus = "in_progress" | "submitted";
 export type Language = "sv" | "en";
+export type CustomerType = "sme" | "pso";
+export type OrganisationType = "national" | "regional" | "municipal" | "other";
 
 /** Stored answers: the contract of docs/definition-format.md (question name → value). */
 export type StoredAnswers = Record<string, unknown>;
@@ -30,8 +32,16 @@ export interface CompaniesTable {
   org_number: string | null;
   country: string;
   size_class: SizeClass;
-  primary_sector: string;
+  /** An SME or a public sector organisation (each has only its own profile fields). */
+  customer_type: ColumnType<CustomerType, CustomerType | undefined, CustomerType>;
+  /** SMEs: the EU DMA sector of activity (null for a PSO). */
+  primary_sector: string | null;
   secondary_sector: string | null;
+  /** PSOs: national, regional, municipal or other (null for an SME). */
+  organisation_type: OrganisationType | null;
+  /** PSOs: the government area (COFOG division), primary and optional secondary. */
+  primary_area: string | null;
+  secondary_area: string | null;
   region: string;
   contact_name: string | null;
   contact_role: string | null;
@@ -70,7 +80,11 @@ export interface AssessmentScoresTable {
   score: number;
   definition_id: string;
   definition_major: number;
-  primary_sector: string;
+  /** The profile the assessment was submitted with (the company's columns of that name). */
+  customer_type: ColumnType<CustomerType, CustomerType | undefined, CustomerType>;
+  primary_sector: string | null;
+  organisation_type: OrganisationType | null;
+  primary_area: string | null;
   size_class: SizeClass;
   region: string;
   /** First day of the submission month (UTC), for monthly aggregates. */
@@ -126,7 +140,7 @@ export interface PeerHistogramsTable {
   definition_major: number;
   /** A peer group kind of app/lib/core/benchmark.ts (the migration's check lists them). */
   group_kind: string;
-  /** The sector, size class or region; "" for everyone. */
+  /** The sector, organisation type, government area, size class or region; "" for everyone. */
   group_value: string;
   /** A dimension id, or "overall". */
   metric: string;

@@ -1,10 +1,13 @@
 import type { Kysely } from "kysely";
 import type { ScoreRow } from "./queries/assessments";
-import type { Database, NewAssessment, NewCompany } from "./schema";
+import type { Company, Database, NewAssessment, NewCompany } from "./schema";
 
 /** A generated demo data set (see app/lib/server/demo-data.server.ts, which draws it). */
 export interface DemoData {
-  companies: (NewCompany & { id: string })[];
+  companies: (NewCompany &
+    Pick<Company, "customer_type" | "primary_sector" | "organisation_type" | "primary_area"> & {
+      id: string;
+    })[];
   assessments: (NewAssessment & { id: string })[];
   scores: ScoreRow[];
 }

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_core";
 import * as m0002 from "./0002_benchmarks_services";
+import * as m0008 from "./0008_customer_types";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -10,4 +11,5 @@ import * as m0002 from "./0002_benchmarks_services";
 export const migrations: Record<string, Migration> = {
   "0001_core": m0001,
   "0002_benchmarks_services": m0002,
+  "0008_customer_types": m0008,
 };

@@ -106,4 +106,39 @@ describe("the database layer", () => {
         .execute(),
     ).rejects.toThrow();
   });
+
+  test.each([
+    ["a PSO of the micro size class", { size_class: "micro" }],
+    ["a PSO with an SME sector", { primary_sector: "manufacturing" }],
+    ["a PSO without a type of organisation", { organisation_type: null }],
+    ["a PSO without a government area", { primary_area: null }],
+    [
+      "a company with a type of organisation",
+      { customer_type: "sme", primary_sector: "manufacturing", primary_area: null },
+    ],
+  ])("refuses %s: each customer type has only its own profile fields", async (_, change) => {
+    const organisation = {
+      name: "Testkommun",
+      org_number: "2120000597",
+      country: "SE",
+      customer_type: "pso" as const,
+      size_class: "large" as const,
+      primary_sector: null,
+      secondary_sector: null,
+      organisation_type: "municipal" as const,
+      primary_area: "health",
+      secondary_area: null,
+      region: "skane",
+      contact_name: null,
+      contact_role: null,
+      contact_email: null,
+    };
+    await handle.db.insertInto("companies").values(organisation).execute();
+    await expect(
+      handle.db
+        .insertInto("companies")
+        .values({ ...organisation, ...change } as never)
+        .execute(),
+    ).rejects.toThrow();
+  });
 });

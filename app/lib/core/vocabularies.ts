@@ -74,3 +74,40 @@ export const INDUSTRIAL_SECTORS: readonly SectorId[] = [
   "maritime-fishery",
   "construction",
 ];
+
+/**
+ * Who answers: a company (the EU DMA for SMEs) or a public sector organisation (the EU DMA
+ * for PSOs). Each customer type has its own profile, questionnaire and peer population.
+ */
+export const CUSTOMER_TYPES = ["sme", "pso"] as const;
+export type CustomerTypeId = (typeof CUSTOMER_TYPES)[number];
+
+/** Type of public sector organisation (module 1 of the PSO form): kommun is `municipal`. */
+export const ORGANISATION_TYPES = ["national", "regional", "municipal", "other"] as const;
+export type OrganisationTypeId = (typeof ORGANISATION_TYPES)[number];
+
+/**
+ * Government areas (the ten top-level functions of COFOG, plus Other), a PSO's sector of
+ * activity: a primary area and an optional secondary one.
+ */
+export const GOVERNMENT_AREAS = [
+  "general-public-services",
+  "defence",
+  "public-order-safety",
+  "economic-affairs",
+  "environmental-protection",
+  "housing-community",
+  "health",
+  "recreation-culture-religion",
+  "education",
+  "social-protection",
+  "other",
+] as const;
+export type GovernmentAreaId = (typeof GOVERNMENT_AREAS)[number];
+
+/** Staff size of a PSO: Small 0–49, Medium 50–249, Large 250+ (no micro class). */
+export const PSO_SIZE_CLASSES = [
+  "small",
+  "medium",
+  "large",
+] as const satisfies readonly SizeClassId[];
