@@ -6,7 +6,7 @@ import {
   submitAssessment,
 } from "../../app/lib/server/assessments.server";
 import { database } from "../../app/lib/server/db.server";
-import type { CompanyProfile } from "../../app/lib/core/profile";
+import type { SmeProfile } from "../../app/lib/core/profile";
 import { createResumeToken } from "../../app/lib/server/resume-token.server";
 import { loader as questionnaireLoader } from "../../app/routes/a.$token";
 import {
@@ -31,7 +31,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const profile: CompanyProfile = {
+const profile: SmeProfile = {
+  customerType: "sme",
   companyName: "Karlshamn Mekaniska AB",
   orgNumber: "5560360793",
   sizeClass: "medium",

@@ -1,0 +1,124 @@
+import { describe, expect, test } from "vitest";
+import { parseProfile } from "../../app/lib/core/profile";
+
+const contact = {
+  region: "kronoberg",
+  contactName: "Lena Berg",
+  contactEmail: "lena@example.se",
+};
+const sme = {
+  companyName: "Älmhult Design AB",
+  orgNumber: "556036-0793",
+  sizeClass: "micro",
+  primarySector: "culture-creative",
+  ...contact,
+};
+const pso = {
+  customerType: "pso",
+  organisationName: "Granryds kommun",
+  // A municipality's number: 21 series, Luhn-correct.
+  orgNumber: "212000-0597",
+  organisationType: "municipal",
+  sizeClass: "large",
+  primaryArea: "general-public-services",
+  secondaryArea: "education",
+  consentBenchmark: "on",
+  ...contact,
+};
+
+describe("a company's profile", () => {
+  test("without a customer type is a company's, as before public sector organisations", () => {
+    expect(parseProfile(sme)).toEqual({
+      ok: true,
+      profile: {
+        customerType: "sme",
+        companyName: "Älmhult Design AB",
+        orgNumber: "5560360793",
+        sizeClass: "micro",
+        primarySector: "culture-creative",
+        region: "kronoberg",
+        contactName: "Lena Berg",
+        contactEmail: "lena@example.se",
+        consentAdvisers: false,
+        consentBenchmark: false,
+      },
+    });
+    expect(parseProfile({ ...sme, customerType: "sme" }).ok).toBe(true);
+  });
+
+  test.each([
+    [
+      "a type of organisation",
+      { organisationType: "municipal" },
+      { organisationType: "notForSme" },
+    ],
+    ["a government area", { primaryArea: "health" }, { primaryArea: "notForSme" }],
+    ["an organisation name", { organisationName: "X kommun" }, { organisationName: "notForSme" }],
+  ])("with %s is refused beside that field", (_, extra, errors) => {
+    expect(parseProfile({ ...sme, ...extra })).toEqual({ ok: false, errors });
+  });
+});
+
+describe("a public sector organisation's profile", () => {
+  test("parses with its own fields and a normalised organisation number", () => {
+    expect(parseProfile(pso)).toEqual({
+      ok: true,
+      profile: {
+        customerType: "pso",
+        organisationName: "Granryds kommun",
+        orgNumber: "2120000597",
+        organisationType: "municipal",
+        sizeClass: "large",
+        primaryArea: "general-public-services",
+        secondaryArea: "education",
+        region: "kronoberg",
+        contactName: "Lena Berg",
+        contactEmail: "lena@example.se",
+        consentAdvisers: false,
+        consentBenchmark: true,
+      },
+    });
+  });
+
+  test.each<[string, Record<string, unknown>, Record<string, string>]>([
+    ["a micro size class", { sizeClass: "micro" }, { sizeClass: "psoSizeClass" }],
+    ["an SME sector as its area", { primaryArea: "manufacturing" }, { primaryArea: "choose" }],
+    ["an SME sector beside its area", { primarySector: "ict" }, { primarySector: "notForPso" }],
+    ["a company name", { companyName: "Granryd AB" }, { companyName: "notForPso" }],
+    ["no primary area", { primaryArea: "" }, { primaryArea: "choose" }],
+    [
+      "an unknown type of organisation",
+      { organisationType: "county" },
+      { organisationType: "choose" },
+    ],
+    [
+      "the same secondary area",
+      { secondaryArea: "general-public-services" },
+      { secondaryArea: "sameArea" },
+    ],
+    ["a failing check digit", { orgNumber: "212000-0598" }, { orgNumber: "orgNumber" }],
+    ["no name", { organisationName: "" }, { organisationName: "required" }],
+  ])("with %s is refused beside that field", (_, change, errors) => {
+    expect(parseProfile({ ...pso, ...change })).toEqual({ ok: false, errors });
+  });
+
+  test("reports every problem at once, the check digit among them", () => {
+    const result = parseProfile({
+      ...pso,
+      sizeClass: "micro",
+      orgNumber: "212000-0598",
+      primarySector: "ict",
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: { sizeClass: "psoSizeClass", orgNumber: "orgNumber", primarySector: "notForPso" },
+    });
+  });
+
+  test.each([["county"], [3], [null]])("an unknown customer type %j is refused", (customerType) => {
+    expect(parseProfile({ ...pso, customerType })).toEqual({
+      ok: false,
+      errors: { customerType: "choose" },
+    });
+  });
+});
