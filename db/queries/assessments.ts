@@ -2,6 +2,7 @@ import { sql, type Insertable, type Transaction } from "kysely";
 import type { Executor } from "../database";
 import type {
   Assessment,
+  AssessmentScore,
   AssessmentScoresTable,
   Company,
   Database,
@@ -119,11 +120,30 @@ export async function listScores(
   db: Executor,
   assessmentId: string,
 ): Promise<
-  { dimension: string; score: number; primary_sector: string; size_class: string; region: string }[]
+  Pick<
+    AssessmentScore,
+    | "dimension"
+    | "score"
+    | "customer_type"
+    | "primary_sector"
+    | "organisation_type"
+    | "primary_area"
+    | "size_class"
+    | "region"
+  >[]
 > {
   return db
     .selectFrom("assessment_scores")
-    .select(["dimension", "score", "primary_sector", "size_class", "region"])
+    .select([
+      "dimension",
+      "score",
+      "customer_type",
+      "primary_sector",
+      "organisation_type",
+      "primary_area",
+      "size_class",
+      "region",
+    ])
     .where("assessment_id", "=", assessmentId)
     .execute();
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Executor } from "../database";
-import type { Database } from "../schema";
+import type { CustomerType, Database } from "../schema";
 
 /*
  * The group kinds, the profile column each is drawn from and the name of the overall
@@ -129,9 +129,19 @@ export async function findPeerMember(
   return (await query.executeTakeFirst())?.assessment_id;
 }
 
+/** The profile columns a submitted assessment's scores were stored with. */
+export interface SubmittedProfile {
+  customer_type: CustomerType;
+  primary_sector: string | null;
+  organisation_type: string | null;
+  primary_area: string | null;
+  size_class: string;
+  region: string;
+}
+
 /** A submitted assessment's stored scores and the profile it was submitted with. */
 export interface SubmittedScores {
-  profile: { primary_sector: string; size_class: string; region: string };
+  profile: SubmittedProfile;
   /** Dimension id → 0..100 score. */
   dimensions: Record<string, number>;
   overall: number;
@@ -148,7 +158,10 @@ export async function readSubmittedScores(
     .select([
       "s.dimension",
       "s.score",
+      "s.customer_type",
       "s.primary_sector",
+      "s.organisation_type",
+      "s.primary_area",
       "s.size_class",
       "s.region",
       "a.overall_score",
@@ -156,9 +169,16 @@ export async function readSubmittedScores(
     .where("s.assessment_id", "=", assessmentId)
     .execute();
   if (rows.length === 0) return undefined;
-  const { primary_sector, size_class, region, overall_score } = rows[0];
+  const { overall_score, ...first } = rows[0];
   return {
-    profile: { primary_sector, size_class, region },
+    profile: {
+      customer_type: first.customer_type,
+      primary_sector: first.primary_sector,
+      organisation_type: first.organisation_type,
+      primary_area: first.primary_area,
+      size_class: first.size_class,
+      region: first.region,
+    },
     dimensions: Object.fromEntries(rows.map((row) => [row.dimension, row.score])),
     overall: overall_score ?? 0,
   };
@@ -263,24 +283,40 @@ function sorted<T extends HistogramDelta & { scoreKey?: number }>(deltas: readon
     );
 }
 
+/** A stored profile column a peer group is drawn from. */
+export type PeerGroupColumn =
+  "primary_sector" | "organisation_type" | "primary_area" | "size_class" | "region";
+
 /** How the benchmark tables name the groups and the overall score (the core's facts). */
 export interface PeerNaming {
   /** The metric name of the overall score. */
   overallMetric: string;
-  /** Each group kind → the stored profile column it is drawn from (undefined: everyone). */
-  groups: Readonly<Record<string, "primary_sector" | "size_class" | "region" | undefined>>;
+  /**
+   * Each customer type's group kinds in fallback order, with the stored profile column each
+   * is drawn from (undefined: everyone of that type).
+   */
+  groups: Readonly<
+    Record<CustomerType, readonly (readonly [string, PeerGroupColumn | undefined])[]>
+  >;
 }
 
 /**
  * Rebuilds the benchmark tables from the submitted assessments: each consenting company's
  * latest submitted assessment per questionnaire (major version) and the histograms of
- * their scores. The same arithmetic as app/lib/core/benchmark.ts: buckets floor(score × 10 + 0.5),
+ * their scores in each group of its customer type. The same arithmetic as app/lib/core/benchmark.ts: buckets floor(score × 10 + 0.5),
  * exact keys floor(score × 10⁶ + 0.5).
  */
 export async function rebuildPeerData(db: Kysely<Database>, naming: PeerNaming): Promise<void> {
+  const columns = [
+    ...new Set(Object.values(naming.groups).flatMap((g) => g.flatMap(([, c]) => c ?? []))),
+  ];
+  const profileColumns = sql.join(["customer_type", ...columns].map((c) => sql.ref(`s.${c}`)));
   const groups = sql.join(
-    Object.entries(naming.groups).map(
-      ([kind, column]) => sql`(${kind}, ${column ? sql.ref(`x.${column}`) : sql.lit("")})`,
+    Object.entries(naming.groups).flatMap(([customerType, kinds]) =>
+      kinds.map(
+        ([kind, column]) =>
+          sql`(${customerType}, ${kind}, ${column ? sql.ref(`x.${column}`) : sql.lit("")})`,
+      ),
     ),
   );
   await db.transaction().execute(async (trx) => {
@@ -304,19 +340,20 @@ export async function rebuildPeerData(db: Kysely<Database>, naming: PeerNaming):
         least(1000, greatest(0, floor(x.score * 10 + 0.5)))::smallint,
         floor(x.score * 1000000 + 0.5)::int, count(*)::int
       from (
-        select s.definition_id, s.definition_major, s.primary_sector, s.size_class, s.region,
-          s.dimension as metric, s.score
+        select s.definition_id, s.definition_major, ${profileColumns}, s.dimension as metric,
+          s.score
         from peer_members m join assessment_scores s on s.assessment_id = m.assessment_id
         union all
-        select s.definition_id, s.definition_major, s.primary_sector, s.size_class, s.region,
-          ${naming.overallMetric}, a.overall_score
+        select s.definition_id, s.definition_major, ${profileColumns}, ${naming.overallMetric},
+          a.overall_score
         from peer_members m
         join assessments a on a.id = m.assessment_id
         join lateral (
           select * from assessment_scores where assessment_id = a.id limit 1
         ) s on true
       ) x
-      cross join lateral (values ${groups}) as g(kind, value)
+      cross join lateral (values ${groups}) as g(customer_type, kind, value)
+      where g.customer_type = x.customer_type
       group by 1, 2, 3, 4, 5, 6, 7
     `.execute(trx);
     await sql`

@@ -6,6 +6,8 @@ import {
   describe as describeHistogram,
   OVERALL_METRIC,
   PEER_GROUP_KINDS,
+  PEER_GROUPS,
+  peerGroupsOf,
   PRIVACY_FLOOR,
   scoreKey,
   STRENGTH_MARGIN,
@@ -162,45 +164,74 @@ describe("the privacy floor and the fallback", () => {
     ).toEqual([]);
   });
 
-  test("property: no group with fewer than the floor of other companies is ever shown", () => {
+  test("a public sector organisation falls back from its type to its area, size, county and all PSOs", () => {
+    const result = comparePeers({
+      groups: [
+        group("organisation_type", four),
+        group("government_area", four),
+        group("size_class", four),
+        group("region", five),
+        group("all", [...five, ...five]),
+      ],
+      scores: { data: 45 },
+    });
+    expect(result.chosen?.kind).toBe("region");
+    expect(result.groups.map((g) => g.kind)).toEqual(PEER_GROUPS.pso);
+    expect(result.groups.map((g) => g.shown)).toEqual([false, false, false, true, true]);
+  });
+
+  test("property: no group with fewer than the floor of other organisations is ever shown, for SMEs and PSOs", () => {
     const random = createRandom(11);
+    const types = ["sme", "pso"] as const;
     for (let run = 0; run < 2_000; run++) {
-      // A random population with random profiles; the viewer is one of them or not.
-      const population = Array.from({ length: Math.floor(random() * 30) }, () => ({
+      // A random population of both customer types with random profiles; the viewer is one
+      // of them or not. Each type answers its own questionnaire, so its histograms hold
+      // only its own type: the population offered to a viewer is filtered by type first.
+      const draw = () => ({
+        type: types[Math.floor(random() * 2)],
         sector: Math.floor(random() * 4),
+        organisationType: Math.floor(random() * 4),
+        area: Math.floor(random() * 3),
         size: Math.floor(random() * 3),
         region: Math.floor(random() * 3),
+      });
+      const population = Array.from({ length: Math.floor(random() * 60) }, () => ({
+        ...draw(),
         score: Math.floor(random() * 1001) / 10,
       }));
-      const viewer = {
-        sector: Math.floor(random() * 4),
-        size: Math.floor(random() * 3),
-        region: Math.floor(random() * 3),
-      };
+      const viewer = draw();
       const member = population.length > 0 && random() < 0.5 ? population[0] : undefined;
       if (member) Object.assign(member, viewer);
+      type Member = (typeof population)[number];
       const match = {
-        sector: (p: (typeof population)[number]) => p.sector === viewer.sector,
-        size_class: (p: (typeof population)[number]) => p.size === viewer.size,
-        region: (p: (typeof population)[number]) => p.region === viewer.region,
+        sector: (p: Member) => p.sector === viewer.sector,
+        organisation_type: (p: Member) => p.organisationType === viewer.organisationType,
+        government_area: (p: Member) => p.area === viewer.area,
+        size_class: (p: Member) => p.size === viewer.size,
+        region: (p: Member) => p.region === viewer.region,
         all: () => true,
       } satisfies Record<PeerGroupKind, unknown>;
-      const groups = PEER_GROUP_KINDS.map((kind) =>
+      const sameType = population.filter((p) => p.type === viewer.type);
+      const kinds = PEER_GROUPS[viewer.type];
+      const groups = kinds.map((kind) =>
         group(
           kind,
-          population.filter(match[kind]).map((p) => p.score),
+          sameType.filter(match[kind]).map((p) => p.score),
         ),
       );
       const result = comparePeers({
         groups,
         scores: { data: 50, [OVERALL_METRIC]: 50 },
         own: member && {
-          groups: new Set(PEER_GROUP_KINDS),
+          groups: new Set(kinds),
           scores: { data: member.score, [OVERALL_METRIC]: member.score },
         },
       });
+      expect(result.groups.map((g) => g.kind)).toEqual(kinds);
       for (const g of result.groups) {
-        const others = population.filter((p) => p !== member && match[g.kind](p)).length;
+        const others = population.filter(
+          (p) => p !== member && p.type === viewer.type && match[g.kind](p),
+        ).length;
         expect(g.shown).toBe(others >= PRIVACY_FLOOR);
         if (g.shown) expect(g.companies).toBe(others);
         else expect(Object.keys(g).sort()).toEqual(["kind", "shown", "value"]);
@@ -213,7 +244,14 @@ describe("the privacy floor and the fallback", () => {
 
 describe("contributionOf", () => {
   test("puts a company in its sector, size class, region and everyone, with its overall score", () => {
-    const profile = { primary_sector: "manufacturing", size_class: "small", region: "skane" };
+    const profile = {
+      customer_type: "sme" as const,
+      primary_sector: "manufacturing",
+      organisation_type: null,
+      primary_area: null,
+      size_class: "small",
+      region: "skane",
+    };
     expect(
       contributionOf(profile, { dimensions: { data: 40, green: 62.5 }, overall: 51.25 }),
     ).toEqual({
@@ -225,5 +263,51 @@ describe("contributionOf", () => {
       ],
       scores: { data: 40, green: 62.5, overall: 51.25 },
     });
+  });
+});
+
+describe("peer groups of a profile", () => {
+  const profile = {
+    primary_sector: null,
+    organisation_type: null,
+    primary_area: null,
+    size_class: "small",
+    region: "kronoberg",
+  };
+  test.each([
+    [
+      "a company: sector, size class, county, all companies",
+      { ...profile, customer_type: "sme" as const, primary_sector: "manufacturing" },
+      [
+        { kind: "sector", value: "manufacturing" },
+        { kind: "size_class", value: "small" },
+        { kind: "region", value: "kronoberg" },
+        { kind: "all", value: "" },
+      ],
+    ],
+    [
+      "a PSO: organisation type, government area, size class, county, all PSOs",
+      {
+        ...profile,
+        customer_type: "pso" as const,
+        organisation_type: "municipal",
+        primary_area: "general-public-services",
+      },
+      [
+        { kind: "organisation_type", value: "municipal" },
+        { kind: "government_area", value: "general-public-services" },
+        { kind: "size_class", value: "small" },
+        { kind: "region", value: "kronoberg" },
+        { kind: "all", value: "" },
+      ],
+    ],
+  ])("%s", (_, input, expected) => {
+    expect(peerGroupsOf(input)).toEqual(expected);
+  });
+
+  test("every kind of group is some customer type's, and each type's list ends with everyone", () => {
+    expect(new Set([...PEER_GROUPS.sme, ...PEER_GROUPS.pso])).toEqual(new Set(PEER_GROUP_KINDS));
+    expect(PEER_GROUPS.sme.at(-1)).toBe("all");
+    expect(PEER_GROUPS.pso.at(-1)).toBe("all");
   });
 });

@@ -3,6 +3,7 @@
  * median, quartiles and a company's percentile rank per dimension and overall, under the
  * privacy floor. The design (histograms kept at submission) is in docs/benchmarks.md.
  */
+import type { CustomerTypeId } from "./vocabularies";
 
 /**
  * The privacy floor: a peer group is shown only when it holds at least this many companies
@@ -21,39 +22,62 @@ export const MAX_BUCKET = 100 * BUCKETS_PER_POINT;
 /** A dimension at least this many points above its peers' median is named a strength. */
 export const STRENGTH_MARGIN = 10;
 
-/** The peer groups, in the order of fallback: the closest peers first, everyone last. */
-export const PEER_GROUP_KINDS = ["sector", "size_class", "region", "all"] as const;
+/** Every kind of peer group: SMEs' and public sector organisations' (see PEER_GROUPS). */
+export const PEER_GROUP_KINDS = [
+  "sector",
+  "organisation_type",
+  "government_area",
+  "size_class",
+  "region",
+  "all",
+] as const;
 export type PeerGroupKind = (typeof PEER_GROUP_KINDS)[number];
 
-/** The stored profile fields a company's peer groups are drawn from. */
+/** The profile a company's or organisation's peer groups are drawn from (stored columns). */
 export interface PeerProfile {
-  primary_sector: string;
+  customer_type: CustomerTypeId;
+  primary_sector: string | null;
+  organisation_type: string | null;
+  primary_area: string | null;
   size_class: string;
   region: string;
 }
 
 /**
  * The profile field each group kind is drawn from (everyone: none). The database's rebuild
- * of the benchmark tables takes this as input, so the kinds are declared here only.
+ * of the benchmark tables takes this and PEER_GROUPS as input, so the kinds are declared here
+ * only.
  */
 export const PEER_GROUP_FIELDS = {
   sector: "primary_sector",
+  organisation_type: "organisation_type",
+  government_area: "primary_area",
   size_class: "size_class",
   region: "region",
   all: undefined,
 } as const satisfies Record<PeerGroupKind, keyof PeerProfile | undefined>;
 
-/** A peer group: a sector, size class or region, or everyone (value ""). */
+/**
+ * Each customer type's peer groups, in the order of fallback: the closest peers first,
+ * everyone of the same type last. SMEs and PSOs answer different questionnaires, so their
+ * histograms never meet; no group of one type is ever offered to the other.
+ */
+export const PEER_GROUPS: Readonly<Record<CustomerTypeId, readonly PeerGroupKind[]>> = {
+  sme: ["sector", "size_class", "region", "all"],
+  pso: ["organisation_type", "government_area", "size_class", "region", "all"],
+};
+
+/** A peer group: its kind and the profile's value of it ("" for everyone). */
 export interface PeerGroupKey {
   kind: PeerGroupKind;
   value: string;
 }
 
-/** The four peer groups of a company, in fallback order: sector, size class, region, everyone. */
+/** A company's or organisation's peer groups, in fallback order. */
 export function peerGroupsOf(profile: PeerProfile): PeerGroupKey[] {
-  return PEER_GROUP_KINDS.map((kind) => {
+  return PEER_GROUPS[profile.customer_type].map((kind) => {
     const field = PEER_GROUP_FIELDS[kind];
-    return { kind, value: field ? profile[field] : "" };
+    return { kind, value: (field && profile[field]) ?? "" };
   });
 }
 
@@ -117,7 +141,7 @@ export interface MetricStats {
 /** A group with enough peers: its statistics. Never holds an individual value. */
 export interface ShownPeerGroup {
   kind: PeerGroupKind;
-  /** The sector, size class or region id; "" for everyone. */
+  /** The sector, organisation type, government area, size class or region id; "" for everyone. */
   value: string;
   shown: true;
   /** Companies in the group other than this one (at least PRIVACY_FLOOR). */
@@ -135,7 +159,7 @@ export interface HiddenPeerGroup {
 export type PeerGroupResult = ShownPeerGroup | HiddenPeerGroup;
 
 export interface PeerComparison {
-  /** The four groups in fallback order. */
+  /** The groups in fallback order (PEER_GROUPS of the customer type). */
   groups: PeerGroupResult[];
   /** The closest group above the floor (the one the results page compares with), if any. */
   chosen: ShownPeerGroup | undefined;
@@ -158,7 +182,7 @@ export interface PeerGroupInput {
 }
 
 /**
- * Compares a company's scores with its peer groups. `own` is the company's contribution
+ * Compares a company's scores with its peer groups, given in fallback order. `own` is the company's contribution
  * to the histograms (its latest consenting assessment, which may differ from the one
  * being viewed), removed so that peers are always *other* companies.
  */
@@ -167,10 +191,8 @@ export function comparePeers(input: {
   scores: Readonly<Record<string, number>>;
   own?: { groups: ReadonlySet<PeerGroupKind>; scores: Readonly<Record<string, number>> };
 }): PeerComparison {
-  const groups = PEER_GROUP_KINDS.map((kind): PeerGroupResult => {
-    const group = input.groups.find((g) => g.kind === kind);
-    const value = group?.value ?? "";
-    if (!group) return { kind, value, shown: false };
+  const groups = input.groups.map((group): PeerGroupResult => {
+    const { kind, value } = group;
     const remove = input.own?.groups.has(kind) ? input.own.scores : undefined;
     const histograms = new Map<string, Histogram>();
     for (const [metric, histogram] of group.histograms) {

@@ -9,6 +9,7 @@ import {
   type ExactDelta,
   type HistogramDelta,
   type PeerMember,
+  type PeerNaming,
 } from "../../../db/queries/peers";
 import type { Database } from "../../../db/schema";
 import {
@@ -17,6 +18,7 @@ import {
   contributionOf,
   OVERALL_METRIC,
   PEER_GROUP_FIELDS,
+  PEER_GROUPS,
   scoreKey,
   type Contribution,
   type PeerComparison,
@@ -140,7 +142,13 @@ export async function joinPeerBenchmarks(
   await replacePeerMember(trx, member, [...deltas.values()], [...exact.values()]);
 }
 
+/** Each customer type's groups with the profile column each is drawn from (the core's facts). */
+const PEER_GROUP_COLUMNS: PeerNaming["groups"] = {
+  sme: PEER_GROUPS.sme.map((kind) => [kind, PEER_GROUP_FIELDS[kind]] as const),
+  pso: PEER_GROUPS.pso.map((kind) => [kind, PEER_GROUP_FIELDS[kind]] as const),
+};
+
 /** Rebuilds the benchmark tables from every submitted assessment (demo data, benchmarks). */
 export function rebuildPeerStatistics(db: Kysely<Database>): Promise<void> {
-  return rebuildPeerData(db, { overallMetric: OVERALL_METRIC, groups: PEER_GROUP_FIELDS });
+  return rebuildPeerData(db, { overallMetric: OVERALL_METRIC, groups: PEER_GROUP_COLUMNS });
 }
