@@ -11,9 +11,12 @@ export const { loader, action } = apiRoute({ GET: showResults });
 /** GET /api/v1/assessments/:token/results: the stored scores and band, the peer
  * comparison and the recommended services (409 until submitted). */
 async function showResults({ params }: LoaderFunctionArgs) {
-  const { assessment, entry, result, peers, recommendations } = await getResults(params.token);
+  const { assessment, company, entry, result, peers, recommendations } = await getResults(
+    params.token,
+  );
   return Response.json(
     {
+      customerType: company.customer_type,
       definition: { id: entry.id, version: entry.version, hash: entry.hash },
       stage: assessment.stage,
       submittedAt: result.submittedAt,

@@ -6,9 +6,10 @@ export const { loader, action } = apiRoute({ GET: show });
 
 /** GET /api/v1/assessments/:token: the assessment's state and its saved answers. */
 async function show({ params }: LoaderFunctionArgs) {
-  const { assessment, entry } = await openAssessment(params.token);
+  const { assessment, company, entry } = await openAssessment(params.token);
   return Response.json(
     {
+      customerType: company.customer_type,
       status: assessment.status,
       stage: assessment.stage,
       language: assessment.language,

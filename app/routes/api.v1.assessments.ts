@@ -14,7 +14,8 @@ export const { loader, action } = apiRoute({ POST: create });
 
 /**
  * POST /api/v1/assessments with `{"profile": {...}, "language": "sv"|"en"}`: creates the
- * company and its T0 assessment → `{token, links}` (the token is shown only here).
+ * company (or, with `"customerType": "pso"` in the profile, the public sector organisation)
+ * and its T0 assessment of dma-sme (dma-pso) → `{token, links}` (the token is shown only here).
  */
 async function create({ request, context }: ActionFunctionArgs) {
   const limit = creationLimiter().take(context.clientAddress);

@@ -2,9 +2,11 @@ import { describe, expect, test } from "vitest";
 import { nextAssessmentOf, offeredNextSteps } from "../../app/lib/core/next-assessments";
 
 const company = (primary_sector: string, secondary_sector: string | null = null) => ({
+  customer_type: "sme" as const,
   primary_sector,
   secondary_sector,
 });
+const pso = { customer_type: "pso" as const, primary_sector: null, secondary_sector: null };
 
 describe("offeredNextSteps", () => {
   test.each([
@@ -27,6 +29,9 @@ describe("offeredNextSteps", () => {
       company("manufacturing"),
       { followUpStage: undefined, offerSmartIndustry: false },
     ],
+    // A public sector organisation follows up its dma-pso; the module is for companies.
+    ["dma-pso", "T0", pso, { followUpStage: "T1", offerSmartIndustry: false }],
+    ["dma-pso", "T2", pso, { followUpStage: undefined, offerSmartIndustry: false }],
   ] as const)("%s at %s offers what is expected", (definition_id, stage, profile, expected) => {
     expect(offeredNextSteps({ definition_id, stage }, profile)).toEqual(expected);
   });
@@ -56,6 +61,23 @@ describe("nextAssessmentOf", () => {
       { ok: false, problem: { path: "definition", message: "this is the smart industry module" } },
     ],
   ] as const)("%s at %s, %s", (definition_id, stage, kind, expected) => {
-    expect(nextAssessmentOf({ definition_id, stage }, kind)).toEqual(expected);
+    expect(nextAssessmentOf({ definition_id, stage }, kind, { customer_type: "sme" })).toEqual(
+      expected,
+    );
+  });
+
+  test.each([
+    ["follow-up", { ok: true, definitionId: "dma-pso", stage: "T1" }],
+    [
+      "smart-industry",
+      {
+        ok: false,
+        problem: { path: "definition", message: "the smart industry module is for companies" },
+      },
+    ],
+  ] as const)("a public sector organisation's dma-pso at T0, %s", (kind, expected) => {
+    expect(
+      nextAssessmentOf({ definition_id: "dma-pso", stage: "T0" }, kind, { customer_type: "pso" }),
+    ).toEqual(expected);
   });
 });

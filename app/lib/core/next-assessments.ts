@@ -1,15 +1,19 @@
 /**
- * What a company may take after a submitted assessment (pure): the follow-up stages of the
- * same questionnaire (T0 → T1 → T2) and, for industrial companies, the smart industry module.
+ * Which questionnaire an organisation answers (pure): its customer type's main
+ * questionnaire first, then the follow-up stages of it (T0 → T1 → T2) and, for industrial
+ * companies, the smart industry module.
  */
 import { z } from "zod";
 import type { Stage } from "../../../db/schema";
 import type { Problem } from "./definitions";
-import { INDUSTRIAL_SECTORS, type SectorId } from "./vocabularies";
+import { INDUSTRIAL_SECTORS, type CustomerTypeId, type SectorId } from "./vocabularies";
 
-/** The questionnaire every company starts with. */
-export const MAIN_DEFINITION_ID = "dma-sme";
-/** The deeper module offered to manufacturing and industrial firms. */
+/** The questionnaire each customer type starts with: the EU DMA for SMEs or for PSOs. */
+export const MAIN_DEFINITIONS: Readonly<Record<CustomerTypeId, string>> = {
+  sme: "dma-sme",
+  pso: "dma-pso",
+};
+/** The deeper module offered to manufacturing and industrial companies. */
 export const SMART_INDUSTRY_DEFINITION_ID = "smart-industry";
 
 /** The stage that follows each stage; T2 is the last follow-up. */
@@ -32,33 +36,53 @@ interface SubmittedAssessment {
   stage: Stage;
 }
 
+/** Who took it: a company (with its sectors) or a public sector organisation. */
+interface Organisation {
+  customer_type: CustomerTypeId;
+  primary_sector: string | null;
+  secondary_sector: string | null;
+}
+
+/** Whether a definition is a customer type's main questionnaire (not a module). */
+export function isMainDefinition(definitionId: string): boolean {
+  return Object.values(MAIN_DEFINITIONS).includes(definitionId);
+}
+
+/** The smart industry module is for companies whose primary or secondary sector is industrial. */
+function offersSmartIndustry(organisation: Organisation): boolean {
+  return (
+    organisation.customer_type === "sme" &&
+    [organisation.primary_sector, organisation.secondary_sector].some((sector) =>
+      INDUSTRIAL_SECTORS.includes(sector as SectorId),
+    )
+  );
+}
+
 /**
  * What the results page offers after `assessment`: the main questionnaire's next stage, and
- * the smart industry module when the company's primary or secondary sector is industrial.
+ * the smart industry module to an industrial company.
  */
 export function offeredNextSteps(
   assessment: SubmittedAssessment,
-  company: { primary_sector: string; secondary_sector: string | null },
+  organisation: Organisation,
 ): { followUpStage: Stage | undefined; offerSmartIndustry: boolean } {
-  const isMain = assessment.definition_id === MAIN_DEFINITION_ID;
+  const isMain = isMainDefinition(assessment.definition_id);
   return {
     followUpStage: isMain ? NEXT_STAGE[assessment.stage] : undefined,
-    offerSmartIndustry:
-      isMain &&
-      [company.primary_sector, company.secondary_sector].some((sector) =>
-        INDUSTRIAL_SECTORS.includes(sector as SectorId),
-      ),
+    offerSmartIndustry: isMain && offersSmartIndustry(organisation),
   };
 }
 
 /**
  * The questionnaire and stage of the `kind` of assessment that follows `assessment`: the
  * next stage of the same questionnaire, or the smart industry module at the same stage.
- * A problem (409) when there is none: after T2, or from the module itself.
+ * A problem (409) when there is none: after T2, from the module itself, or for a public
+ * sector organisation (the module is for companies).
  */
 export function nextAssessmentOf(
   assessment: SubmittedAssessment,
   kind: NextAssessmentKind,
+  organisation: Pick<Organisation, "customer_type">,
 ): { ok: true; definitionId: string; stage: Stage } | { ok: false; problem: Problem } {
   if (kind === "follow-up") {
     const stage = NEXT_STAGE[assessment.stage];
@@ -70,6 +94,12 @@ export function nextAssessmentOf(
     return {
       ok: false,
       problem: { path: "definition", message: "this is the smart industry module" },
+    };
+  }
+  if (organisation.customer_type !== "sme") {
+    return {
+      ok: false,
+      problem: { path: "definition", message: "the smart industry module is for companies" },
     };
   }
   return { ok: true, definitionId: SMART_INDUSTRY_DEFINITION_ID, stage: assessment.stage };

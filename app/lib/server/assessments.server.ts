@@ -11,13 +11,13 @@ import {
   replaceTokenHash,
   type AssessmentWithCompany,
 } from "../../../db/queries/assessments";
-import type { Stage } from "../../../db/schema";
+import type { Company, Stage } from "../../../db/schema";
 import { validateAnswers, type Answers } from "../core/answers";
-import type { LanguageId } from "../core/vocabularies";
+import type { CustomerTypeId, LanguageId } from "../core/vocabularies";
 import { database } from "./db.server";
 import { majorOf, questionIndex, type Problem, type SurveyDefinition } from "../core/definitions";
 import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.server";
-import type { CompanyProfile } from "../core/profile";
+import { profileName, type CustomerProfile } from "../core/profile";
 import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
 import { scoreAnswers, type Score } from "../core/scoring";
 import { contributionOf, type PeerComparison, type PeerProfile } from "../core/benchmark";
@@ -34,7 +34,7 @@ import { activeServices } from "./services.server";
 import { insertRecommendations, listRecommendations } from "../../../db/queries/services";
 import type { StoredRecommendation, Trigger } from "../core/recommendations";
 import {
-  MAIN_DEFINITION_ID,
+  MAIN_DEFINITIONS,
   nextAssessmentOf,
   type NextAssessmentKind,
 } from "../core/next-assessments";
@@ -63,24 +63,33 @@ export interface CreatedAssessment {
   assessmentId: string;
 }
 
-/** Creates the company and its T0 assessment of the main questionnaire, pinned to the latest version. */
+/**
+ * Creates the company or public sector organisation and its T0 assessment of its customer
+ * type's main questionnaire (dma-sme or dma-pso), pinned to the latest version.
+ */
 export async function createAssessment(
-  profile: CompanyProfile,
+  profile: CustomerProfile,
   language: LanguageId,
   now = new Date(),
 ): Promise<CreatedAssessment> {
-  const entry = latestDefinition(MAIN_DEFINITION_ID);
+  const entry = latestDefinition(MAIN_DEFINITIONS[profile.customerType]);
   const { token, hash } = createResumeToken();
+  const pso = profile.customerType === "pso" ? profile : undefined;
+  const sme = profile.customerType === "sme" ? profile : undefined;
   const assessmentId = await database()
     .db.transaction()
     .execute(async (trx) => {
       const companyId = await insertCompany(trx, {
-        name: profile.companyName,
+        name: profileName(profile),
+        customer_type: profile.customerType,
         org_number: profile.orgNumber,
         country: profile.region === "outside-sweden" ? "XX" : "SE",
         size_class: profile.sizeClass,
-        primary_sector: profile.primarySector,
-        secondary_sector: profile.secondarySector ?? null,
+        primary_sector: sme?.primarySector ?? null,
+        secondary_sector: sme?.secondarySector ?? null,
+        organisation_type: pso?.organisationType ?? null,
+        primary_area: pso?.primaryArea ?? null,
+        secondary_area: pso?.secondaryArea ?? null,
         region: profile.region,
         contact_name: profile.contactName,
         contact_role: profile.contactRole ?? null,
@@ -303,9 +312,7 @@ export async function submitAssessment(
           score: value,
           definition_id: assessment.definition_id,
           definition_major: assessment.definition_major,
-          primary_sector: company.primary_sector,
-          size_class: company.size_class,
-          region: company.region,
+          ...profileColumns(company),
           submitted_month: submittedMonth,
         })),
       });
@@ -319,6 +326,21 @@ export async function submitAssessment(
         submittedAt: now,
       };
     });
+}
+
+type ProfileColumn =
+  | "customer_type"
+  | "primary_sector"
+  | "organisation_type"
+  | "primary_area"
+  | "size_class"
+  | "region";
+
+/** The profile columns stored with each score: what peer groups and aggregates use. */
+function profileColumns(company: Company): Pick<Company, ProfileColumn> {
+  const { customer_type, primary_sector, organisation_type, primary_area, size_class, region } =
+    company;
+  return { customer_type, primary_sector, organisation_type, primary_area, size_class, region };
 }
 
 type StoredAssessment = Pick<
@@ -400,13 +422,16 @@ export async function getResults(token: string | undefined): Promise<
     answers: assessment.answers as Answers,
     others,
     peers,
-    recommendations: recommendations.map((row) => fromRow(row, opened.entry.definition)),
+    recommendations: recommendations.map((row) =>
+      fromRow(row, opened.entry.definition, company.customer_type),
+    ),
   };
 }
 
 /**
  * Starts the company's next assessment from a submitted one: the follow-up stage (T1,
- * then T2) of the same questionnaire, or the smart industry module at the same stage.
+ * then T2) of the same questionnaire, or (for a company) the smart industry module at the
+ * same stage.
  * Pinned to the latest published version. When it already exists, a new link to it is
  * issued (tokens are stored only as hashes, so the old link cannot be shown again).
  */
@@ -419,7 +444,7 @@ export async function startNextAssessment(
   if (assessment.status !== "submitted") {
     throw new AssessmentError(409, [{ path: "token", message: "submit this assessment first" }]);
   }
-  const next = nextAssessmentOf(assessment, kind);
+  const next = nextAssessmentOf(assessment, kind, company);
   if (!next.ok) throw new AssessmentError(409, [next.problem]);
   const { definitionId, stage } = next;
   const { token: newToken, hash } = createResumeToken();
@@ -443,6 +468,7 @@ export async function startNextAssessment(
 function fromRow(
   row: Awaited<ReturnType<typeof listRecommendations>>[number],
   definition: SurveyDefinition,
+  customerType: CustomerTypeId,
 ): StoredRecommendation {
   return {
     rank: row.rank,
@@ -451,7 +477,7 @@ function fromRow(
     name: { sv: row.name_sv, en: row.name_en },
     description: { sv: row.description_sv, en: row.description_en },
     contact: contactOf(row.contact_email, row.contact_url),
-    reason: reasonsOf(row.trigger as Trigger, definition),
+    reason: reasonsOf(row.trigger as Trigger, definition, customerType),
     trigger: row.trigger,
   };
 }

@@ -1,7 +1,8 @@
 import type { NewRecommendation } from "../../../db/schema";
 import type { Answers } from "../core/answers";
 import type { PeerComparison } from "../core/benchmark";
-import { LANGUAGES, type LanguageId } from "../core/vocabularies";
+import { LANGUAGES, type CustomerTypeId, type LanguageId } from "../core/vocabularies";
+import { customerWording } from "../view/translate";
 import type { SurveyDefinition } from "../core/definitions";
 import { translatorFor } from "./i18n.server";
 import { peerMedians } from "../view/peer-view";
@@ -41,15 +42,24 @@ export function recommendationRows(input: {
   }));
 }
 
-/** A stored trigger's reason in every language, worded with the pinned definition. */
+/**
+ * A stored trigger's reason in every language, worded with the pinned definition and in
+ * the customer type's terms (a peer group of "organisations" or of "companies").
+ */
 export function reasonsOf(
   trigger: Trigger,
   definition: SurveyDefinition,
+  customerType: CustomerTypeId,
 ): Record<LanguageId, string> {
   return Object.fromEntries(
     LANGUAGES.map((lang) => [
       lang,
-      describeTrigger(trigger, definition, lang, translatorFor(lang)),
+      describeTrigger(
+        trigger,
+        definition,
+        lang,
+        customerWording(translatorFor(lang), customerType),
+      ),
     ]),
   ) as Record<LanguageId, string>;
 }

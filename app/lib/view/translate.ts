@@ -1,3 +1,5 @@
+import type { CustomerTypeId } from "../core/vocabularies";
+
 /** A nested dictionary of strings, as in app/locales/*.ts. */
 export interface Dictionary {
   [key: string]: string | Dictionary;
@@ -27,4 +29,18 @@ export function translate(
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
     name in variables ? String(variables[name]) : whole,
   );
+}
+
+/**
+ * The wording of a customer type: a public sector organisation reads "organisations" where
+ * a company reads "companies". Its strings live under `pso.` at the same key
+ * (`pso.peers.title` for `peers.title`); every key without one there is shared.
+ */
+export function customerWording(t: Translate, customerType: CustomerTypeId): Translate {
+  if (customerType === "sme") return t;
+  return (key, variables) => {
+    const own = `${customerType}.${key}`;
+    const worded = t(own, variables);
+    return worded === own ? t(key, variables) : worded;
+  };
 }
