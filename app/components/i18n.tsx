@@ -1,6 +1,11 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import type { LanguageId } from "../lib/core/vocabularies";
-import { translate, type Dictionary, type TranslateVariables } from "../lib/view/translate";
+import type { CustomerTypeId, LanguageId } from "../lib/core/vocabularies";
+import {
+  customerWording,
+  translate,
+  type Dictionary,
+  type TranslateVariables,
+} from "../lib/view/translate";
 
 interface I18nValue {
   lang: LanguageId;
@@ -30,4 +35,18 @@ export function I18nProvider(props: {
 /** The current language and its translate function. */
 export function useTranslation(): I18nValue {
   return useContext(I18nContext);
+}
+
+/**
+ * Words everything below in a customer type's terms: a public sector organisation reads
+ * "organisations" where a company reads "companies" (customerWording).
+ */
+export function CustomerWording(props: { customerType: CustomerTypeId; children: ReactNode }) {
+  const { lang, t } = useTranslation();
+  const { customerType, children } = props;
+  const value = useMemo<I18nValue>(
+    () => ({ lang, t: customerWording(t, customerType) }),
+    [lang, t, customerType],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

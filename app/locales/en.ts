@@ -35,7 +35,7 @@ const en = {
     intro:
       "DigIT Hub Sweden uses the information you give in Mognad to show you your results and, if you agree, to help you through its advisers.",
     whatTitle: "What we store",
-    what: "Your company's name, organisation number, size, sector and region; the name, role and email of the contact person; your answers, scores and the time of your consents.",
+    what: "Your company's or organisation's name, organisation number, size, sector (for a public sector organisation: its type and areas of government) and county; the name, role and email of the contact person; your answers, scores and the time of your consents.",
     whoTitle: "Who sees it",
     who: "You, through your private link. The hub's advisers assigned to your company, only if you consent to share identifiable results. Hub leads see only aggregated figures; no company is ever named in benchmarks.",
     consentTitle: "Your choices",
@@ -262,6 +262,132 @@ const en = {
     vasterbotten: "Västerbotten",
     norrbotten: "Norrbotten",
     "outside-sweden": "Outside Sweden",
+  },
+  /** The reason of a recommendation triggered by a tick grid's cell (a service's cell rule). */
+  reasonCell: {
+    notTicked:
+      "You did not tick “{{column}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+    ticked: "You ticked “{{column}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+  },
+  /** The maturity bands' ranges, on the unrounded score (app/lib/view/band-ranges.ts). */
+  bands: {
+    title: "The maturity levels",
+    first: "{{min}}–{{max}}",
+    next: "over {{min}}–{{max}}",
+    yours: "your level",
+    note: "Levels are set on the exact score; the scores are shown rounded to whole numbers.",
+  },
+  customerType: {
+    title: "Who is taking the assessment?",
+    intro:
+      "Companies and the public sector answer different versions of the EU Digital Maturity Assessment. Choose the one that fits you.",
+    legend: "We answer for",
+    sme: "A company",
+    smeHint:
+      "Small and medium-sized enterprises, and larger firms: the EU Digital Maturity Assessment for SMEs.",
+    pso: "A public sector organisation",
+    psoHint:
+      "Municipalities (kommuner), regions and government agencies: the EU Digital Maturity Assessment for the public sector, with interoperability as an area of its own.",
+    continue: "Continue",
+    answeringAs: "Answering for: {{type}}.",
+    change: "Change",
+    unknown: "That link did not say who is answering. Please choose below.",
+  },
+  organisationType: {
+    national: "National authority (statlig myndighet)",
+    regional: "Regional authority (region)",
+    municipal: "Municipality (kommun)",
+    other: "Other public sector organisation",
+  },
+  governmentArea: {
+    "general-public-services": "General public services",
+    defence: "Defence",
+    "public-order-safety": "Public order and safety",
+    "economic-affairs": "Economic affairs",
+    "environmental-protection": "Environmental protection",
+    "housing-community": "Housing and community amenities",
+    health: "Health",
+    "recreation-culture-religion": "Recreation, culture and religion",
+    education: "Education",
+    "social-protection": "Social protection",
+    other: "Other",
+  },
+  /** A public sector organisation's wording, where it differs (see customerWording). */
+  pso: {
+    landing: {
+      title: "A public sector organisation?",
+      text: "Municipalities, regions and government agencies take the EU's Digital Maturity Assessment for the public sector: the same six areas, with interoperability in place of automation and AI, compared only with other public sector organisations.",
+      cta: "Start the assessment for the public sector",
+    },
+    profile: {
+      title: "About your organisation",
+      intro:
+        "Tell us a little about your organisation. Then you answer the questionnaire; every answer is saved as you go.",
+      organisationName: "Name of the organisation",
+      orgNumberHint:
+        "Swedish organisationsnummer (NNNNNN-NNNN). Organisations outside Sweden: your VAT or other identification number.",
+      organisationType: "Type of organisation",
+      sizeClass: "Number of staff",
+      primaryArea: "Main area of government",
+      secondaryArea: "Second area of government (optional)",
+      areaHint:
+        "The government areas follow the UN's classification of the functions of government (COFOG).",
+      questionnaire:
+        "You will answer the EU Digital Maturity Assessment for public sector organisations (about 25 minutes): digital strategy and investments, digital readiness, human-centric digitalisation, data management and security, interoperability, and green digitalisation.",
+      consentBenchmark:
+        "Use our answers anonymously in benchmarks with other public sector organisations.",
+      errors: {
+        psoSizeClass: "Choose Small (0–49), Medium (50–249) or Large (250 or more).",
+        sameArea: "Choose a different area from the main one, or none.",
+        notForPso: "Public sector organisations give a government area, not a sector of activity.",
+      },
+    },
+    sizeClass: {
+      small: "Small (0–49 staff)",
+      medium: "Medium (50–249 staff)",
+      large: "Large (250 or more staff)",
+    },
+    results: {
+      company: "Your organisation",
+    },
+    peers: {
+      title: "Compared with similar organisations",
+      comparedWith: "Compared with {{group}}: {{count}} organisations.",
+      notEnough:
+        "There are not enough public sector organisations to compare with yet. A comparison is shown once at least {{floor}} others have taken the assessment and agreed to anonymous benchmarking.",
+      privacy:
+        "Only public sector organisations that agreed to anonymous benchmarking are counted, each with its latest assessment; companies are never among them. No organisation is named and no single organisation's answers are shown.",
+      fallback: {
+        government_area:
+          "Too few organisations of your type have taken the assessment yet, so you are compared with {{group}}.",
+        size_class:
+          "Too few organisations of your type or in your area of government have taken the assessment yet, so you are compared with {{group}}.",
+        region:
+          "Too few organisations of your type, in your area of government or of your size have taken the assessment yet, so you are compared with {{group}}.",
+        all: "Too few organisations of your type, in your area of government, of your size or in your county have taken the assessment yet, so you are compared with {{group}}.",
+      },
+      group: {
+        organisationType: {
+          national: "national authorities",
+          regional: "regional authorities",
+          municipal: "municipalities",
+          other: "other public sector organisations",
+        },
+        governmentArea: "public sector organisations in {{area}}",
+        region: "public sector organisations in {{region}}",
+        outsideSweden: "public sector organisations outside Sweden",
+        all: "all public sector organisations",
+        size: {
+          small: "small public sector organisations (0–49 staff)",
+          medium: "medium-sized public sector organisations (50–249 staff)",
+          large: "large public sector organisations (250+ staff)",
+        },
+      },
+    },
+    recommendations: {
+      intro:
+        "Services of DigIT Hub Sweden that match your gaps, the most needed first. The hub serves public sector organisations as well as companies.",
+    },
   },
 };
 

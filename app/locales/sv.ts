@@ -37,7 +37,7 @@ const sv: Translations = {
     intro:
       "DigIT Hub Sweden använder uppgifterna ni lämnar i Mognad för att visa ert resultat och, om ni samtycker, för att hjälpa er genom sina rådgivare.",
     whatTitle: "Vad vi sparar",
-    what: "Företagets namn, organisationsnummer, storlek, bransch och län; kontaktpersonens namn, roll och e-post; era svar, resultat och tidpunkten för era samtycken.",
+    what: "Företagets eller organisationens namn, organisationsnummer, storlek, bransch (för en offentlig organisation: typ och verksamhetsområden) och län; kontaktpersonens namn, roll och e-post; era svar, resultat och tidpunkten för era samtycken.",
     whoTitle: "Vem som ser det",
     who: "Ni själva, via er privata länk. Hubbens rådgivare som är kopplade till ert företag, bara om ni samtycker till att dela identifierbara resultat. Hubbens ledning ser bara sammanställda siffror; inget företag namnges någonsin i jämförelser.",
     consentTitle: "Era val",
@@ -265,6 +265,132 @@ const sv: Translations = {
     vasterbotten: "Västerbotten",
     norrbotten: "Norrbotten",
     "outside-sweden": "Utanför Sverige",
+  },
+  /** Skälet till en rekommendation som en ruta i ett kryssrutenät utlöste (en tjänsts cellregel). */
+  reasonCell: {
+    notTicked:
+      "Ni kryssade inte i ”{{column}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+    ticked: "Ni kryssade i ”{{column}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+  },
+  /** Mognadsnivåernas intervall, på det oavrundade resultatet (app/lib/view/band-ranges.ts). */
+  bands: {
+    title: "Mognadsnivåerna",
+    first: "{{min}}–{{max}}",
+    next: "över {{min}}–{{max}}",
+    yours: "er nivå",
+    note: "Nivån bestäms av det exakta resultatet; resultaten visas avrundade till heltal.",
+  },
+  customerType: {
+    title: "Vem gör bedömningen?",
+    intro:
+      "Företag och offentlig sektor svarar på olika versioner av EU:s mätning av digital mognad. Välj den som passar er.",
+    legend: "Vi svarar för",
+    sme: "Ett företag",
+    smeHint:
+      "Små och medelstora företag, och större företag: EU:s mätning av digital mognad för små och medelstora företag.",
+    pso: "En offentlig organisation",
+    psoHint:
+      "Kommuner, regioner och statliga myndigheter: EU:s mätning av digital mognad för offentlig sektor, med interoperabilitet som ett eget område.",
+    continue: "Fortsätt",
+    answeringAs: "Ni svarar för: {{type}}.",
+    change: "Ändra",
+    unknown: "Länken angav inte vem som svarar. Välj nedan.",
+  },
+  organisationType: {
+    national: "Statlig myndighet",
+    regional: "Region",
+    municipal: "Kommun",
+    other: "Annan offentlig organisation",
+  },
+  governmentArea: {
+    "general-public-services": "Allmän offentlig förvaltning",
+    defence: "Försvar",
+    "public-order-safety": "Samhällsskydd och rättskipning",
+    "economic-affairs": "Näringslivsfrågor",
+    "environmental-protection": "Miljöskydd",
+    "housing-community": "Bostadsförsörjning och samhällsutveckling",
+    health: "Hälso- och sjukvård",
+    "recreation-culture-religion": "Fritid, kultur och religion",
+    education: "Utbildning",
+    "social-protection": "Socialt skydd",
+    other: "Annat",
+  },
+  /** En offentlig organisations formuleringar, där de skiljer sig (se customerWording). */
+  pso: {
+    landing: {
+      title: "En offentlig organisation?",
+      text: "Kommuner, regioner och statliga myndigheter gör EU:s mätning av digital mognad för offentlig sektor: samma sex områden, med interoperabilitet i stället för automation och AI, och jämförs bara med andra offentliga organisationer.",
+      cta: "Starta självskattningen för offentlig sektor",
+    },
+    profile: {
+      title: "Om er organisation",
+      intro:
+        "Berätta lite om er organisation. Sedan svarar ni på frågorna; varje svar sparas medan ni fyller i.",
+      organisationName: "Organisationens namn",
+      orgNumberHint:
+        "Svenskt organisationsnummer (NNNNNN-NNNN). Organisationer utanför Sverige: momsregistreringsnummer eller annat identifikationsnummer.",
+      organisationType: "Typ av organisation",
+      sizeClass: "Antal anställda",
+      primaryArea: "Huvudsakligt verksamhetsområde",
+      secondaryArea: "Ytterligare verksamhetsområde (valfritt)",
+      areaHint:
+        "Verksamhetsområdena följer FN:s indelning av den offentliga sektorns funktioner (COFOG).",
+      questionnaire:
+        "Ni svarar på EU:s mätning av digital mognad för offentliga organisationer (cirka 25 minuter): digital strategi och investeringar, digital beredskap, människocentrerad digitalisering, datahantering och datasäkerhet, interoperabilitet samt grön digitalisering.",
+      consentBenchmark:
+        "Använd våra svar anonymt i jämförelser med andra offentliga organisationer.",
+      errors: {
+        psoSizeClass: "Välj Liten (0–49), Medelstor (50–249) eller Stor (250 eller fler).",
+        sameArea: "Välj ett annat område än huvudområdet, eller inget.",
+        notForPso: "Offentliga organisationer anger verksamhetsområde, inte bransch.",
+      },
+    },
+    sizeClass: {
+      small: "Liten (0–49 anställda)",
+      medium: "Medelstor (50–249 anställda)",
+      large: "Stor (250 eller fler anställda)",
+    },
+    results: {
+      company: "Er organisation",
+    },
+    peers: {
+      title: "Jämfört med liknande organisationer",
+      comparedWith: "Jämfört med {{group}}: {{count}} organisationer.",
+      notEnough:
+        "Det finns ännu inte tillräckligt många offentliga organisationer att jämföra med. En jämförelse visas när minst {{floor}} andra har gjort bedömningen och gått med på anonym jämförelse.",
+      privacy:
+        "Bara offentliga organisationer som har gått med på anonym jämförelse räknas, var och en med sin senaste bedömning; företag ingår aldrig. Ingen organisation namnges och inga enskilda organisationers svar visas.",
+      fallback: {
+        government_area:
+          "För få organisationer av er typ har gjort bedömningen ännu, så ni jämförs med {{group}}.",
+        size_class:
+          "För få organisationer av er typ eller inom ert verksamhetsområde har gjort bedömningen ännu, så ni jämförs med {{group}}.",
+        region:
+          "För få organisationer av er typ, inom ert verksamhetsområde eller av er storlek har gjort bedömningen ännu, så ni jämförs med {{group}}.",
+        all: "För få organisationer av er typ, inom ert verksamhetsområde, av er storlek eller i ert län har gjort bedömningen ännu, så ni jämförs med {{group}}.",
+      },
+      group: {
+        organisationType: {
+          national: "statliga myndigheter",
+          regional: "regioner",
+          municipal: "kommuner",
+          other: "andra offentliga organisationer",
+        },
+        governmentArea: "offentliga organisationer inom {{area}}",
+        region: "offentliga organisationer i {{region}}",
+        outsideSweden: "offentliga organisationer utanför Sverige",
+        all: "alla offentliga organisationer",
+        size: {
+          small: "små offentliga organisationer (0–49 anställda)",
+          medium: "medelstora offentliga organisationer (50–249 anställda)",
+          large: "stora offentliga organisationer (250+ anställda)",
+        },
+      },
+    },
+    recommendations: {
+      intro:
+        "Tjänster från DigIT Hub Sweden som passar era luckor, de viktigaste först. Hubben finns till för offentliga organisationer lika väl som för företag.",
+    },
   },
 };
 

@@ -40,6 +40,15 @@ export default function Landing() {
           <p>{t("landing.get")}</p>
         </section>
       </div>
+      <section className="card card--wide" aria-labelledby="pso-title">
+        <h2 id="pso-title">{t("pso.landing.title")}</h2>
+        <p>{t("pso.landing.text")}</p>
+        <p>
+          <Link to="/start?type=pso" className="button">
+            {t("pso.landing.cta")}
+          </Link>
+        </p>
+      </section>
       <p className="note">
         {t("landing.privacyNote")} <Link to="/privacy">{t("nav.privacy")}</Link>
       </p>

@@ -5,25 +5,52 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "../components/i18n";
+import { CustomerWording, useTranslation } from "../components/i18n";
 import { creationLimiter } from "../lib/http/api.server";
 import { createAssessment } from "../lib/server/assessments.server";
-import { REGIONS, SECTORS, SIZE_CLASSES } from "../lib/core/vocabularies";
+import {
+  CUSTOMER_TYPES,
+  GOVERNMENT_AREAS,
+  ORGANISATION_TYPES,
+  PSO_SIZE_CLASSES,
+  REGIONS,
+  SECTORS,
+  SIZE_CLASSES,
+  type CustomerTypeId,
+} from "../lib/core/vocabularies";
 import { getFixedT, getLanguage } from "../lib/server/i18n.server";
-import { parseProfile, type ProfileErrors, type ProfileField } from "../lib/core/profile";
+import {
+  customerTypeOf,
+  parseProfile,
+  type ProfileErrors,
+  type ProfileField,
+} from "../lib/core/profile";
+import { customerWording } from "../lib/view/translate";
 
+/**
+ * `/start` asks first who is answering (a company or a public sector organisation);
+ * `/start?type=sme|pso` (the link a hub sends) goes straight to that profile form.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
-  return { title: `${t("profile.title")} – ${t("app.name")}` };
+  const asked = new URL(request.url).searchParams.get("type");
+  const type = asked === null ? undefined : CUSTOMER_TYPES.find((id) => id === asked);
+  const wording = customerWording(t, type ?? "sme");
+  const title = `${type ? wording("profile.title") : t("customerType.title")} – ${t("app.name")}`;
+  // An unknown type in the link is the link's fault: say so, and let the visitor choose.
+  return data(
+    { title, type, unknownType: asked !== null && !type },
+    { status: asked !== null && !type ? 400 : 200 },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];
 
 type ActionData = { errors: ProfileErrors; values: Record<string, string>; rateLimited?: boolean };
 
-/** Creates the company and its assessment, then sends the respondent to the private link. */
+/** Creates the organisation and its assessment, then sends the respondent to the private link. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = Object.fromEntries(
@@ -45,8 +72,65 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Start() {
-  const { t } = useTranslation();
+  const loaded = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
+  // After a refused post, the form of the type that was posted.
+  const type = result ? customerTypeOf(result.values) : loaded.type;
+  return type ? (
+    <CustomerWording customerType={type}>
+      <ProfileForm type={type} result={result} />
+    </CustomerWording>
+  ) : (
+    <CustomerTypeChoice unknownType={loaded.unknownType || result !== undefined} />
+  );
+}
+
+/** The first question: a company or a public sector organisation (a plain GET form). */
+function CustomerTypeChoice({ unknownType }: { unknownType: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <article className="form-page">
+      <h1>{t("customerType.title")}</h1>
+      <p className="lead">{t("customerType.intro")}</p>
+      {unknownType ? (
+        <p className="error-summary" role="alert">
+          {t("customerType.unknown")}
+        </p>
+      ) : null}
+      <Form method="get" className="profile-form">
+        <fieldset className="fieldset choice-list">
+          <legend>{t("customerType.legend")}</legend>
+          {CUSTOMER_TYPES.map((id, i) => (
+            <div key={id} className="choice">
+              <input
+                id={`type-${id}`}
+                type="radio"
+                name="type"
+                value={id}
+                required
+                defaultChecked={i === 0}
+                aria-describedby={`type-${id}-hint`}
+              />
+              <label htmlFor={`type-${id}`}>
+                <strong>{t(`customerType.${id}`)}</strong>
+                <span id={`type-${id}-hint`} className="field__hint">
+                  {t(`customerType.${id}Hint`)}
+                </span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="button button--primary">
+          {t("customerType.continue")}
+        </button>
+      </Form>
+    </article>
+  );
+}
+
+/** The company's or the public sector organisation's profile (module 1 of its DMA). */
+function ProfileForm({ type, result }: { type: CustomerTypeId; result: ActionData | undefined }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const errors = result?.errors ?? {};
   const values = result?.values ?? {};
@@ -57,12 +141,15 @@ export default function Start() {
     if (hasErrors) summary.current?.focus();
   }, [result, hasErrors]);
 
-  const field = (name: ProfileField) => ({
-    id: name,
-    name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${name}-error` : undefined,
-  });
+  const field = (name: ProfileField, hint?: string) => {
+    const describedBy = [hint, errors[name] ? `${name}-error` : undefined].filter(Boolean);
+    return {
+      id: name,
+      name,
+      "aria-invalid": errors[name] ? true : undefined,
+      "aria-describedby": describedBy.length > 0 ? describedBy.join(" ") : undefined,
+    };
+  };
   const error = (name: ProfileField) =>
     errors[name] ? (
       <p id={`${name}-error`} className="field__error">
@@ -70,18 +157,26 @@ export default function Start() {
       </p>
     ) : null;
 
-  /** A labelled select of one of the catalog's vocabularies, with its error. */
+  /** A labelled select of one of the fixed vocabularies, with its error. */
   const select = (
     name: ProfileField,
     ids: readonly string[],
-    labels: "sizeClass" | "sector" | "region",
-    emptyLabel: string,
-    required: boolean,
+    labels: "sizeClass" | "sector" | "region" | "organisationType" | "governmentArea",
+    options: { required: boolean; hint?: string },
   ) => (
     <div className="field">
       <label htmlFor={name}>{t(`profile.${name}`)}</label>
-      <select {...field(name)} required={required} defaultValue={values[name] ?? ""}>
-        <option value="">{t(emptyLabel)}</option>
+      {options.hint ? (
+        <p id={`${name}-hint`} className="field__hint">
+          {options.hint}
+        </p>
+      ) : null}
+      <select
+        {...field(name, options.hint ? `${name}-hint` : undefined)}
+        required={options.required}
+        defaultValue={values[name] ?? ""}
+      >
+        <option value="">{t(options.required ? "profile.choose" : "profile.none")}</option>
         {ids.map((id) => (
           <option key={id} value={id}>
             {t(`${labels}.${id}`)}
@@ -91,28 +186,34 @@ export default function Start() {
       {error(name)}
     </div>
   );
+  const nameField = type === "pso" ? "organisationName" : "companyName";
 
   return (
     <article className="form-page">
       <h1>{t("profile.title")}</h1>
       <p className="lead">{t("profile.intro")}</p>
+      <p className="answering-as">
+        {t("customerType.answeringAs", { type: t(`customerType.${type}`) })}{" "}
+        <Link to="/start">{t("customerType.change")}</Link>
+      </p>
       {hasErrors ? (
         <div ref={summary} className="error-summary" role="alert" tabIndex={-1}>
           {result?.rateLimited ? t("profile.rateLimited") : t("profile.errorSummary")}
         </div>
       ) : null}
       <Form method="post" noValidate className="profile-form">
+        <input type="hidden" name="customerType" value={type} />
         <div className="field">
-          <label htmlFor="companyName">{t("profile.companyName")}</label>
+          <label htmlFor={nameField}>{t(`profile.${nameField}`)}</label>
           <input
-            {...field("companyName")}
+            {...field(nameField)}
             type="text"
             autoComplete="organization"
             required
             maxLength={200}
-            defaultValue={values.companyName}
+            defaultValue={values[nameField]}
           />
-          {error("companyName")}
+          {error(nameField)}
         </div>
         <div className="field">
           <label htmlFor="orgNumber">{t("profile.orgNumber")}</label>
@@ -120,10 +221,7 @@ export default function Start() {
             {t("profile.orgNumberHint")}
           </p>
           <input
-            {...field("orgNumber")}
-            aria-describedby={
-              errors.orgNumber ? "orgNumber-hint orgNumber-error" : "orgNumber-hint"
-            }
+            {...field("orgNumber", "orgNumber-hint")}
             type="text"
             inputMode="text"
             required
@@ -132,10 +230,26 @@ export default function Start() {
           />
           {error("orgNumber")}
         </div>
-        {select("sizeClass", SIZE_CLASSES, "sizeClass", "profile.choose", true)}
-        {select("primarySector", SECTORS, "sector", "profile.choose", true)}
-        {select("secondarySector", SECTORS, "sector", "profile.none", false)}
-        {select("region", REGIONS, "region", "profile.choose", true)}
+        {type === "pso" ? (
+          <>
+            {select("organisationType", ORGANISATION_TYPES, "organisationType", {
+              required: true,
+            })}
+            {select("sizeClass", PSO_SIZE_CLASSES, "sizeClass", { required: true })}
+            {select("primaryArea", GOVERNMENT_AREAS, "governmentArea", {
+              required: true,
+              hint: t("profile.areaHint"),
+            })}
+            {select("secondaryArea", GOVERNMENT_AREAS, "governmentArea", { required: false })}
+          </>
+        ) : (
+          <>
+            {select("sizeClass", SIZE_CLASSES, "sizeClass", { required: true })}
+            {select("primarySector", SECTORS, "sector", { required: true })}
+            {select("secondarySector", SECTORS, "sector", { required: false })}
+          </>
+        )}
+        {select("region", REGIONS, "region", { required: true })}
         <fieldset className="fieldset">
           <legend>{t("profile.contactTitle")}</legend>
           <div className="field">

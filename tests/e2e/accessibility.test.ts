@@ -40,7 +40,9 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
 
   test.each([
     ["the landing page", "/", "h1"],
-    ["the profile form", "/start", "form"],
+    ["who is answering", "/start", "form"],
+    ["the company profile form", "/start?type=sme", "#companyName"],
+    ["the public sector profile form", "/start?type=pso", "#organisationName"],
     ["the questionnaire", "/a/{token}", ".sd-question"],
   ])("%s has no serious or critical violations", async (_label, path, ready) => {
     const { page, close } = await openPage(browser, { bypassCSP: true });

@@ -9,7 +9,10 @@ const chromiumPath = inject("chromiumPath");
 const dma = loadDefinition("dma-sme", "1.1.0");
 
 async function fillProfileInSwedish(page: Page) {
-  await page.getByRole("link", { name: "Starta självskattningen" }).click();
+  await page.getByRole("link", { name: "Starta självskattningen", exact: true }).click();
+  // Who is answering: a company is the first choice.
+  await page.getByRole("radio", { name: /Ett företag/ }).check();
+  await page.getByRole("button", { name: "Fortsätt" }).click();
   await page.getByLabel("Företagets namn").fill("Växjö Trä & Montage AB");
   await page.getByLabel("Organisationsnummer").fill("556036-0793");
   await page.getByLabel("Antal anställda").selectOption("small");
@@ -38,7 +41,7 @@ describe.skipIf(!chromiumPath)("an SME's assessment in Chromium", () => {
 
   test("profile errors are shown beside the fields in Swedish, and nothing is stored", async () => {
     const { page, errors, close } = await openPage(browser, { locale: "sv-SE" });
-    await page.goto(`${server.url}/start`);
+    await page.goto(`${server.url}/start?type=sme`);
     await page.getByLabel("Organisationsnummer").fill("556036-0794");
     await page.getByRole("button", { name: "Börja svara" }).click();
     await expect
