@@ -11,6 +11,15 @@ import type { Service, ServiceRule } from "../../app/lib/core/service-catalogue"
 import { loadDefinition } from "../helpers/definitions";
 
 const dma = loadDefinition("dma-sme", "1.1.0");
+const pso = loadDefinition("dma-pso", "1.0.0");
+const psoScores = {
+  strategy: 60,
+  readiness: 60,
+  human: 60,
+  data: 60,
+  interoperability: 60,
+  green: 60,
+};
 
 function service(id: string, rules: ServiceRule[], priority = 2): Service {
   return {
@@ -119,6 +128,48 @@ describe("the recommendation engine", () => {
     const services = [service("energy-pilot", [energy])];
     expect(recommend(input({ services, answers: { q11: { "4": "partially" } } }))).toHaveLength(1);
     expect(recommend(input({ services, answers: { q11: { "4": "yes" } } }))).toHaveLength(0);
+  });
+
+  test.each<[string, Answers, boolean, boolean]>([
+    // No answer at all (only possible before submission) triggers nothing.
+    ["a missing answer", {}, false, false],
+    ["a missing row", { q9: { "2": { implemented: true } } }, true, false],
+    ["an unticked cell", { q9: { "1": { implemented: false, planned: true } } }, true, false],
+    ["a ticked cell", { q9: { "1": { implemented: true } } }, false, true],
+  ])("a tick grid's cell rule on %s: not ticked %s, ticked %s", (_, answers, notTicked, ticked) => {
+    const rule = (t: boolean): ServiceRule => ({
+      definition: "dma-pso",
+      question: "q9",
+      row: "1",
+      column: "implemented",
+      ticked: t,
+    });
+    const run = (t: boolean) =>
+      recommend({
+        definitionId: "dma-pso",
+        definition: pso,
+        dimensions: psoScores,
+        // A missing answer is no answer at all: it triggers nothing.
+        answers,
+        services: [service("open-data", [rule(t)])],
+      });
+    const expectHeld = (t: boolean, held: boolean) =>
+      expect(run(t).map((r) => r.trigger)).toEqual(
+        held
+          ? [
+              {
+                kind: "cell",
+                dimension: "interoperability",
+                question: "q9",
+                row: "1",
+                column: "implemented",
+                ticked: t,
+              },
+            ]
+          : [],
+      );
+    expectHeld(false, notTicked && Object.keys(answers).length > 0);
+    expectHeld(true, ticked);
   });
 
   test("rules of another questionnaire never hold", () => {

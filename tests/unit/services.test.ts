@@ -53,6 +53,30 @@ describe("the hub's service catalogue", () => {
   });
 });
 
+describe("the public sector services", () => {
+  const parsed = parseCatalogue(catalogueJson, versionsOf);
+  const services = parsed.ok ? parsed.value.services : [];
+  const forPso = services.filter((s) => s.rules.some((r) => r.definition === "dma-pso"));
+
+  test("are at least 8, in all four categories, and each rule is about dma-pso only", () => {
+    expect(forPso.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(forPso.map((s) => s.category))).toEqual(new Set(SERVICE_CATEGORIES));
+    for (const service of forPso) {
+      expect(service.rules.map((r) => r.definition)).toEqual(service.rules.map(() => "dma-pso"));
+    }
+  });
+
+  test("have a dimension rule for every dma-pso dimension, interoperability among them", () => {
+    const pso = registry.latest("dma-pso")!.definition;
+    const dimensions = forPso
+      .flatMap((s) => s.rules)
+      .filter(isDimensionRule)
+      .map((r) => r.dimension);
+    expect(pso.dimensions.map((d) => d.id).filter((id) => !dimensions.includes(id))).toEqual([]);
+    expect(dimensions).toContain("interoperability");
+  });
+});
+
 describe("a catalogue rule is refused, naming the service and the rule, when", () => {
   const id = catalogueJson.services[0].id;
   test.each([
@@ -84,6 +108,31 @@ describe("a catalogue rule is refused, naming the service and the rule, when", (
     [
       { definition: "dma-sme", question: "q8", row: "1", values: ["no"] },
       "dma-sme@1.0.0, 1.1.0 question q8 is not a single-choice grid",
+    ],
+    // Rules written for one DMA form and pointed at the other: the numbers do not match.
+    [
+      { definition: "dma-pso", question: "q9", row: "2", values: [0, 1] },
+      "dma-pso@1.0.0 question q9 is not a single-choice grid",
+    ],
+    [
+      { definition: "dma-sme", question: "q9", row: "1", column: "implemented", ticked: false },
+      "dma-sme@1.0.0, 1.1.0 question q9 is not a tick grid",
+    ],
+    [
+      { definition: "dma-pso", question: "q7", item: 10, selected: false },
+      "dma-pso@1.0.0 question q7 has no item 10",
+    ],
+    [
+      { definition: "dma-pso", dimension: "automation", below: 50 },
+      "dma-pso@1.0.0 has no dimension automation",
+    ],
+    [
+      { definition: "dma-pso", question: "q9", row: "17", column: "implemented", ticked: false },
+      "dma-pso@1.0.0 question q9 has no row 17",
+    ],
+    [
+      { definition: "dma-pso", question: "q2", row: "1", column: "implemented", ticked: false },
+      "dma-pso@1.0.0 question q2 has no column implemented",
     ],
   ])("%o", (rule, message) => {
     const result = parseCatalogue(withRule(rule), versionsOf);

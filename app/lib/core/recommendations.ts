@@ -9,7 +9,13 @@ import type { PeerGroupKind } from "./benchmark";
 import type { LanguageId } from "./vocabularies";
 import type { SurveyDefinition } from "./definitions";
 import { findBand } from "./scoring";
-import { isChoiceRule, isDimensionRule, type Service, type ServiceRule } from "./service-catalogue";
+import {
+  isCellRule,
+  isChoiceRule,
+  isDimensionRule,
+  type Service,
+  type ServiceRule,
+} from "./service-catalogue";
 
 /** How many recommendations the results page shows before "show more". */
 export const SHOWN_RECOMMENDATIONS = 5;
@@ -33,7 +39,15 @@ export type Trigger =
       peerGroup?: { kind: PeerGroupKind; value: string };
     }
   | { kind: "choice"; dimension: string; question: string; item: number; selected: boolean }
-  | { kind: "row"; dimension: string; question: string; row: string; value: string | number };
+  | { kind: "row"; dimension: string; question: string; row: string; value: string | number }
+  | {
+      kind: "cell";
+      dimension: string;
+      question: string;
+      row: string;
+      column: string;
+      ticked: boolean;
+    };
 
 export interface RankedRecommendation {
   /** 1 = most needed. */
@@ -202,6 +216,24 @@ function evaluate(
       : undefined;
   }
   if (typeof answer !== "object" || Array.isArray(answer)) return undefined;
+  if (isCellRule(rule)) {
+    // A tick grid's missing row or column is an unticked cell.
+    const cells = (answer as Record<string, unknown>)[rule.row];
+    const ticked =
+      typeof cells === "object" &&
+      cells !== null &&
+      (cells as Record<string, unknown>)[rule.column] === true;
+    return ticked === rule.ticked
+      ? {
+          kind: "cell",
+          dimension,
+          question: rule.question,
+          row: rule.row,
+          column: rule.column,
+          ticked,
+        }
+      : undefined;
+  }
   const value = (answer as Record<string, unknown>)[rule.row];
   if (typeof value !== "string" && typeof value !== "number") return undefined;
   return rule.values.some((v) => String(v) === String(value))

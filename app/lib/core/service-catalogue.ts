@@ -53,11 +53,31 @@ const RowRuleSchema = z
   })
   .strict();
 
-export const ServiceRuleSchema = z.union([DimensionRuleSchema, ChoiceRuleSchema, RowRuleSchema]);
+/**
+ * Relevant when a tick grid's cell (a row's column, such as "Implemented" for "Publish data
+ * as open data") is ticked (`ticked: true`) or not (`false`).
+ */
+const CellRuleSchema = z
+  .object({
+    definition: DefinitionIdSchema,
+    question: z.string().min(1),
+    row: z.string().min(1),
+    column: z.string().min(1),
+    ticked: z.boolean(),
+  })
+  .strict();
+
+export const ServiceRuleSchema = z.union([
+  DimensionRuleSchema,
+  ChoiceRuleSchema,
+  RowRuleSchema,
+  CellRuleSchema,
+]);
 export type ServiceRule = z.infer<typeof ServiceRuleSchema>;
 export type DimensionRule = z.infer<typeof DimensionRuleSchema>;
 export type ChoiceRule = z.infer<typeof ChoiceRuleSchema>;
 export type RowRule = z.infer<typeof RowRuleSchema>;
+export type CellRule = z.infer<typeof CellRuleSchema>;
 
 export const ServiceSchema = z
   .object({
@@ -101,6 +121,9 @@ export function isDimensionRule(rule: ServiceRule): rule is DimensionRule {
 }
 export function isChoiceRule(rule: ServiceRule): rule is ChoiceRule {
   return "item" in rule;
+}
+export function isCellRule(rule: ServiceRule): rule is CellRule {
+  return "column" in rule;
 }
 
 /**
@@ -169,6 +192,16 @@ function checkRule(rule: ServiceRule, definition: SurveyDefinition): string | un
       ? undefined
       : `question ${rule.question} has no item ${rule.item}`;
   }
+  if (isCellRule(rule)) {
+    if (question.type !== "matrixdropdown") return `question ${rule.question} is not a tick grid`;
+    if (!valuesOf(question.json, "rows").includes(rule.row)) {
+      return `question ${rule.question} has no row ${rule.row}`;
+    }
+    const columns = namesOf(question.json, "columns");
+    return columns.includes(rule.column)
+      ? undefined
+      : `question ${rule.question} has no column ${rule.column}`;
+  }
   if (question.type !== "matrix") return `question ${rule.question} is not a single-choice grid`;
   if (!valuesOf(question.json, "rows").includes(rule.row)) {
     return `question ${rule.question} has no row ${rule.row}`;
@@ -178,6 +211,14 @@ function checkRule(rule: ServiceRule, definition: SurveyDefinition): string | un
   return unknown.length > 0
     ? `question ${rule.question} has no column ${unknown.join(", ")}`
     : undefined;
+}
+
+/** The names of a tick grid's columns. */
+function namesOf(json: Readonly<Record<string, unknown>>, key: string): string[] {
+  const list = Array.isArray(json[key]) ? (json[key] as unknown[]) : [];
+  return list.map((item) =>
+    String(item && typeof item === "object" ? (item as { name?: unknown }).name : item),
+  );
 }
 
 /** The values of a question's choices, rows or columns, as strings. */

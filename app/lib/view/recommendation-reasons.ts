@@ -50,6 +50,17 @@ export function describeTrigger(
     );
   }
   const row = items(question, "rows").find((r) => r.value === trigger.row);
+  if (trigger.kind === "cell") {
+    const column = (Array.isArray(question.columns) ? question.columns : []).find(
+      (c: unknown) => (c as { name?: unknown } | null)?.name === trigger.column,
+    ) as { title?: unknown } | undefined;
+    return text(trigger.ticked ? "reasonCell.ticked" : "reasonCell.notTicked", {
+      column: localise(column?.title, lang) || trigger.column,
+      row: localise(row?.text, lang),
+      question: title,
+      dimension,
+    });
+  }
   const column = items(question, "columns").find((c) => c.value === String(trigger.value));
   return text("recommendations.reason.row", {
     row: localise(row?.text, lang),
