@@ -73,7 +73,10 @@ async function serve(): Promise<void> {
   getServiceCatalogue();
   const { kind } = await openDatabase();
   const seeded = await seedIfEmpty();
-  if (seeded > 0) console.log(`Seeded ${seeded} demo companies into the empty embedded database.`);
+  if (seeded > 0)
+    console.log(
+      `Seeded ${seeded} demo organisations (companies and public sector organisations) into the empty embedded database.`,
+    );
 
   const app = express();
   app.disable("x-powered-by");

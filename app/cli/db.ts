@@ -16,7 +16,9 @@ async function main(command: string | undefined): Promise<void> {
     return;
   }
   const count = await seedDemoData();
-  console.log(`Seeded ${count} demo companies into the ${kind} database.`);
+  console.log(
+    `Seeded ${count} demo organisations (companies and public sector organisations) into the ${kind} database.`,
+  );
 }
 
 main(process.argv[2])

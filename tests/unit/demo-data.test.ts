@@ -3,6 +3,7 @@ import { validateAnswers } from "../../app/lib/core/answers";
 import { generateDemoData } from "../../app/lib/server/demo-data.server";
 import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
 import { scoreAnswers } from "../../app/lib/core/scoring";
+import { parseProfile } from "../../app/lib/core/profile";
 import { DEFINITIONS_DIR } from "../helpers/definitions";
 
 const dma = loadDefinitionRegistry(DEFINITIONS_DIR).latest("dma-sme");
@@ -75,6 +76,70 @@ describe("the demo data", () => {
       expect(new Date(follow.submitted_at as Date).getTime()).toBeGreaterThan(
         new Date(first.submitted_at as Date).getTime(),
       );
+      expect(follow.overall_score!).toBeGreaterThan(first.overall_score!);
+    }
+  });
+});
+
+describe("the demo public sector organisations", () => {
+  const pso = loadDefinitionRegistry(DEFINITIONS_DIR).latest("dma-pso");
+  if (!pso) throw new Error("dma-pso must be published");
+  const both = generateDemoData({ dma, pso, companies: 10 });
+  const organisations = both.companies.filter((c) => c.customer_type === "pso");
+  const ids = new Set(organisations.map((o) => o.id));
+  const assessments = both.assessments.filter((a) => ids.has(a.company_id));
+
+  test("are about 40 fictional organisations of the hub's three counties, with valid profiles", () => {
+    expect(organisations.length).toBeGreaterThanOrEqual(38);
+    expect(organisations.length).toBeLessThanOrEqual(45);
+    expect(new Set(organisations.map((o) => o.name)).size).toBe(organisations.length);
+    expect(new Set(organisations.map((o) => o.region))).toEqual(
+      new Set(["skane", "blekinge", "kronoberg"]),
+    );
+    expect(new Set(organisations.map((o) => o.organisation_type))).toEqual(
+      new Set(["national", "regional", "municipal", "other"]),
+    );
+    for (const o of organisations) {
+      const profile = parseProfile({
+        customerType: "pso",
+        organisationName: o.name,
+        orgNumber: o.org_number,
+        organisationType: o.organisation_type,
+        sizeClass: o.size_class,
+        primaryArea: o.primary_area,
+        secondaryArea: o.secondary_area ?? "",
+        region: o.region,
+        contactName: o.contact_name,
+        contactEmail: o.contact_email,
+      });
+      expect(profile, o.name).toMatchObject({ ok: true });
+      expect(o.primary_sector).toBeNull();
+    }
+    // The companies are drawn as before: adding the organisations changes none of them.
+    expect(both.companies.filter((c) => c.customer_type === "sme")).toEqual(
+      generateDemoData({ dma, companies: 10 }).companies,
+    );
+  });
+
+  test("each has a T0 of dma-pso scored by the engine, and some an improved T1", () => {
+    expect(assessments.filter((a) => a.stage === "T0")).toHaveLength(organisations.length);
+    const t1 = assessments.filter((a) => a.stage === "T1");
+    expect(t1.length).toBeGreaterThanOrEqual(5);
+    for (const assessment of assessments) {
+      expect(assessment.definition_id).toBe("dma-pso");
+      const scored = scoreAnswers(pso.definition, JSON.parse(assessment.answers as string));
+      if (!scored.ok) throw new Error("must score");
+      expect(assessment.overall_score).toBe(scored.value.overall);
+      const rows = both.scores.filter((s) => s.assessment_id === assessment.id);
+      expect(Object.fromEntries(rows.map((r) => [r.dimension, r.score]))).toEqual(
+        scored.value.dimensions,
+      );
+      expect(rows.every((r) => r.customer_type === "pso" && r.organisation_type)).toBe(true);
+    }
+    for (const follow of t1) {
+      const first = assessments.find(
+        (a) => a.stage === "T0" && a.company_id === follow.company_id,
+      )!;
       expect(follow.overall_score!).toBeGreaterThan(first.overall_score!);
     }
   });

@@ -1,6 +1,13 @@
 import type { DemoData } from "../../../db/seed";
 import type { Answers } from "../core/answers";
-import { SECTORS, type RegionId, type SectorId, type SizeClassId } from "../core/vocabularies";
+import {
+  SECTORS,
+  type GovernmentAreaId,
+  type OrganisationTypeId,
+  type RegionId,
+  type SectorId,
+  type SizeClassId,
+} from "../core/vocabularies";
 import { majorOf, questionIndex, type SurveyDefinition } from "../core/definitions";
 import { luhnCheckDigit } from "../core/org-number";
 import { createRandom } from "../core/random";
@@ -110,9 +117,13 @@ const LAST = [
 ];
 const ROLES = ["VD", "Ägare", "IT-ansvarig", "Produktionschef", "Ekonomichef", "Verksamhetschef"];
 
-/** A fictional but valid-looking organisation number (AB series 55xxxx-xxxx, Luhn-correct). */
-function fictionalOrgNumber(random: () => number): string {
-  const body = `55${String(Math.floor(random() * 1e7)).padStart(7, "0")}`;
+/**
+ * A fictional but valid-looking organisation number (Luhn-correct) of a series: 55 for
+ * limited companies, 21 for municipalities and regions, 20 for state agencies, 22 for
+ * municipal associations.
+ */
+function fictionalOrgNumber(random: () => number, series = "55"): string {
+  const body = `${series}${String(Math.floor(random() * 1e7)).padStart(7, "0")}`;
   return `${body}${luhnCheckDigit(body)}`;
 }
 
@@ -237,10 +248,17 @@ export function drawAnswers(
  * Draws the demo data set: realistic, fictional companies spread over the hub's counties
  * and a few others, the EU size classes and the DMA sectors; with `dma`, each company has
  * a submitted T0 assessment scored by the real engine, and about a quarter a later T1 that
- * improved. Deterministic for a seed.
+ * improved. With `pso`, also fictional public sector organisations of the hub's three
+ * counties (`generatePsoDemoData`). Deterministic for a seed.
  */
 export function generateDemoData(
-  options: { companies?: number; seed?: number; dma?: DemoDefinition } = {},
+  options: {
+    companies?: number;
+    seed?: number;
+    dma?: DemoDefinition;
+    pso?: DemoDefinition;
+    organisations?: number;
+  } = {},
 ): DemoData {
   const random = createRandom(options.seed ?? 20261122);
   const count = options.companies ?? 300;
@@ -264,11 +282,15 @@ export function generateDemoData(
     const company = {
       id: randomUuid(random),
       name,
+      customer_type: "sme" as const,
       org_number: fictionalOrgNumber(random),
       country: "SE",
       size_class: sizeClass,
       primary_sector: sector,
       secondary_sector: random() < 0.2 ? pick(random, SECTORS) : null,
+      organisation_type: null,
+      primary_area: null,
+      secondary_area: null,
       region,
       contact_name: `${first} ${last}`,
       contact_role: pick(random, ROLES),
@@ -316,6 +338,238 @@ export function generateDemoData(
           "T1",
           t1At,
           (d) => clamp(base + (offsets.get(d) ?? 0) + (gains.get(d) ?? 0)),
+          random,
+          t0Score,
+        );
+      }
+    }
+  }
+  if (options.pso) {
+    const psos = generatePsoDemoData({
+      organisations: options.organisations,
+      seed: (options.seed ?? 20261122) + 1,
+      pso: options.pso,
+    });
+    data.companies.push(...psos.companies);
+    data.assessments.push(...psos.assessments);
+    data.scores.push(...psos.scores);
+  }
+  return data;
+}
+
+/** Fictional places of the hub's three counties (no real municipality has these names). */
+const PSO_PLACES: ReadonlyArray<readonly [RegionId, readonly string[]]> = [
+  ["skane", ["Ekeslöv", "Backarp", "Hasselstad", "Norrvång", "Stenåsa", "Ljungbacka", "Vallerup"]],
+  ["blekinge", ["Ekenäsby", "Skärholma", "Bokemåla", "Tallhamn", "Ronnebacka"]],
+  ["kronoberg", ["Granryd", "Sjöaryd", "Lindhult", "Mossby", "Björkeberga", "Vedåsa"]],
+];
+
+/** "Hasselstad" → "Hasselstads"; a name ending in a vowel or s takes no s ("Skärholma kommun"). */
+function genitive(place: string): string {
+  return /[aeiouyåäös]$/i.test(place) ? place : `${place}s`;
+}
+
+interface PsoTemplate {
+  name: string;
+  type: OrganisationTypeId;
+  region: RegionId;
+  areas: readonly [GovernmentAreaId, GovernmentAreaId?];
+  series: string;
+  sizes: ReadonlyArray<readonly [SizeClassId, number]>;
+}
+
+/** The fictional organisations, in the order they are drawn: municipalities first. */
+function psoTemplates(): PsoTemplate[] {
+  const places = PSO_PLACES.flatMap(([region, names]) => names.map((name) => ({ region, name })));
+  const at = (name: string) => places.find((p) => p.name === name)?.region ?? "skane";
+  const municipal = places.map(({ region, name }, i): PsoTemplate => ({
+    name: `${genitive(name)} kommun`,
+    type: "municipal",
+    region,
+    areas: ["general-public-services", i % 3 === 0 ? "education" : "social-protection"],
+    series: "21",
+    sizes: [
+      ["large", 70],
+      ["medium", 25],
+      ["small", 5],
+    ],
+  }));
+  const other = (
+    name: string,
+    place: string,
+    areas: PsoTemplate["areas"],
+    series = "22",
+  ): PsoTemplate => ({
+    name,
+    type: "other",
+    region: at(place),
+    areas,
+    series,
+    sizes: [
+      ["small", 50],
+      ["medium", 40],
+      ["large", 10],
+    ],
+  });
+  const regional = (name: string, place: string, areas: PsoTemplate["areas"]): PsoTemplate => ({
+    name,
+    type: "regional",
+    region: at(place),
+    areas,
+    series: "23",
+    sizes: [
+      ["large", 60],
+      ["medium", 35],
+      ["small", 5],
+    ],
+  });
+  const national = (name: string, place: string, areas: PsoTemplate["areas"]): PsoTemplate => ({
+    name,
+    type: "national",
+    region: at(place),
+    areas,
+    series: "20",
+    sizes: [
+      ["medium", 45],
+      ["large", 35],
+      ["small", 20],
+    ],
+  });
+  return [
+    ...municipal,
+    other("Räddningstjänsten Sydvång", "Norrvång", ["public-order-safety"]),
+    other(
+      "Ekeslöv Vatten och Avfall AB",
+      "Ekeslöv",
+      ["environmental-protection", "housing-community"],
+      "55",
+    ),
+    other("Bokemåla Bostäder AB", "Bokemåla", ["housing-community"], "55"),
+    other("Kommunalförbundet Skogsbygden", "Granryd", ["education"]),
+    other("Tallhamns Hamn AB", "Tallhamn", ["economic-affairs"], "55"),
+    other("Vedåsa Energi och Miljö", "Vedåsa", ["environmental-protection"]),
+    other("Samordningsförbundet Mittskåne", "Backarp", ["social-protection", "health"]),
+    other("Lindhults Fritid och Kultur", "Lindhult", ["recreation-culture-religion"]),
+    regional("Kollektivtrafiken Sydost", "Ekenäsby", ["economic-affairs"]),
+    regional("Regionala vårdförbundet Sydvästra", "Vallerup", ["health"]),
+    regional("Regionmuseet i Sjöaryd", "Sjöaryd", ["recreation-culture-religion", "education"]),
+    regional("Folkhögskolan Stenåsa", "Stenåsa", ["education"]),
+    other("Stenåsa Vatten AB", "Stenåsa", ["environmental-protection"], "55"),
+    national("Myndigheten för kustnära miljödata", "Skärholma", ["environmental-protection"]),
+    national("Statens institut för skogsbruksdata", "Mossby", [
+      "economic-affairs",
+      "environmental-protection",
+    ]),
+    national("Verket för vårdinformation", "Hasselstad", ["health"]),
+    national("Nämnden för utbildningsstatistik", "Lindhult", ["education"]),
+    national("Centrum för civilt krisstöd", "Ronnebacka", ["public-order-safety", "defence"]),
+    national("Arkivverket Syd", "Björkeberga", ["recreation-culture-religion"]),
+    national("Byrån för bostadsbidrag", "Ljungbacka", ["social-protection", "housing-community"]),
+  ];
+}
+
+const PSO_ROLES = [
+  "Digitaliseringschef",
+  "IT-chef",
+  "Kommundirektör",
+  "Verksamhetsutvecklare",
+  "Informationssäkerhetssamordnare",
+  "Förvaltningschef",
+];
+
+// Public sector digitalisation: readiness ahead, interoperability and green behind;
+// larger organisations and state agencies ahead of small associations.
+const PSO_DIMENSION_MATURITY: Record<string, number> = {
+  strategy: 0.02,
+  readiness: 0.12,
+  human: 0,
+  data: 0,
+  interoperability: -0.1,
+  green: -0.05,
+};
+const PSO_TYPE_MATURITY: Record<OrganisationTypeId, number> = {
+  national: 0.08,
+  regional: 0.05,
+  municipal: 0.02,
+  other: -0.04,
+};
+
+/**
+ * Fictional Swedish public sector organisations of the hub's three counties (kommuner, a
+ * few regional bodies and state agencies, municipal companies and associations), each with
+ * a submitted T0 of `pso` scored by the real engine and about a third with an improved T1.
+ */
+export function generatePsoDemoData(options: {
+  organisations?: number;
+  seed?: number;
+  pso: DemoDefinition;
+}): DemoData {
+  const random = createRandom(options.seed ?? 20261123);
+  const data: DemoData = { companies: [], assessments: [], scores: [] };
+  const now = Date.UTC(2026, 10, 1);
+  const templates = psoTemplates();
+  const count = Math.min(options.organisations ?? templates.length, templates.length);
+  for (const template of templates.slice(0, count)) {
+    const first = pick(random, FIRST);
+    const last = pick(random, LAST);
+    // The hub has worked with the public sector longer: most have had time for a follow-up.
+    const createdAt = new Date(now - (150 + Math.floor(random() * 400)) * DAY);
+    const sizeClass = pickWeighted(random, template.sizes);
+    const organisation = {
+      id: randomUuid(random),
+      name: template.name,
+      customer_type: "pso" as const,
+      org_number: fictionalOrgNumber(random, template.series),
+      country: "SE",
+      size_class: sizeClass,
+      primary_sector: null,
+      secondary_sector: null,
+      organisation_type: template.type,
+      primary_area: template.areas[0],
+      secondary_area: template.areas[1] ?? null,
+      region: template.region,
+      contact_name: `${first} ${last}`,
+      contact_role: pick(random, PSO_ROLES),
+      contact_email: `${ascii(first)}.${ascii(last)}@example.se`,
+      consent_advisers_at: random() < 0.8 ? createdAt : null,
+      consent_benchmark_at: random() < 0.9 ? createdAt : null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    };
+    data.companies.push(organisation);
+    const base =
+      0.2 +
+      random() * 0.2 +
+      random() * random() * 0.3 +
+      PSO_TYPE_MATURITY[template.type] +
+      SIZE_MATURITY[sizeClass];
+    const offsets = new Map(
+      options.pso.definition.dimensions.map((d) => [
+        d.id,
+        (PSO_DIMENSION_MATURITY[d.id] ?? 0) + (random() - 0.5) * 0.2,
+      ]),
+    );
+    const t0At = new Date(createdAt.getTime() + Math.floor(random() * 5) * DAY);
+    const t0Score = addSubmitted(
+      data,
+      options.pso,
+      organisation,
+      "T0",
+      t0At,
+      (d) => clamp(base + (offsets.get(d) ?? 0)),
+      random,
+    );
+    if (random() < 0.35) {
+      const t1At = new Date(t0At.getTime() + (60 + Math.floor(random() * 150)) * DAY);
+      if (t1At.getTime() <= now) {
+        const gain = 0.06 + random() * 0.12;
+        addSubmitted(
+          data,
+          options.pso,
+          organisation,
+          "T1",
+          t1At,
+          (d) => clamp(base + (offsets.get(d) ?? 0) + gain + random() * 0.06),
           random,
           t0Score,
         );
@@ -374,7 +628,10 @@ function addSubmitted(
       score,
       definition_id: dma.id,
       definition_major: majorOf(dma.version),
+      customer_type: company.customer_type,
       primary_sector: company.primary_sector,
+      organisation_type: company.organisation_type,
+      primary_area: company.primary_area,
       size_class: company.size_class,
       region: company.region,
       submitted_month: month,

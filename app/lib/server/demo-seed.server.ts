@@ -5,7 +5,7 @@ import { insertDemoData } from "../../../db/seed";
 import type { Answers } from "../core/answers";
 import { contributionOf } from "../core/benchmark";
 import { majorOf } from "../core/definitions";
-import { MAIN_DEFINITION_ID } from "../core/next-assessments";
+import { MAIN_DEFINITIONS } from "../core/next-assessments";
 import { database } from "./db.server";
 import { generateDemoData } from "./demo-data.server";
 import { getDefinitionRegistry } from "./definitions.server";
@@ -27,19 +27,25 @@ export async function seedIfEmpty(): Promise<number> {
 }
 
 /**
- * Inserts the demo data set (companies with T0 and some T1 assessments of the latest
- * dma-sme, scored by the engine); returns the number of companies inserted.
+ * Inserts the demo data set (companies and public sector organisations with T0 and some T1
+ * assessments of the latest dma-sme and dma-pso, scored by the engine); returns the number
+ * of organisations inserted.
  */
 export async function seedDemoData(): Promise<number> {
-  const latest = getDefinitionRegistry().latest(MAIN_DEFINITION_ID);
-  if (!latest) throw new Error(`no published version of ${MAIN_DEFINITION_ID}`);
-  const data = generateDemoData({ dma: latest });
+  const registry = getDefinitionRegistry();
+  const [dma, pso] = [MAIN_DEFINITIONS.sme, MAIN_DEFINITIONS.pso].map((id) => {
+    const latest = registry.latest(id);
+    if (!latest) throw new Error(`no published version of ${id}`);
+    return latest;
+  });
+  const data = generateDemoData({ dma, pso });
   const { db } = database();
   await insertDemoData(db, data);
   await rebuildPeerStatistics(db);
   // Each submitted demo assessment gets its recommendations as a real submission would,
   // ranked against today's peers (a real one is ranked against the peers of its day).
   const services = await activeServices(db);
+  const definitions = new Map([dma, pso].map((entry) => [entry.id, entry]));
   const companies = new Map(data.companies.map((c) => [c.id, c]));
   const scores = new Map<string, typeof data.scores>();
   for (const score of data.scores) {
@@ -48,15 +54,16 @@ export async function seedDemoData(): Promise<number> {
   const rows: NewRecommendation[] = [];
   for (const assessment of data.assessments) {
     const company = companies.get(assessment.company_id);
+    const entry = definitions.get(assessment.definition_id);
     const own = scores.get(assessment.id) ?? [];
-    if (!company || own.length === 0) continue;
+    if (!company || !entry || own.length === 0) continue;
     const dimensions = Object.fromEntries(own.map((s) => [s.dimension, s.score]));
     const peers = await comparePeerGroups(
       db,
       {
         companyId: company.id,
-        definitionId: latest.id,
-        definitionMajor: majorOf(latest.version),
+        definitionId: entry.id,
+        definitionMajor: majorOf(entry.version),
         assessmentId: assessment.id,
       },
       contributionOf(company, { dimensions, overall: assessment.overall_score ?? 0 }),
@@ -64,8 +71,8 @@ export async function seedDemoData(): Promise<number> {
     rows.push(
       ...recommendationRows({
         assessmentId: assessment.id,
-        definitionId: latest.id,
-        definition: latest.definition,
+        definitionId: entry.id,
+        definition: entry.definition,
         dimensions,
         answers: JSON.parse(assessment.answers ?? "{}") as Answers,
         services,
