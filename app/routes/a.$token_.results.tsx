@@ -8,14 +8,16 @@ import {
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { lazy, Suspense, useMemo } from "react";
 import { ClientOnly } from "../components/client-only";
-import { useTranslation } from "../components/i18n";
+import { CustomerWording, useTranslation } from "../components/i18n";
 import { ScoreTable } from "../components/score-table";
 import { startNextAssessment } from "../lib/server/assessments.server";
 import { orPageError, requireSubmittedAssessment } from "../lib/http/guards.server";
 import { NextAssessmentFormSchema, offeredNextSteps } from "../lib/core/next-assessments";
+import { customerWording } from "../lib/view/translate";
 import { getLanguage, translatorFor } from "../lib/server/i18n.server";
 import { buildResultsView } from "../lib/view/results-view";
 import { buildPeerView } from "../lib/view/peer-view";
+import { bandRanges } from "../lib/view/band-ranges";
 import { getServiceCatalogue } from "../lib/server/services.server";
 import { Recommendations } from "../components/recommendations";
 import { scoreChartInput } from "../lib/view/chart-data";
@@ -28,8 +30,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyle
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = await requireSubmittedAssessment(params.token);
   const lang = await getLanguage(request);
-  const t = translatorFor(lang);
   const { assessment, company, entry, result, answers, peers, recommendations } = found;
+  const t = customerWording(translatorFor(lang), company.customer_type);
   const view = buildResultsView(entry.definition, result, answers, lang, {
     noneSelected: t("results.noneSelected"),
     notAnswered: t("results.notAnswered"),
@@ -38,7 +40,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const peerView = buildPeerView(peers, entry.definition, lang, t);
   return {
     token: params.token ?? "",
+    customerType: company.customer_type,
     view,
+    bands: bandRanges(entry.definition, lang, t, view.band.id),
     peerView,
     chartInput: scoreChartInput(view, peerView, {
       company: t("results.company"),
@@ -79,6 +83,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
 export default function Results() {
   const data = useLoaderData<typeof loader>();
+  return (
+    <CustomerWording customerType={data.customerType}>
+      <ResultsPage />
+    </CustomerWording>
+  );
+}
+
+function ResultsPage() {
+  const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { view, peerView, chartInput } = data;
@@ -113,6 +126,25 @@ export default function Results() {
           <strong data-testid="band-name">{view.band.name}</strong>
           <p>{view.band.feedback}</p>
           {peerView.overall ? <p className="overall__peers">{peerView.overall}</p> : null}
+        </div>
+        <div className="bands" data-testid="bands">
+          <h3 className="bands__title">{t("bands.title")}</h3>
+          <ol className="bands__list">
+            {data.bands.map((band) => (
+              <li
+                key={band.id}
+                className={band.current ? "bands__item bands__item--current" : "bands__item"}
+                aria-current={band.current ? "true" : undefined}
+              >
+                <span className="bands__name">{band.name}</span>{" "}
+                <span className="bands__range">{band.range}</span>
+                {band.current ? (
+                  <span className="visually-hidden"> ({t("bands.yours")})</span>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <p className="bands__note">{t("bands.note")}</p>
         </div>
       </section>
 

@@ -14,11 +14,20 @@ import type { SurveyDefinition } from "../core/definitions";
 import { displayScore } from "../core/scoring";
 import type { Translate } from "./translate";
 
-/** "companies in manufacturing", "small companies (10–49 employees)", "all companies"… */
+/**
+ * "companies in manufacturing", "small companies (10–49 employees)", "municipalities",
+ * "all public sector organisations"… `t` words the customer type (customerWording).
+ */
 export function peerGroupLabel(kind: PeerGroupKind, value: string, t: Translate): string {
   switch (kind) {
     case "sector":
       return t("peers.group.sector", { sector: lowerFirst(t(`sector.${value}`)) });
+    case "organisation_type":
+      return t(`pso.peers.group.organisationType.${value}`);
+    case "government_area":
+      return t("pso.peers.group.governmentArea", {
+        area: lowerFirst(t(`governmentArea.${value}`)),
+      });
     case "size_class":
       return t(`peers.group.size.${value}`);
     case "region":
@@ -49,7 +58,7 @@ export interface PeerView {
   shown: boolean;
   /** What the page says: the group compared with, or that there are not enough peers yet. */
   summary: string;
-  /** Why a wider group than the sector is shown (absent when the sector is shown). */
+  /** Why a wider group than the closest is shown (absent when the closest is shown). */
   fallback?: string;
   label?: string;
   companies?: number;
@@ -83,7 +92,9 @@ export function buildPeerView(
     companies: group.companies,
     summary: t("peers.comparedWith", { group: label, count: group.companies }),
     fallback:
-      group.kind === "sector" ? undefined : t(`peers.fallback.${group.kind}`, { group: label }),
+      group === comparison.groups[0]
+        ? undefined
+        : t(`peers.fallback.${group.kind}`, { group: label }),
     overall: overall
       ? t("peers.overallSentence", { percentile: percentileOf(OVERALL_METRIC), group: label })
       : undefined,
