@@ -16,7 +16,9 @@ export interface ScoreTableProps {
 
 /**
  * The charts' numbers as a table, rounded as the charts round them: what screen readers
- * read and what prints with the report. Server-rendered; needs no JavaScript.
+ * read and what prints with the report. Server-rendered; needs no JavaScript. On a phone
+ * the two peer columns show as one ("48 (41–65)"), so that long Swedish area names fit
+ * without breaking inside words (charts.css).
  */
 export function ScoreTable({ input, caption, headers, noPeers = "–" }: ScoreTableProps) {
   const peers = input.dimensions.some((d) => d.peer !== undefined);
@@ -30,13 +32,18 @@ export function ScoreTable({ input, caption, headers, noPeers = "–" }: ScoreTa
             {headers.score}
           </th>
           {peers ? (
-            <th scope="col" className="score-table__number">
+            <th scope="col" className="score-table__number score-table__wide">
               {headers.peerMedian}
             </th>
           ) : null}
           {peers ? (
-            <th scope="col" className="score-table__number">
+            <th scope="col" className="score-table__number score-table__wide">
               {headers.peerRange}
+            </th>
+          ) : null}
+          {peers ? (
+            <th scope="col" className="score-table__number score-table__narrow">
+              {headers.peerMedian} ({headers.peerRange.toLowerCase()})
             </th>
           ) : null}
         </tr>
@@ -47,11 +54,20 @@ export function ScoreTable({ input, caption, headers, noPeers = "–" }: ScoreTa
             <th scope="row">{d.label}</th>
             <td className="score-table__number">{whole(d.score)}</td>
             {peers ? (
-              <td className="score-table__number">{d.peer ? whole(d.peer.median) : noPeers}</td>
+              <td className="score-table__number score-table__wide">
+                {d.peer ? whole(d.peer.median) : noPeers}
+              </td>
             ) : null}
             {peers ? (
-              <td className="score-table__number">
+              <td className="score-table__number score-table__wide">
                 {d.peer ? `${whole(d.peer.q1)}–${whole(d.peer.q3)}` : noPeers}
+              </td>
+            ) : null}
+            {peers ? (
+              <td className="score-table__number score-table__narrow">
+                {d.peer
+                  ? `${whole(d.peer.median)} (${whole(d.peer.q1)}–${whole(d.peer.q3)})`
+                  : noPeers}
               </td>
             ) : null}
           </tr>

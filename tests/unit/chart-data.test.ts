@@ -283,19 +283,20 @@ describe("ScoreTable", () => {
     [
       "peers",
       withPeers,
+      // The last column is the phone's: the median and the range in one.
       [
-        ["Area", "Score", "Median", "Range"],
-        ["Digital business strategy", "12", "40", "31–55"],
-        ["Data", "88", "60", "50–70"],
+        ["Area", "Score", "Median", "Range", "Median (range)"],
+        ["Digital business strategy", "12", "40", "31–55", "40 (31–55)"],
+        ["Data", "88", "60", "50–70", "60 (50–70)"],
       ],
     ],
     [
       "some peers",
       somePeers,
       [
-        ["Area", "Score", "Median", "Range"],
-        ["Digital business strategy", "12", "40", "31–55"],
-        ["Data", "88", "–", "–"],
+        ["Area", "Score", "Median", "Range", "Median (range)"],
+        ["Digital business strategy", "12", "40", "31–55", "40 (31–55)"],
+        ["Data", "88", "–", "–", "–"],
       ],
     ],
   ])("%s: the charts' numbers, rounded the same way", (_case, input, rows) => {
