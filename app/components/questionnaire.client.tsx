@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Model } from "survey-core";
+import { Model, QuestionMatrixDropdownModel } from "survey-core";
 import "survey-core/i18n/swedish";
 import { Survey } from "survey-react-ui";
 import { surveyDataToAnswers } from "../lib/core/answers";
@@ -85,6 +85,16 @@ export default function Questionnaire(props: QuestionnaireProps) {
     // The model is built once per page load; the language switch reloads the page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    // Build every tick grid's rows once the questionnaire is on screen, not while React
+    // renders a later page: SurveyJS fills the untouched cells (false) as it builds the
+    // rows, a change that would otherwise update other components in the middle of that
+    // render. The filled grids are saved like any answer (nothing ticked is an answer).
+    for (const question of model.getAllQuestions()) {
+      if (question instanceof QuestionMatrixDropdownModel) void question.visibleRows;
+    }
+  }, [model]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
