@@ -1,7 +1,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startNextAssessment } from "../../app/lib/server/assessments.server";
-import { PRIVACY_FLOOR, type PeerGroupKind } from "../../app/lib/core/benchmark";
+import {
+  PEER_GROUP_KINDS,
+  PEER_GROUPS,
+  PRIVACY_FLOOR,
+  type PeerGroupKind,
+} from "../../app/lib/core/benchmark";
 import { database } from "../../app/lib/server/db.server";
 import { seedDemoData } from "../../app/lib/server/demo-seed.server";
 import { action as createAction } from "../../app/routes/api.v1.assessments";
@@ -18,6 +23,7 @@ import { routeArgs } from "../helpers/route-args";
 
 const base = "http://localhost/api/v1/assessments";
 const dma = loadDefinition("dma-sme", "1.1.0");
+const pso = loadDefinition("dma-pso", "1.0.0");
 const random = createRandom(2026);
 let app: { close: () => Promise<void> };
 
@@ -31,15 +37,25 @@ interface Profile {
   consentBenchmark: boolean;
 }
 
+interface PsoProfile {
+  organisationType: string;
+  primaryArea: string;
+  sizeClass: string;
+  region: string;
+  consentBenchmark: boolean;
+}
+
 /** Creates, answers and submits an assessment through the API; returns its token. */
-async function submitted(profile: Profile, answers = randomAnswers(dma, random)) {
+async function submitted(profile: Profile | PsoProfile, answers?: Record<string, unknown>) {
+  const isPso = "organisationType" in profile;
   const created = await createAction(
     routeArgs(
       post(base, {
         language: "en",
         profile: {
-          companyName: "Testbolaget AB",
-          orgNumber: "556036-0793",
+          ...(isPso
+            ? { customerType: "pso", organisationName: "Testkommun", orgNumber: "212000-0597" }
+            : { companyName: "Testbolaget AB", orgNumber: "556036-0793" }),
           contactName: "Test Person",
           contactEmail: "test@example.se",
           ...profile,
@@ -51,7 +67,7 @@ async function submitted(profile: Profile, answers = randomAnswers(dma, random))
   );
   expect(created.status).toBe(201);
   const { token } = (await created.json()) as { token: string };
-  await submitAnswers(token, answers);
+  await submitAnswers(token, answers ?? randomAnswers(isPso ? pso : dma, random));
   return token;
 }
 
@@ -81,6 +97,8 @@ interface ApiStats {
   percentile: number;
 }
 interface ApiResults {
+  customerType: "sme" | "pso";
+  definition: { id: string };
   overall: number;
   dimensions: Record<string, number>;
   peers: {
@@ -124,19 +142,50 @@ const profiles: Profile[] = [
     consentBenchmark: true,
   },
 ];
+const psoProfiles: PsoProfile[] = [
+  {
+    organisationType: "municipal",
+    primaryArea: "general-public-services",
+    sizeClass: "large",
+    region: "skane",
+    consentBenchmark: true,
+  },
+  {
+    organisationType: "national",
+    primaryArea: "health",
+    sizeClass: "medium",
+    region: "kronoberg",
+    consentBenchmark: true,
+  },
+  {
+    organisationType: "regional",
+    primaryArea: "economic-affairs",
+    sizeClass: "small",
+    region: "blekinge",
+    consentBenchmark: false,
+  },
+];
 const tokens: string[] = [];
+const psoTokens: string[] = [];
 
 beforeAll(async () => {
   app = await openAppTestDatabase();
+  // Demo companies and about 40 demo public sector organisations.
   await seedDemoData();
-  // Submissions through the service keep the histograms current; some companies follow up.
+  // Submissions through the service keep the histograms current; some follow up.
   for (let i = 0; i < 24; i++) tokens.push(await submitted(profiles[i % profiles.length]));
   for (const token of tokens.slice(0, 6)) {
     const next = await startNextAssessment(token, "follow-up");
     await submitAnswers(next.token, randomAnswers(dma, random));
     tokens.push(next.token);
   }
-}, 120_000);
+  for (let i = 0; i < 12; i++) psoTokens.push(await submitted(psoProfiles[i % psoProfiles.length]));
+  for (const token of psoTokens.slice(0, 3)) {
+    const next = await startNextAssessment(token, "follow-up");
+    await submitAnswers(next.token, randomAnswers(pso, random));
+    psoTokens.push(next.token);
+  }
+}, 180_000);
 
 afterAll(async () => {
   await app.close();
@@ -169,98 +218,186 @@ describe("peer statistics", () => {
     expect(kept[0].length).toBeGreaterThan(200);
   });
 
-  test("every median, quartile and percentile is within 0.5 points of the exact value, and no group under the floor is shown", async () => {
-    // Brute force: every consenting company's latest submitted assessment, from the rows.
-    const { rows } = await sql<{
-      assessment_id: string;
-      company_id: string;
-      dimension: string;
-      score: number;
-      overall: number;
-      sector: string;
-      size_class: string;
-      region: string;
-      consented: boolean;
-      latest: boolean;
-    }>`
+  test.each([
+    ["companies", "dma-sme", () => tokens, 60],
+    ["public sector organisations", "dma-pso", () => psoTokens, 40],
+  ])(
+    "for %s, every median, quartile and percentile is within 0.5 points of the exact value, and no group under the floor is shown",
+    async (_, definitionId, viewers, minimumGroups) => {
+      // Brute force: every consenting organisation's latest submitted assessment of the
+      // questionnaire, from the rows.
+      const { rows } = await sql<{
+        assessment_id: string;
+        company_id: string;
+        dimension: string;
+        score: number;
+        overall: number;
+        sector: string | null;
+        organisation_type: string | null;
+        area: string | null;
+        size_class: string;
+        region: string;
+        consented: boolean;
+        latest: boolean;
+      }>`
       select s.assessment_id, a.company_id, s.dimension, s.score, a.overall_score as overall,
-        s.primary_sector as sector, s.size_class, s.region,
+        c.primary_sector as sector, c.organisation_type, c.primary_area as area,
+        c.size_class, c.region,
         c.consent_benchmark_at is not null as consented,
         a.submitted_at = max(a.submitted_at) over (partition by a.company_id) as latest
       from assessment_scores s
       join assessments a on a.id = s.assessment_id
       join companies c on c.id = a.company_id
-      where a.definition_id = 'dma-sme'
+      where a.definition_id = ${definitionId}
     `.execute(database().db);
-    const byAssessment = new Map<string, (typeof rows)[number][]>();
-    for (const row of rows) {
-      byAssessment.set(row.assessment_id, [...(byAssessment.get(row.assessment_id) ?? []), row]);
-    }
-    const members = [...byAssessment.values()].filter((r) => r[0].consented && r[0].latest);
-    const groupValue = (row: (typeof rows)[number], kind: PeerGroupKind) =>
-      kind === "sector"
-        ? row.sector
-        : kind === "size_class"
-          ? row.size_class
-          : kind === "region"
-            ? row.region
-            : "";
-
-    let checkedGroups = 0;
-
-    for (const token of tokens) {
-      const result = await results(token);
-      expect(result.peers.groups.map((g) => g.kind)).toEqual([
-        "sector",
-        "size_class",
-        "region",
-        "all",
-      ]);
-      const self = [...byAssessment.values()].find(
-        (r) =>
-          Math.abs(r[0].overall - result.overall) < 1e-9 &&
-          r.every((d) => Math.abs(result.dimensions[d.dimension] - d.score) < 1e-9),
-      );
-      expect(self).toBeDefined();
-      const own = self![0];
-      for (const group of result.peers.groups) {
-        const peers = members.filter(
-          (m) =>
-            m[0].company_id !== own.company_id &&
-            groupValue(m[0], group.kind) === groupValue(own, group.kind),
-        );
-        expect(group.shown, `${group.kind} with ${peers.length} others`).toBe(
-          peers.length >= PRIVACY_FLOOR,
-        );
-        if (!group.shown) {
-          expect(Object.keys(group).sort()).toEqual(["kind", "shown", "value"]);
-          continue;
-        }
-        checkedGroups++;
-        expect(group.companies).toBe(peers.length);
-        for (const [metric, stats] of Object.entries(group.metrics)) {
-          const values = peers
-            .map((m) =>
-              metric === "overall" ? m[0].overall : m.find((d) => d.dimension === metric)!.score,
-            )
-            .sort((a, b) => a - b);
-          const mine = metric === "overall" ? result.overall : result.dimensions[metric];
-          const below = values.filter((v) => v < mine - 1e-9).length;
-          const same = values.filter((v) => Math.abs(v - mine) <= 1e-9).length;
-          const where = `${group.kind} ${metric}`;
-          expect(Math.abs(stats.median - quantile(values, 0.5)), where).toBeLessThanOrEqual(0.5);
-          expect(Math.abs(stats.q1 - quantile(values, 0.25)), where).toBeLessThanOrEqual(0.5);
-          expect(Math.abs(stats.q3 - quantile(values, 0.75)), where).toBeLessThanOrEqual(0.5);
-          expect(
-            Math.abs(stats.percentile - ((below + same / 2) / values.length) * 100),
-            where,
-          ).toBeLessThanOrEqual(0.5);
-        }
+      const byAssessment = new Map<string, (typeof rows)[number][]>();
+      for (const row of rows) {
+        byAssessment.set(row.assessment_id, [...(byAssessment.get(row.assessment_id) ?? []), row]);
       }
-      const firstShown = result.peers.groups.find((g) => g.shown);
-      expect(result.peers.chosen).toBe(firstShown?.kind ?? null);
-    }
-    expect(checkedGroups).toBeGreaterThan(60);
+      const members = [...byAssessment.values()].filter((r) => r[0].consented && r[0].latest);
+      // From the companies table, not the stored score rows the engine reads.
+      const groupValue = (row: (typeof rows)[number], kind: PeerGroupKind) =>
+        ({
+          sector: row.sector,
+          organisation_type: row.organisation_type,
+          government_area: row.area,
+          size_class: row.size_class,
+          region: row.region,
+          all: "",
+        })[kind];
+
+      let checkedGroups = 0;
+
+      for (const token of viewers()) {
+        const result = await results(token);
+        expect(result.peers.groups.map((g) => g.kind)).toEqual(
+          PEER_GROUPS[definitionId === "dma-pso" ? "pso" : "sme"],
+        );
+        const self = [...byAssessment.values()].find(
+          (r) =>
+            Math.abs(r[0].overall - result.overall) < 1e-9 &&
+            r.every((d) => Math.abs(result.dimensions[d.dimension] - d.score) < 1e-9),
+        );
+        expect(self).toBeDefined();
+        const own = self![0];
+        for (const group of result.peers.groups) {
+          const peers = members.filter(
+            (m) =>
+              m[0].company_id !== own.company_id &&
+              groupValue(m[0], group.kind) === groupValue(own, group.kind),
+          );
+          expect(group.shown, `${group.kind} with ${peers.length} others`).toBe(
+            peers.length >= PRIVACY_FLOOR,
+          );
+          if (!group.shown) {
+            expect(Object.keys(group).sort()).toEqual(["kind", "shown", "value"]);
+            continue;
+          }
+          checkedGroups++;
+          expect(group.companies).toBe(peers.length);
+          for (const [metric, stats] of Object.entries(group.metrics)) {
+            const values = peers
+              .map((m) =>
+                metric === "overall" ? m[0].overall : m.find((d) => d.dimension === metric)!.score,
+              )
+              .sort((a, b) => a - b);
+            const mine = metric === "overall" ? result.overall : result.dimensions[metric];
+            const below = values.filter((v) => v < mine - 1e-9).length;
+            const same = values.filter((v) => Math.abs(v - mine) <= 1e-9).length;
+            const where = `${group.kind} ${metric}`;
+            expect(Math.abs(stats.median - quantile(values, 0.5)), where).toBeLessThanOrEqual(0.5);
+            expect(Math.abs(stats.q1 - quantile(values, 0.25)), where).toBeLessThanOrEqual(0.5);
+            expect(Math.abs(stats.q3 - quantile(values, 0.75)), where).toBeLessThanOrEqual(0.5);
+            expect(
+              Math.abs(stats.percentile - ((below + same / 2) / values.length) * 100),
+              where,
+            ).toBeLessThanOrEqual(0.5);
+          }
+        }
+        const firstShown = result.peers.groups.find((g) => g.shown);
+        expect(result.peers.chosen).toBe(firstShown?.kind ?? null);
+      }
+      expect(checkedGroups).toBeGreaterThan(minimumGroups);
+      expect(PEER_GROUP_KINDS).toHaveLength(6);
+    },
+  );
+
+  test("SME peers never include a PSO, and PSO peers never include a company", async () => {
+    const { rows } = await sql<{ customer_type: string; n: number }>`
+      select c.customer_type, count(distinct c.id)::int as n
+      from companies c join assessments a on a.company_id = c.id
+      where c.consent_benchmark_at is not null and a.status = 'submitted'
+        and a.definition_id in ('dma-sme', 'dma-pso')
+      group by c.customer_type
+    `.execute(database().db);
+    const consenting = Object.fromEntries(rows.map((r) => [r.customer_type, r.n]));
+    expect(consenting.sme).toBeGreaterThan(100);
+    expect(consenting.pso).toBeGreaterThan(30);
+    const everyone = async (token: string) => {
+      const result = await results(token);
+      return { result, all: result.peers.groups.find((g) => g.kind === "all") };
+    };
+    // A consenting company's "all companies" is every other consenting company: no PSO.
+    const company = await everyone(tokens[0]);
+    expect(company.result.customerType).toBe("sme");
+    expect(company.result.peers.groups.map((g) => g.kind)).toEqual(PEER_GROUPS.sme);
+    expect(company.all).toMatchObject({ shown: true, companies: consenting.sme - 1 });
+    // A consenting PSO's "all public sector organisations": no company.
+    const organisation = await everyone(psoTokens[0]);
+    expect(organisation.result.customerType).toBe("pso");
+    expect(organisation.result.peers.groups.map((g) => g.kind)).toEqual(PEER_GROUPS.pso);
+    expect(organisation.all).toMatchObject({ shown: true, companies: consenting.pso - 1 });
+    // And no histogram of either questionnaire has a group of the other type's kinds.
+    const { rows: kinds } = await sql<{ definition_id: string; group_kind: string }>`
+      select distinct definition_id, group_kind from peer_histograms
+      where definition_id in ('dma-sme', 'dma-pso') order by 1, 2
+    `.execute(database().db);
+    expect(kinds.filter((k) => k.definition_id === "dma-sme").map((k) => k.group_kind)).toEqual(
+      [...PEER_GROUPS.sme].sort(),
+    );
+    expect(kinds.filter((k) => k.definition_id === "dma-pso").map((k) => k.group_kind)).toEqual(
+      [...PEER_GROUPS.pso].sort(),
+    );
+  });
+
+  test("a PSO of a rare type and area is compared with a wider group of PSOs, and the page says so", async () => {
+    const { rows } = await sql<{ type: string; n: number }>`
+      select t.type, count(m.company_id)::int as n
+      from unnest(${sql.val(["national", "regional", "municipal", "other"])}::text[]) as t(type)
+      left join companies c on c.organisation_type = t.type and c.consent_benchmark_at is not null
+      left join peer_members m on m.company_id = c.id
+      group by t.type order by n, t.type limit 1
+    `.execute(database().db);
+    expect(rows[0].n).toBeLessThan(PRIVACY_FLOOR);
+    const token = await submitted({
+      organisationType: rows[0].type,
+      primaryArea: "defence",
+      sizeClass: "large",
+      region: "skane",
+      consentBenchmark: true,
+    });
+    const result = await results(token);
+    expect(result.peers.groups.slice(0, 2)).toEqual([
+      { kind: "organisation_type", value: rows[0].type, shown: false },
+      { kind: "government_area", value: "defence", shown: false },
+    ]);
+    const chosen = result.peers.groups.find((g) => g.shown);
+    expect(chosen?.kind).toBe(result.peers.chosen);
+    const page = await pageLoader(
+      routeArgs(
+        new Request(`http://localhost/a/${token}/results`, {
+          headers: { "Accept-Language": "sv" },
+        }),
+        { token },
+      ),
+    );
+    expect(page.peerView.summary).toMatch(
+      /^Jämfört med .*offentliga organisationer.*: \d+ organisationer\.$/,
+    );
+    expect(page.peerView.fallback).toMatch(
+      /^För få organisationer av er typ .*har gjort bedömningen ännu, så ni jämförs med /,
+    );
+    expect(page.peerView.dimensions.map((d) => d.name)).toContain("Interoperabilitet");
   });
 
   test("a company in a tiny sector is compared with a wider group, and the page says so", async () => {
@@ -349,6 +486,75 @@ describe("recommendations", () => {
       // The other tests recommend from the real catalogue, whatever happened here.
       await syncServiceCatalogue(database().db, catalogue);
     }
+  });
+
+  test("a PSO is recommended public sector services only, one for each weak area, explained in both languages", async () => {
+    const lowest = {
+      q1: [],
+      q2: {},
+      q3: [],
+      q4: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0, "7": 0, "8": 0 },
+      q5: [],
+      q6: [],
+      q7: [],
+      q8: [],
+      q9: {},
+      q10: [],
+      q11: { "1": "no", "2": "no", "3": "no", "4": "no", "5": "no" },
+    };
+    const token = await submitted(psoProfiles[0], lowest);
+    const result = await results(token);
+    const psoServices = new Set(
+      getServiceCatalogue()
+        .services.filter((s) => s.rules.every((r) => r.definition === "dma-pso"))
+        .map((s) => s.id),
+    );
+    expect(result.recommendations.length).toBeGreaterThanOrEqual(6);
+    for (const r of result.recommendations) expect(psoServices).toContain(r.serviceId);
+    const dimensions = new Set(result.recommendations.map((r) => r.trigger.dimension));
+    for (const d of pso.dimensions) expect(dimensions).toContain(d.id);
+    for (const r of result.recommendations) {
+      expect(r.reason.en).toMatch(
+        /^(Your score for|You did not select|You selected|You answered|You did not tick|You ticked)/,
+      );
+      expect(r.reason.sv).toMatch(
+        /^(Ert resultat för|Ni valde inte|Ni valde|Ni svarade|Ni kryssade inte i|Ni kryssade i)/,
+      );
+    }
+
+    // A company is never recommended a public sector service.
+    const companyToken = await submitted(profiles[0]);
+    for (const r of (await results(companyToken)).recommendations) {
+      expect(psoServices).not.toContain(r.serviceId);
+    }
+  });
+
+  test("an advanced PSO that has not opened its data is recommended the open data service, for that reason", async () => {
+    const all = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+    const rows = (n: number, value: unknown) =>
+      Object.fromEntries(all(n).map((i) => [String(i), value]));
+    const highest = {
+      q1: all(10),
+      q2: rows(8, { invested: true, planned: true }),
+      q3: all(9),
+      q4: rows(8, 5),
+      q5: all(7),
+      q6: all(10),
+      q7: all(9),
+      q8: all(6),
+      // Every principle implemented, but data is not yet published as open data.
+      q9: { ...rows(16, { implemented: true, planned: true }), "1": { planned: true } },
+      q10: all(9),
+      q11: rows(5, "yes"),
+    };
+    const token = await submitted(psoProfiles[1], highest);
+    const result = await results(token);
+    expect(result.recommendations.map((r) => [r.serviceId, r.reason.en])).toEqual([
+      [
+        "open-data-publishing",
+        "You did not tick “Implemented” for “Publish data as open data” in the question “While digitalising processes and services, what does your organisation do to share data, information and knowledge with other public sector organisations?” (Interoperability).",
+      ],
+    ]);
   });
 
   test("the smart industry module gets its own recommendations and its own peers", async () => {
