@@ -4,11 +4,6 @@ import { database } from "../../app/lib/server/db.server";
 import { hashResumeToken } from "../../app/lib/server/resume-token.server";
 import { startNextAssessment } from "../../app/lib/server/assessments.server";
 import { scoreAnswers } from "../../app/lib/core/scoring";
-import { action as createAction } from "../../app/routes/api.v1.assessments";
-import { loader as stateLoader } from "../../app/routes/api.v1.assessments.$token";
-import { action as answersAction } from "../../app/routes/api.v1.assessments.$token.answers";
-import { loader as resultsLoader } from "../../app/routes/api.v1.assessments.$token.results";
-import { action as submitAction } from "../../app/routes/api.v1.assessments.$token.submit";
 import * as createRoute from "../../app/routes/api.v1.assessments";
 import * as stateRoute from "../../app/routes/api.v1.assessments.$token";
 import * as answersRoute from "../../app/routes/api.v1.assessments.$token.answers";
@@ -21,8 +16,14 @@ import { openAppTestDatabase } from "../helpers/app-db";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { routeArgs } from "../helpers/route-args";
+import {
+  createViaApi,
+  resultsViaApi,
+  saveViaApi,
+  stateViaApi,
+  submitViaApi,
+} from "../helpers/api-routes";
 
-const base = "http://localhost/api/v1/assessments";
 const dma = loadDefinition("dma-sme", "1.1.0");
 let app: { close: () => Promise<void> };
 
@@ -46,18 +47,8 @@ const validProfile = {
   consentBenchmark: false,
 };
 
-function post(url: string, body: unknown, method = "POST") {
-  return new Request(url, { method, body: typeof body === "string" ? body : JSON.stringify(body) });
-}
-
-let creations = 0;
-/** Each call comes from a new client address unless one is given: the rate limit counts per address. */
-async function create(
-  profile: Record<string, unknown> = validProfile,
-  clientAddress = `10.0.${creations >> 8}.${creations++ & 255}`,
-) {
-  return createAction(routeArgs(post(base, { profile, language: "sv" }), {}, { clientAddress }));
-}
+const create = (profile: Record<string, unknown> = validProfile, clientAddress?: string) =>
+  createViaApi(profile, clientAddress);
 
 async function newToken(): Promise<string> {
   const response = await create();
@@ -65,14 +56,10 @@ async function newToken(): Promise<string> {
   return (await response.json()).token;
 }
 
-const save = (token: string, body: unknown) =>
-  answersAction(routeArgs(post(`${base}/${token}/answers`, body), { token }));
-const submit = (token: string) =>
-  submitAction(routeArgs(post(`${base}/${token}/submit`, ""), { token }));
-const state = async (token: string) =>
-  stateLoader(routeArgs(new Request(`${base}/${token}`), { token }));
-const results = (token: string) =>
-  resultsLoader(routeArgs(new Request(`${base}/${token}/results`), { token }));
+const save = saveViaApi;
+const submit = submitViaApi;
+const state = stateViaApi;
+const results = resultsViaApi;
 
 async function count(table: "companies" | "assessments" | "assessment_scores") {
   const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(

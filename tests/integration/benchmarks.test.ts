@@ -203,6 +203,23 @@ async function benchmarkTables() {
   ]).then((results) => results.map((r) => r.rows));
 }
 
+/**
+ * Of `values` of a profile column, the one with the fewest benchmark members (a group below
+ * the privacy floor, as the test asserts).
+ */
+async function rarest(column: "primary_sector" | "organisation_type", values: string[]) {
+  const { rows } = await sql<{ value: string; n: number }>`
+    select v.value, count(m.company_id)::int as n
+    from unnest(${sql.val(values)}::text[]) as v(value)
+    left join companies c on ${sql.ref(`c.${column}`)} = v.value
+      and c.consent_benchmark_at is not null
+    left join peer_members m on m.company_id = c.id
+    group by v.value order by n, v.value limit 1
+  `.execute(database().db);
+  expect(rows[0].n).toBeLessThan(PRIVACY_FLOOR);
+  return rows[0].value;
+}
+
 /** percentile_cont over sorted values. */
 function quantile(sorted: number[], p: number): number {
   const h = (sorted.length - 1) * p;
@@ -361,16 +378,9 @@ describe("peer statistics", () => {
   });
 
   test("a PSO of a rare type and area is compared with a wider group of PSOs, and the page says so", async () => {
-    const { rows } = await sql<{ type: string; n: number }>`
-      select t.type, count(m.company_id)::int as n
-      from unnest(${sql.val(["national", "regional", "municipal", "other"])}::text[]) as t(type)
-      left join companies c on c.organisation_type = t.type and c.consent_benchmark_at is not null
-      left join peer_members m on m.company_id = c.id
-      group by t.type order by n, t.type limit 1
-    `.execute(database().db);
-    expect(rows[0].n).toBeLessThan(PRIVACY_FLOOR);
+    const rare = await rarest("organisation_type", ["national", "regional", "municipal", "other"]);
     const token = await submitted({
-      organisationType: rows[0].type,
+      organisationType: rare,
       primaryArea: "defence",
       sizeClass: "large",
       region: "skane",
@@ -378,7 +388,7 @@ describe("peer statistics", () => {
     });
     const result = await results(token);
     expect(result.peers.groups.slice(0, 2)).toEqual([
-      { kind: "organisation_type", value: rows[0].type, shown: false },
+      { kind: "organisation_type", value: rare, shown: false },
       { kind: "government_area", value: "defence", shown: false },
     ]);
     const chosen = result.peers.groups.find((g) => g.shown);
@@ -401,22 +411,20 @@ describe("peer statistics", () => {
   });
 
   test("a company in a tiny sector is compared with a wider group, and the page says so", async () => {
-    const { rows } = await sql<{ sector: string; n: number }>`
-      select s.sector, count(m.company_id)::int as n
-      from unnest(${sql.val(["aeronautics-space", "defence-security", "mining-quarrying", "maritime-fishery"])}::text[]) as s(sector)
-      left join companies c on c.primary_sector = s.sector and c.consent_benchmark_at is not null
-      left join peer_members m on m.company_id = c.id
-      group by s.sector order by n, s.sector limit 1
-    `.execute(database().db);
-    expect(rows[0].n).toBeLessThan(PRIVACY_FLOOR);
+    const sector = await rarest("primary_sector", [
+      "aeronautics-space",
+      "defence-security",
+      "mining-quarrying",
+      "maritime-fishery",
+    ]);
     const token = await submitted({
-      primarySector: rows[0].sector,
+      primarySector: sector,
       sizeClass: "small",
       region: "skane",
       consentBenchmark: true,
     });
     const result = await results(token);
-    expect(result.peers.groups[0]).toEqual({ kind: "sector", value: rows[0].sector, shown: false });
+    expect(result.peers.groups[0]).toEqual({ kind: "sector", value: sector, shown: false });
     expect(result.peers.chosen).toBe("size_class");
 
     const page = await pageLoader(

@@ -3,11 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { database } from "../../app/lib/server/db.server";
 import { hashResumeToken } from "../../app/lib/server/resume-token.server";
 import { scoreAnswers } from "../../app/lib/core/scoring";
-import { action as createAction } from "../../app/routes/api.v1.assessments";
-import { loader as stateLoader } from "../../app/routes/api.v1.assessments.$token";
-import { action as answersAction } from "../../app/routes/api.v1.assessments.$token.answers";
-import { loader as resultsApiLoader } from "../../app/routes/api.v1.assessments.$token.results";
-import { action as submitAction } from "../../app/routes/api.v1.assessments.$token.submit";
 import { action as scoreAction } from "../../app/routes/api.v1.definitions.$id.$version.score";
 import {
   action as resultsPageAction,
@@ -19,8 +14,16 @@ import { openAppTestDatabase } from "../helpers/app-db";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { routeArgs } from "../helpers/route-args";
+import {
+  createViaApi,
+  jsonRequest,
+  resultsViaApi,
+  saveViaApi,
+  stateViaApi,
+  submitViaApi,
+} from "../helpers/api-routes";
+import { psoProfile } from "../helpers/profiles";
 
-const base = "http://localhost/api/v1/assessments";
 const pso = loadDefinition("dma-pso", "1.0.0");
 const sme = loadDefinition("dma-sme", "1.1.0");
 let app: { close: () => Promise<void> };
@@ -32,21 +35,6 @@ afterAll(async () => {
   await app.close();
 });
 
-const psoProfile = {
-  customerType: "pso",
-  organisationName: "Granryds kommun",
-  orgNumber: "212000-0597",
-  organisationType: "municipal",
-  sizeClass: "large",
-  primaryArea: "general-public-services",
-  secondaryArea: "education",
-  region: "kronoberg",
-  contactName: "Lena Berg",
-  contactRole: "Digitaliseringschef",
-  contactEmail: "lena@example.se",
-  consentAdvisers: true,
-  consentBenchmark: true,
-};
 const smeProfile = {
   companyName: "Ronneby Plåt & Svets AB",
   orgNumber: "556036-0793",
@@ -57,30 +45,16 @@ const smeProfile = {
   contactEmail: "karin@example.se",
 };
 
-const post = (url: string, body: unknown) =>
-  new Request(url, {
-    method: "POST",
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-let address = 0;
-const create = (profile: Record<string, unknown>) =>
-  createAction(
-    routeArgs(
-      post(base, { profile, language: "sv" }),
-      {},
-      { clientAddress: `10.7.0.${address++}` },
-    ),
-  );
+const post = jsonRequest;
+const create = (profile: Record<string, unknown>) => createViaApi(profile);
 async function newToken(profile: Record<string, unknown> = psoProfile): Promise<string> {
   const response = await create(profile);
   expect(response.status).toBe(201);
   return ((await response.json()) as { token: string }).token;
 }
-const save = (token: string, body: unknown) =>
-  answersAction(routeArgs(post(`${base}/${token}/answers`, body), { token }));
-const submit = (token: string) =>
-  submitAction(routeArgs(post(`${base}/${token}/submit`, ""), { token }));
-const state = (token: string) => stateLoader(routeArgs(new Request(`${base}/${token}`), { token }));
+const save = saveViaApi;
+const submit = submitViaApi;
+const state = stateViaApi;
 
 async function count(table: "companies" | "assessments") {
   const { rows } = await sql<{
@@ -245,9 +219,7 @@ describe("a public sector organisation over the API", () => {
         }),
       ]),
     );
-    const api = await resultsApiLoader(
-      routeArgs(new Request(`${base}/${token}/results`), { token }),
-    );
+    const api = await resultsViaApi(token);
     expect(await api.json()).toMatchObject({
       customerType: "pso",
       definition: { id: "dma-pso" },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseProfile } from "../../app/lib/core/profile";
+import { psoProfile } from "../helpers/profiles";
 
 const contact = {
   region: "kronoberg",
@@ -13,18 +14,7 @@ const sme = {
   primarySector: "culture-creative",
   ...contact,
 };
-const pso = {
-  customerType: "pso",
-  organisationName: "Granryds kommun",
-  // A municipality's number: 21 series, Luhn-correct.
-  orgNumber: "212000-0597",
-  organisationType: "municipal",
-  sizeClass: "large",
-  primaryArea: "general-public-services",
-  secondaryArea: "education",
-  consentBenchmark: "on",
-  ...contact,
-};
+const pso = psoProfile;
 
 describe("a company's profile", () => {
   test("without a customer type is a company's, as before public sector organisations", () => {
@@ -73,8 +63,9 @@ describe("a public sector organisation's profile", () => {
         secondaryArea: "education",
         region: "kronoberg",
         contactName: "Lena Berg",
+        contactRole: "Digitaliseringschef",
         contactEmail: "lena@example.se",
-        consentAdvisers: false,
+        consentAdvisers: true,
         consentBenchmark: true,
       },
     });
