@@ -14,6 +14,7 @@ import { closeDatabase, openDatabase } from "./lib/server/db.server";
 import { seedIfEmpty } from "./lib/server/demo-seed.server";
 import { getDefinitionRegistry } from "./lib/server/definitions.server";
 import { getServiceCatalogue } from "./lib/server/services.server";
+import { getHubConfig } from "./lib/server/hub.server";
 import { env } from "./lib/server/env.server";
 import { startupErrorLine } from "./lib/server/startup-error.server";
 import { createNonce, securityHeaders } from "./lib/http/security-headers.server";
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
   const config = env();
   getDefinitionRegistry();
   getServiceCatalogue();
+  getHubConfig();
   const workers = config.DATABASE_URL ? config.WEB_CONCURRENCY : 1;
   if (workers <= 1 || !cluster.isPrimary) return serve();
   await openDatabase(); // Fails here, with one line, on a bad DATABASE_URL; migrates once.
@@ -71,6 +73,7 @@ async function serve(): Promise<void> {
   // names a question or item they lack.
   getDefinitionRegistry();
   getServiceCatalogue();
+  getHubConfig();
   const { kind } = await openDatabase();
   const seeded = await seedIfEmpty();
   if (seeded > 0)

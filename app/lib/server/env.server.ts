@@ -25,6 +25,16 @@ const EnvSchema = z.object({
   DEFINITIONS_DIR: z.string().min(1).default("survey-definitions"),
   /** The hub's service catalogue, synchronised into the services table at start-up. */
   SERVICES_FILE: z.string().min(1).default("db/catalogue/services.json"),
+  /** The hub's configuration folder (hub.json): name, partners, regions, staff rules. */
+  HUB_DIR: z.string().min(1).default("db/hub"),
+  /** smtp:// or smtps:// URL of the mail server for staff invitations and resets; unset = no email. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => v === "" || /^smtps?:\/\/\S+$/.test(v), "must be a URL such as smtp://host:587")
+    .optional()
+    .transform((v) => v || undefined),
+  /** The sender of those emails. */
+  MAIL_FROM: z.string().min(3).default("Mognad <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -54,6 +64,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     PGLITE_DATA_DIR: path.resolve(env.PGLITE_DATA_DIR),
     DEFINITIONS_DIR: path.resolve(env.DEFINITIONS_DIR),
     SERVICES_FILE: path.resolve(env.SERVICES_FILE),
+    HUB_DIR: path.resolve(env.HUB_DIR),
   };
 }
 

@@ -1,6 +1,7 @@
 import { DatabaseConfigError } from "../../../db/database";
 import { DefinitionsError } from "./definitions.server";
 import { EnvError } from "./env.server";
+import { HubConfigError } from "./hub.server";
 import { CatalogueError } from "./services.server";
 
 /**
@@ -12,7 +13,8 @@ export function startupErrorLine(error: unknown): string {
     error instanceof EnvError ||
     error instanceof DatabaseConfigError ||
     error instanceof DefinitionsError ||
-    error instanceof CatalogueError
+    error instanceof CatalogueError ||
+    error instanceof HubConfigError
   ) {
     return `Mognad cannot start: ${error.message}`;
   }
