@@ -160,6 +160,85 @@ export interface PeerScoresTable {
   count: number;
 }
 
+export type StaffRole = "adviser" | "hub_lead";
+export type UserStatus = "active" | "disabled";
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** A partner organisation id of the hub file. */
+  partner_id: string | null;
+  status: ColumnType<UserStatus, UserStatus | undefined, UserStatus>;
+  language: ColumnType<Language, Language | undefined, Language>;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  last_sign_in_at: NullableTimestamp;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export type SessionStage = "second_factor" | "full";
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  user_id: string;
+  stage: SessionStage;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export type OneTimeLinkPurpose = "invite" | "reset";
+
+export interface OneTimeLinksTable {
+  token_hash: string;
+  user_id: string;
+  purpose: OneTimeLinkPurpose;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface CompanyAssignmentsTable {
+  company_id: string;
+  user_id: string;
+  assigned_at: Generated<Date>;
+  assigned_by: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  email_key: string;
+  ip: string;
+  outcome: "pending" | "failed" | "succeeded";
+}
+
+export interface AuditLogTable {
+  /** bigserial: read back as a string. */
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: JSONColumnType<Record<string, unknown>, string | undefined, never>;
+  ip: string | null;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   companies: CompaniesTable;
@@ -171,6 +250,13 @@ export interface Database {
   peer_members: PeerMembersTable;
   peer_histograms: PeerHistogramsTable;
   peer_scores: PeerScoresTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  one_time_links: OneTimeLinksTable;
+  company_assignments: CompanyAssignmentsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  audit_log: AuditLogTable;
 }
 
 export type Company = Selectable<CompaniesTable>;
@@ -184,3 +270,8 @@ export type ServiceVersion = Selectable<ServiceVersionsTable>;
 export type NewServiceVersion = Insertable<ServiceVersionsTable>;
 export type Recommendation = Selectable<RecommendationsTable>;
 export type NewRecommendation = Insertable<RecommendationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_core";
 import * as m0002 from "./0002_benchmarks_services";
+import * as m0003 from "./0003_staff";
 import * as m0008 from "./0008_customer_types";
 
 /**
@@ -11,5 +12,6 @@ import * as m0008 from "./0008_customer_types";
 export const migrations: Record<string, Migration> = {
   "0001_core": m0001,
   "0002_benchmarks_services": m0002,
+  "0003_staff": m0003,
   "0008_customer_types": m0008,
 };
