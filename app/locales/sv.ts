@@ -392,6 +392,113 @@ const sv: Translations = {
         "Tjänster från DigIT Hub Sweden som passar era luckor, de viktigaste först. Hubben finns till för offentliga organisationer lika väl som för företag.",
     },
   },
+  hub: {
+    shell: {
+      area: "Personal",
+      signedInAs: "Inloggad som",
+      signOut: "Logga ut",
+    },
+    nav: {
+      label: "Personalens navigering",
+      home: "Översikt",
+      assignments: "Tilldelning",
+      staff: "Personal",
+      audit: "Händelselogg",
+      account: "Mitt konto",
+    },
+    role: {
+      adviser: "Rådgivare",
+      hub_lead: "Hubbansvarig",
+    },
+    band: {
+      basic: "Grundläggande",
+      average: "Medel",
+      moderately_advanced: "Måttligt avancerad",
+      advanced: "Avancerad",
+    },
+    errorPage: {
+      forbiddenTitle: "Inte tillåtet",
+      forbidden: "Din roll tillåter inte detta. Fråga en hubbansvarig om du behöver det.",
+      notFoundTitle: "Hittades inte",
+      notFound: "Här finns ingenting, eller ingenting som du får se.",
+      serverTitle: "Något gick fel",
+      server: "Sidan kunde inte visas. Försök igen om en stund.",
+      back: "Tillbaka till översikten",
+    },
+    login: {
+      title: "Inloggning för personal",
+      intro:
+        "För hubbens rådgivare och hubbansvariga. Företag som gör självskattningen behöver inget konto.",
+      email: "E-post",
+      password: "Lösenord",
+      submit: "Logga in",
+      signingIn: "Loggar in…",
+      missing: "Ange din e-postadress och ditt lösenord.",
+      invalid: "Fel e-postadress eller lösenord.",
+      disabled: "Kontot är avstängt. Be en hubbansvarig att aktivera det igen.",
+      throttled:
+        "För många misslyckade inloggningar. Av säkerhetsskäl: försök igen om {{minutes}} minuter.",
+      forgot: "Glömt lösenordet?",
+      forgotAskLead: "Glömt lösenordet? Be en hubbansvarig om en länk för att byta det.",
+      demoTitle: "Demokonton",
+      demoIntro:
+        "Den här installationen har demodata. Logga in med något av kontona för att prova personalens sidor:",
+      demoPassword: "Lösenord för alla demokonton:",
+    },
+    home: {
+      title: "Översikt",
+      welcome: "Välkommen, {{name}}",
+      yourCompanies: "Dina företag ({{count}})",
+      yourCompaniesCaption: "Företagen som tilldelats dig",
+      noCompanies:
+        "Inga företag har tilldelats dig ännu. En hubbansvarig tilldelar företag som har gått med på att dela sitt resultat med rådgivare.",
+      hubTitle: "Hubben i korthet",
+      advisers: "Aktiva rådgivare",
+      hubLeads: "Aktiva hubbansvariga",
+      companies: "Företag",
+      unassigned: "Samtyckande företag utan rådgivare",
+      toAssignments: "Tilldela rådgivare företag",
+      toStaff: "Hantera personal och bjud in rådgivare",
+      toAudit: "Läs händelseloggen",
+    },
+    companies: {
+      name: "Företag",
+      orgNumber: "Organisationsnummer",
+      region: "Region",
+      sector: "Bransch",
+      score: "Senaste resultat",
+      noScore: "Inte inskickad",
+      actions: "Rådgivare",
+    },
+    company: {
+      profile: "Profil",
+      contact: "Kontaktperson",
+      consentAdvisers: "Delar resultat med rådgivare sedan",
+      consentBenchmark: "Med i anonyma jämförelser sedan",
+      no: "Nej",
+      advisers: "Rådgivare",
+      noAdvisers: "Ingen tilldelad",
+      assessments: "Självskattningar",
+      noAssessments: "Ingen självskattning ännu.",
+      stage: "Steg",
+      questionnaire: "Frågeformulär",
+      status: "Status",
+      started: "Påbörjad",
+      submitted: "Inskickad",
+      statuses: {
+        in_progress: "Pågår",
+        submitted: "Inskickad",
+      },
+    },
+    mail: {
+      inviteSubject: "Ditt personalkonto hos {{hub}}",
+      inviteBody:
+        "Hej {{name}}!\n\nDu har bjudits in till personalens sidor i Mognad, {{hub}}s självskattning av digital mognad. Välj ditt lösenord här (länken fungerar en gång, i {{hours}} timmar):\n\n{{url}}\n\nOm du inte väntade dig det här mejlet kan du bortse från det.",
+      resetSubject: "Byt ditt lösenord hos {{hub}}",
+      resetBody:
+        "Hej {{name}}!\n\nNågon har bett om att byta lösenordet till ditt personalkonto hos {{hub}}. Välj ett nytt här (länken fungerar en gång, i {{hours}} timmar):\n\n{{url}}\n\nOm det inte var du kan du bortse från mejlet: ditt lösenord förblir detsamma.",
+    },
+  },
 };
 
 export default sv;

@@ -8,6 +8,7 @@ import { majorOf } from "../core/definitions";
 import { MAIN_DEFINITIONS } from "../core/next-assessments";
 import { database } from "./db.server";
 import { generateDemoData } from "./demo-data.server";
+import { seedDemoStaff } from "./demo-staff.server";
 import { getDefinitionRegistry } from "./definitions.server";
 import { env } from "./env.server";
 import { comparePeerGroups, rebuildPeerStatistics } from "./peers.server";
@@ -28,8 +29,8 @@ export async function seedIfEmpty(): Promise<number> {
 
 /**
  * Inserts the demo data set (companies and public sector organisations with T0 and some T1
- * assessments of the latest dma-sme and dma-pso, scored by the engine); returns the number
- * of organisations inserted.
+ * assessments of the latest dma-sme and dma-pso, scored by the engine, and the demo staff
+ * accounts with their assignments); returns the number of organisations inserted.
  */
 export async function seedDemoData(): Promise<number> {
   const registry = getDefinitionRegistry();
@@ -81,5 +82,6 @@ export async function seedDemoData(): Promise<number> {
     );
   }
   await insertRecommendations(db, rows);
+  await seedDemoStaff();
   return data.companies.length;
 }

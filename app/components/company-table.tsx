@@ -1,0 +1,63 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "./i18n";
+
+/** A company row as the staff pages list it (serialised CompanySummary). */
+export interface CompanyRow {
+  id: string;
+  name: string;
+  org_number: string | null;
+  region: string;
+  primary_sector: string | null;
+  overall_score: number | null;
+  band: string | null;
+}
+
+/** A table of companies, each linking to its page; `actions` renders a last cell. */
+export function CompanyTable({
+  companies,
+  caption,
+  actions,
+}: {
+  companies: CompanyRow[];
+  caption: string;
+  actions?: (company: CompanyRow) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="company-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("hub.companies.name")}</th>
+            <th scope="col">{t("hub.companies.orgNumber")}</th>
+            <th scope="col">{t("hub.companies.region")}</th>
+            <th scope="col">{t("hub.companies.sector")}</th>
+            <th scope="col" className="numeric">
+              {t("hub.companies.score")}
+            </th>
+            {actions ? <th scope="col">{t("hub.companies.actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {companies.map((company) => (
+            <tr key={company.id}>
+              <th scope="row">
+                <Link to={`/hub/companies/${company.id}`}>{company.name}</Link>
+              </th>
+              <td>{company.org_number ?? "—"}</td>
+              <td>{t(`region.${company.region}`)}</td>
+              <td>{company.primary_sector ? t(`sector.${company.primary_sector}`) : "—"}</td>
+              <td className="numeric">
+                {company.overall_score === null
+                  ? t("hub.companies.noScore")
+                  : `${Math.round(company.overall_score)} (${t(`hub.band.${company.band}`)})`}
+              </td>
+              {actions ? <td>{actions(company)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Actor } from "../core/staff-policy";
+import { audit } from "./audit.server";
+import { database } from "./db.server";
+
+/**
+ * A company's identifiable profile, consents and assessments for the staff page, after
+ * the guard allowed `company.view`. Every call is a view of identifiable data and is
+ * audit-logged.
+ */
+export async function viewCompany(actor: Actor, companyId: string, ip: string | null) {
+  const { db } = database();
+  const company = await db
+    .selectFrom("companies")
+    .select([
+      "id",
+      "name",
+      "org_number",
+      "country",
+      "size_class",
+      "primary_sector",
+      "secondary_sector",
+      "region",
+      "contact_name",
+      "contact_role",
+      "contact_email",
+      "consent_advisers_at",
+      "consent_benchmark_at",
+      "created_at",
+    ])
+    .where("id", "=", companyId)
+    .executeTakeFirstOrThrow();
+  const assessments = await db
+    .selectFrom("assessments")
+    .select([
+      "id",
+      "definition_id",
+      "definition_version",
+      "stage",
+      "status",
+      "overall_score",
+      "band",
+      "created_at",
+      "submitted_at",
+    ])
+    .where("company_id", "=", companyId)
+    .orderBy("created_at")
+    .execute();
+  const advisers = await db
+    .selectFrom("company_assignments as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .select(["u.id", "u.name", "u.partner_id"])
+    .where("a.company_id", "=", companyId)
+    .orderBy("u.name")
+    .execute();
+  await audit({ actor, action: "company.viewed", target: { type: "company", id: companyId }, ip });
+  return { company, assessments, advisers };
+}

@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "../components/i18n";
+import { requireCompanyPermission, requireStaff } from "../lib/http/staff-guard.server";
+import { viewCompany } from "../lib/server/company-view.server";
+import { getFixedT } from "../lib/server/i18n.server";
+
+/** A company's profile, consents, advisers and assessments (404 for an adviser it is not assigned to). */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requireStaff(request);
+  const companyId = params.id ?? "";
+  await requireCompanyPermission(actor, companyId, "company.view");
+  const view = await viewCompany(actor, companyId, context.clientAddress);
+  const t = await getFixedT(request);
+  return { title: `${view.company.name} – ${t("app.name")}`, ...view };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];
+
+const dateFormat = (lang: string) =>
+  new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    dateStyle: "medium",
+    timeZone: "Europe/Stockholm",
+  });
+
+export default function CompanyPage() {
+  const { company, assessments, advisers } = useLoaderData<typeof loader>();
+  const { t, lang } = useTranslation();
+  const date = (value: Date | string | null) =>
+    value ? dateFormat(lang).format(new Date(value)) : "—";
+  return (
+    <article className="company-page">
+      <h1 data-testid="company-name">{company.name}</h1>
+      <section aria-labelledby="profile-title">
+        <h2 id="profile-title">{t("hub.company.profile")}</h2>
+        <dl className="facts">
+          <dt>{t("hub.companies.orgNumber")}</dt>
+          <dd>{company.org_number ?? "—"}</dd>
+          <dt>{t("profile.sizeClass")}</dt>
+          <dd>{t(`sizeClass.${company.size_class}`)}</dd>
+          <dt>{t("profile.primarySector")}</dt>
+          <dd>{company.primary_sector ? t(`sector.${company.primary_sector}`) : "—"}</dd>
+          <dt>{t("profile.region")}</dt>
+          <dd>{t(`region.${company.region}`)}</dd>
+          <dt>{t("hub.company.contact")}</dt>
+          <dd>
+            {[company.contact_name, company.contact_role, company.contact_email]
+              .filter(Boolean)
+              .join(", ") || "—"}
+          </dd>
+          <dt>{t("hub.company.consentAdvisers")}</dt>
+          <dd>
+            {company.consent_advisers_at ? date(company.consent_advisers_at) : t("hub.company.no")}
+          </dd>
+          <dt>{t("hub.company.consentBenchmark")}</dt>
+          <dd>
+            {company.consent_benchmark_at
+              ? date(company.consent_benchmark_at)
+              : t("hub.company.no")}
+          </dd>
+          <dt>{t("hub.company.advisers")}</dt>
+          <dd>
+            {advisers.length ? advisers.map((a) => a.name).join(", ") : t("hub.company.noAdvisers")}
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="assessments-title">
+        <h2 id="assessments-title">{t("hub.company.assessments")}</h2>
+        {assessments.length === 0 ? (
+          <p className="note">{t("hub.company.noAssessments")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("hub.company.stage")}</th>
+                  <th scope="col">{t("hub.company.questionnaire")}</th>
+                  <th scope="col">{t("hub.company.status")}</th>
+                  <th scope="col">{t("hub.company.started")}</th>
+                  <th scope="col">{t("hub.company.submitted")}</th>
+                  <th scope="col" className="numeric">
+                    {t("hub.companies.score")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {assessments.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">{a.stage}</th>
+                    <td>
+                      {a.definition_id} {a.definition_version}
+                    </td>
+                    <td>{t(`hub.company.statuses.${a.status}`)}</td>
+                    <td>{date(a.created_at)}</td>
+                    <td>{date(a.submitted_at)}</td>
+                    <td className="numeric">
+                      {a.overall_score === null
+                        ? "—"
+                        : `${Math.round(a.overall_score)} (${t(`hub.band.${a.band}`)})`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  NavLink,
+  Outlet,
+  useLoaderData,
+  useRouteError,
+} from "@remix-run/react";
+import { useTranslation } from "../components/i18n";
+import { getStaff } from "../lib/http/staff-guard.server";
+import { staffShell } from "../lib/server/staff-shell.server";
+
+/**
+ * The staff area's shell: the hub's name, the person signed in, and the navigation their
+ * role may use (app/lib/core/staff-policy.ts STAFF_NAVIGATION). Each child route guards
+ * itself with requireStaff; this loader only reads who is signed in.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return staffShell(await getStaff(request));
+}
+
+export default function StaffShell() {
+  const { hubName, person, navigation } = useLoaderData<typeof loader>();
+  const { t, lang } = useTranslation();
+  return (
+    <div className="staff">
+      <div className="staff-bar">
+        <p className="staff-bar__hub">
+          <span>{hubName[lang]}</span>{" "}
+          <span className="staff-bar__area">{t("hub.shell.area")}</span>
+        </p>
+        {person ? (
+          <>
+            <nav aria-label={t("hub.nav.label")} className="staff-nav">
+              <ul>
+                {navigation.map((item) => (
+                  <li key={item.id}>
+                    <NavLink to={item.path} end={item.path === "/hub"}>
+                      {t(`hub.nav.${item.id}`)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="staff-bar__person">
+              <p>
+                <span className="visually-hidden">{t("hub.shell.signedInAs")} </span>
+                <strong data-testid="staff-name">{person.name}</strong>
+                <span className="staff-bar__role">
+                  {t(`hub.role.${person.role}`)}
+                  {person.partnerName ? `, ${person.partnerName}` : ""}
+                </span>
+              </p>
+              <Form method="post" action="/hub/logout">
+                <button type="submit" className="button button--small">
+                  {t("hub.shell.signOut")}
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </div>
+      <Outlet />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 403 ? "forbidden" : status === 404 ? "notFound" : "server";
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <title>{`${t(`hub.errorPage.${key}Title`)} – ${t("app.name")}`}</title>
+      <h1 id="error-title">{t(`hub.errorPage.${key}Title`)}</h1>
+      <p>{t(`hub.errorPage.${key}`)}</p>
+      <p>
+        <Link to="/hub" className="button">
+          {t("hub.errorPage.back")}
+        </Link>
+      </p>
+    </section>
+  );
+}
