@@ -80,7 +80,7 @@ describe("sign-in", () => {
     };
     const wrong = [];
     const unknown = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       wrong.push(await time({ email: "bo@example.se", password: "not the password" }));
       unknown.push(await time({ email: `nobody${i}@example.se`, password: "not the password" }));
     }
@@ -88,12 +88,12 @@ describe("sign-in", () => {
       expect(result.status).toBe(401);
       expect(result.data).toMatchObject({ error: "invalid" });
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const a = median(wrong.map((w) => w.ms));
-    const b = median(unknown.map((u) => u.ms));
-    // Both pay for one argon2id verification (≈ 50–250 ms); neither is a quick "no".
+    // The fastest of each (the least disturbed by other work on a shared machine): both pay
+    // for one argon2id verification (≈ 50–250 ms); neither is a quick "no".
+    const a = Math.min(...wrong.map((w) => w.ms));
+    const b = Math.min(...unknown.map((u) => u.ms));
     expect(Math.min(a, b)).toBeGreaterThan(20);
-    expect(Math.max(a, b) / Math.min(a, b)).toBeLessThan(2);
+    expect(Math.max(a, b) / Math.min(a, b)).toBeLessThan(2.5);
   });
 
   test("a missing field is a 400 with a message, not a 500", async () => {

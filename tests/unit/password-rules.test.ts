@@ -41,5 +41,5 @@ describe("new passwords", () => {
     expect(await verifyPassword(hash, "correct horse battery stapler")).toBe(false);
     expect(await verifyPassword(null, "anything")).toBe(false);
     expect(await verifyPassword("not a hash", "anything")).toBe(false);
-  });
+  }, 30_000);
 });
