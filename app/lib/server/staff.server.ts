@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   countActiveHubLeads,
   consumeLink,
@@ -15,7 +14,8 @@ import type { Executor } from "../../../db/database";
 import type { User } from "../../../db/schema";
 import { partnerName } from "../core/hub";
 import type { LanguageId } from "../core/vocabularies";
-import { STAFF_ROLES, type Actor, type StaffRole } from "../core/staff-policy";
+import type { Actor, StaffRole } from "../core/staff-policy";
+import { NewStaffSchema, type NewStaff } from "../core/staff-account";
 import type { PasswordProblem } from "../core/password-rules";
 import { audit } from "./audit.server";
 import { database } from "./db.server";
@@ -38,6 +38,7 @@ export class StaffError extends Error {
       | "last-hub-lead"
       | "link-invalid"
       | "wrong-password"
+      | "second-factor-required"
       | PasswordProblem,
     readonly field?: string,
   ) {
@@ -45,21 +46,6 @@ export class StaffError extends Error {
     this.name = "StaffError";
   }
 }
-
-/** The email, name, role and partner of a new account. */
-export const NewStaffSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  name: z.string().trim().min(1).max(120),
-  role: z.enum(STAFF_ROLES),
-  partnerId: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((v) => v || null),
-  language: z.enum(["sv", "en"]).default("sv"),
-});
-export type NewStaff = z.input<typeof NewStaffSchema>;
 
 function checkPartner(partnerId: string | null): void {
   if (partnerId !== null && partnerName(getHubConfig(), partnerId) === undefined) {
