@@ -25,7 +25,7 @@ export function CompanyTable({
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
-      <table className="data-table" data-testid="company-table">
+      <table className="data-table data-table--stack" data-testid="company-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -45,15 +45,17 @@ export function CompanyTable({
               <th scope="row">
                 <Link to={`/hub/companies/${company.id}`}>{company.name}</Link>
               </th>
-              <td>{company.org_number ?? "—"}</td>
-              <td>{t(`region.${company.region}`)}</td>
-              <td>{company.primary_sector ? t(`sector.${company.primary_sector}`) : "—"}</td>
-              <td className="numeric">
+              <td data-label={t("hub.companies.orgNumber")}>{company.org_number ?? "—"}</td>
+              <td data-label={t("hub.companies.region")}>{t(`region.${company.region}`)}</td>
+              <td data-label={t("hub.companies.sector")}>
+                {company.primary_sector ? t(`sector.${company.primary_sector}`) : "—"}
+              </td>
+              <td className="numeric" data-label={t("hub.companies.score")}>
                 {company.overall_score === null
                   ? t("hub.companies.noScore")
                   : `${Math.round(company.overall_score)} (${t(`hub.band.${company.band}`)})`}
               </td>
-              {actions ? <td>{actions(company)}</td> : null}
+              {actions ? <td data-label={t("hub.companies.actions")}>{actions(company)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -74,3 +74,5 @@ export default function StaffHome() {
     </article>
   );
 }
+
+export { StaffErrorBoundary as ErrorBoundary } from "../components/staff-error";

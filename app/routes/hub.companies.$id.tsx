@@ -4,6 +4,7 @@ import { useTranslation } from "../components/i18n";
 import { requireCompanyPermission, requireStaff } from "../lib/http/staff-guard.server";
 import { viewCompany } from "../lib/server/company-view.server";
 import { getFixedT } from "../lib/server/i18n.server";
+import { formatStaffDate } from "../lib/view/dates";
 
 /** A company's profile, consents, advisers and assessments (404 for an adviser it is not assigned to). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -17,17 +18,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];
 
-const dateFormat = (lang: string) =>
-  new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    dateStyle: "medium",
-    timeZone: "Europe/Stockholm",
-  });
-
 export default function CompanyPage() {
   const { company, assessments, advisers } = useLoaderData<typeof loader>();
   const { t, lang } = useTranslation();
-  const date = (value: Date | string | null) =>
-    value ? dateFormat(lang).format(new Date(value)) : "—";
+  const date = (value: Date | string | null) => formatStaffDate(lang, value);
   return (
     <article className="company-page">
       <h1 data-testid="company-name">{company.name}</h1>
@@ -108,3 +102,5 @@ export default function CompanyPage() {
     </article>
   );
 }
+
+export { StaffErrorBoundary as ErrorBoundary } from "../components/staff-error";

@@ -5,16 +5,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { FormAlert } from "../components/form-alert";
 import { useTranslation } from "../components/i18n";
+import { PasswordField, SubmitButton } from "../components/staff-fields";
 import {
   assertSameOrigin,
   getStaff,
@@ -87,29 +82,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const { demo, canResetByEmail } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result) summary.current?.focus();
-  }, [result]);
   return (
     <article className="form-page">
       <h1>{t("hub.login.title")}</h1>
       <p className="lead">{t("hub.login.intro")}</p>
+      {params.get("passwordSet") && !result ? (
+        <p className="success-summary" role="status">
+          {t("hub.login.passwordSet")}
+        </p>
+      ) : null}
       {result ? (
-        <div
-          ref={summary}
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          data-testid="login-error"
-        >
+        <FormAlert result={result}>
           {result.error === "throttled"
             ? t("hub.login.throttled", { minutes: result.minutes })
             : t(`hub.login.${result.error}`)}
-        </div>
+        </FormAlert>
       ) : null}
       <Form method="post" className="staff-form">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -125,24 +114,8 @@ export default function SignIn() {
             defaultValue={result?.email}
           />
         </div>
-        <div className="field">
-          <label htmlFor="password">{t("hub.login.password")}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            maxLength={1000}
-          />
-        </div>
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === "submitting"}
-        >
-          {navigation.state === "submitting" ? t("hub.login.signingIn") : t("hub.login.submit")}
-        </button>
+        <PasswordField id="password" label={t("hub.login.password")} kind="current" />
+        <SubmitButton busy={t("hub.login.signingIn")}>{t("hub.login.submit")}</SubmitButton>
       </Form>
       <p className="note">
         {canResetByEmail ? (
@@ -170,3 +143,5 @@ export default function SignIn() {
     </article>
   );
 }
+
+export { StaffErrorBoundary as ErrorBoundary } from "../components/staff-error";

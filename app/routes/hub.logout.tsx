@@ -26,3 +26,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export function loader() {
   return redirect("/hub");
 }
+
+export { StaffErrorBoundary as ErrorBoundary } from "../components/staff-error";

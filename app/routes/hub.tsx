@@ -1,13 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  NavLink,
-  Outlet,
-  useLoaderData,
-  useRouteError,
-} from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
 import { getStaff } from "../lib/http/staff-guard.server";
 import { staffShell } from "../lib/server/staff-shell.server";
@@ -67,21 +59,4 @@ export default function StaffShell() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? "forbidden" : status === 404 ? "notFound" : "server";
-  return (
-    <section className="error-page" aria-labelledby="error-title">
-      <title>{`${t(`hub.errorPage.${key}Title`)} – ${t("app.name")}`}</title>
-      <h1 id="error-title">{t(`hub.errorPage.${key}Title`)}</h1>
-      <p>{t(`hub.errorPage.${key}`)}</p>
-      <p>
-        <Link to="/hub" className="button">
-          {t("hub.errorPage.back")}
-        </Link>
-      </p>
-    </section>
-  );
-}
+export { StaffErrorBoundary as ErrorBoundary } from "../components/staff-error";

@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
+import { getHubConfig } from "../lib/server/hub.server";
 import { getFixedT } from "../lib/server/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
-  return { title: `${t("privacy.title")} – ${t("app.name")}` };
+  const { privacy, name } = getHubConfig();
+  return { title: `${t("privacy.title")} – ${t("app.name")}`, privacy, hubName: name };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];
@@ -12,7 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const SECTIONS = ["what", "who", "consent", "rights"] as const;
 
 export default function Privacy() {
-  const { t } = useTranslation();
+  const { t, lang } = useTranslation();
+  const { privacy, hubName } = useLoaderData<typeof loader>();
   return (
     <article className="prose">
       <h1>{t("privacy.title")}</h1>
@@ -23,7 +27,13 @@ export default function Privacy() {
           <p>{t(`privacy.${section}`)}</p>
         </section>
       ))}
-      <p>{t("privacy.contact")}</p>
+      <section aria-labelledby="privacy-contact">
+        <h2 id="privacy-contact">{t("privacyContact.title")}</h2>
+        <p data-testid="privacy-contact">
+          {t("privacyContact.text", { hub: hubName[lang], name: privacy.name[lang] })}{" "}
+          <a href={`mailto:${privacy.email}`}>{privacy.email}</a>
+        </p>
+      </section>
     </article>
   );
 }

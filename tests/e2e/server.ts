@@ -28,8 +28,13 @@ export async function freePort(): Promise<number> {
 /**
  * Starts the production build (build/index.js) on a free port with a fresh database:
  * a new PGlite folder, or, with DATABASE_URL set, a new PostgreSQL database dropped on stop.
+ * With `sharedDatabaseUrl`, it uses that PostgreSQL database instead (several processes
+ * on one database), and leaves it to the caller.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: { sharedDatabaseUrl?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataRoot = mkdtempSync(path.join(tmpdir(), "mognad-e2e-"));
   const serverUrl = process.env.DATABASE_URL;
@@ -41,7 +46,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     PGLITE_DATA_DIR: path.join(dataRoot, "pglite"),
     ...extraEnv,
   };
-  if (serverUrl) {
+  if (options.sharedDatabaseUrl) {
+    env.DATABASE_URL = options.sharedDatabaseUrl;
+  } else if (serverUrl) {
     scratch = await createScratchDatabase(serverUrl, "mognad_e2e");
     env.DATABASE_URL = scratch.url;
   }

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "company.viewed",
   "company.assigned",
   "company.unassigned",
+  "audit.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

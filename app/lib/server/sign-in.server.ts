@@ -89,24 +89,11 @@ export async function signIn(
   const user = await findUserByEmail(db, emailKey);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !passwordOk) {
-    await settleSignInAttempt(db, taken.id, "failed");
-    await audit({
-      actor: user ? { id: user.id, email: user.email } : null,
-      actorEmail: emailKey,
-      action: "sign_in.failed",
-      details: { reason: "password" },
-      ip: client.ip,
-    });
+    await recordFailure(taken.id, { user, emailKey }, "password", client);
     return { ok: false, reason: "invalid" };
   }
   if (user.status !== "active") {
-    await settleSignInAttempt(db, taken.id, "failed");
-    await audit({
-      actor: { id: user.id, email: user.email },
-      action: "sign_in.failed",
-      details: { reason: "disabled" },
-      ip: client.ip,
-    });
+    await recordFailure(taken.id, { user, emailKey }, "disabled", client);
     return { ok: false, reason: "disabled" };
   }
   await settleSignInAttempt(db, taken.id, "succeeded");
@@ -117,6 +104,23 @@ export async function signIn(
   });
   if (stage === "full") await completeSignIn(user.id, user.email, client, null);
   return { ok: true, token, stage, userId: user.id };
+}
+
+/** Counts a failed attempt and records it in the audit log. */
+async function recordFailure(
+  attemptId: string,
+  who: { user?: { id: string; email: string }; emailKey: string },
+  reason: "password" | "disabled" | "second_factor",
+  client: Client,
+): Promise<void> {
+  await settleSignInAttempt(database().db, attemptId, "failed");
+  await audit({
+    actor: who.user ? { id: who.user.id, email: who.user.email } : null,
+    actorEmail: who.emailKey,
+    action: "sign_in.failed",
+    details: { reason },
+    ip: client.ip,
+  });
 }
 
 async function completeSignIn(
@@ -181,13 +185,7 @@ export async function verifySecondFactor(
     ok = await consumeRecoveryCode(db, user.id, tokenHash(parsed.value));
   }
   if (!ok) {
-    await settleSignInAttempt(db, taken.id, "failed");
-    await audit({
-      actor: { id: user.id, email: user.email },
-      action: "sign_in.failed",
-      details: { reason: "second_factor" },
-      ip: client.ip,
-    });
+    await recordFailure(taken.id, { user, emailKey }, "second_factor", client);
     return { ok: false, reason: "invalid" };
   }
   await settleSignInAttempt(db, taken.id, "succeeded");
