@@ -5,7 +5,7 @@ import { passwordProblem, type PasswordProblem } from "../core/password-rules";
 
 /**
  * argon2id with 64 MiB of memory and 3 passes, one lane: about 60–100 ms per hash on the
- * project's 2-core machines (docs/decisions/004-staff-authentication.md records the
+ * project's 2-core machines (docs/decisions/008-staff-authentication.md records the
  * measurement; `npm run bench:password` repeats it).
  */
 export const PASSWORD_HASH_OPTIONS = {
