@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CompanyTable } from "../components/company-table";
 import { useTranslation } from "../components/i18n";
-import { requireStaff } from "../lib/http/staff-guard.server";
+import { requireStaff } from "../lib/http/guards.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import { staffHome } from "../lib/server/staff-home.server";
 

@@ -10,7 +10,7 @@ import { FormAlert } from "../components/form-alert";
 import { useTranslation } from "../components/i18n";
 import { PasswordField } from "../components/staff-fields";
 import { MIN_PASSWORD_LENGTH } from "../lib/core/password-rules";
-import { requireStaffSession } from "../lib/http/staff-guard.server";
+import { requireStaffSession } from "../lib/http/guards.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import {
   disableSecondFactor,

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { FormAlert } from "../components/form-alert";
 import { useTranslation } from "../components/i18n";
 import { RecoveryCodes } from "../components/recovery-codes";
-import { requireStaff } from "../lib/http/staff-guard.server";
+import { requireStaff } from "../lib/http/guards.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import {
   beginSecondFactorSetup,

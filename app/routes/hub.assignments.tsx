@@ -8,7 +8,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { CompanyTable } from "../components/company-table";
 import { useTranslation } from "../components/i18n";
-import { requireCompanyPermission, requireHubPermission } from "../lib/http/staff-guard.server";
+import { requireCompanyPermission, requireHubPermission } from "../lib/http/guards.server";
 import {
   assignCompany,
   AssignmentError,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
-import { requireHubPermission } from "../lib/http/staff-guard.server";
+import { requireHubPermission } from "../lib/http/guards.server";
 import { auditPage, parseAuditQuery } from "../lib/server/audit-log.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import { formatStaffDate } from "../lib/view/dates";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireHubPermission } from "../lib/http/staff-guard.server";
+import { requireHubPermission } from "../lib/http/guards.server";
 import { audit } from "../lib/server/audit.server";
 import { auditCsv, parseAuditQuery } from "../lib/server/audit-log.server";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
-import { requireCompanyPermission, requireStaff } from "../lib/http/staff-guard.server";
+import { requireCompanyPermission, requireStaff } from "../lib/http/guards.server";
 import { viewCompany } from "../lib/server/company-view.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import { formatStaffDate } from "../lib/view/dates";

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { FormAlert } from "../components/form-alert";
 import { useTranslation } from "../components/i18n";
 import { SubmitButton } from "../components/staff-fields";
-import { assertSameOrigin } from "../lib/http/staff-guard.server";
+import { assertSameOrigin } from "../lib/http/guards.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import { mailConfigured } from "../lib/server/mail.server";
 import { requestPasswordReset } from "../lib/server/staff.server";

@@ -15,7 +15,7 @@ import {
   getStaff,
   sessionCookieHeader,
   staffRedirect,
-} from "../lib/http/staff-guard.server";
+} from "../lib/http/guards.server";
 import { existingDemoAccounts, DEMO_PASSWORD } from "../lib/server/demo-staff.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import { mailConfigured } from "../lib/server/mail.server";

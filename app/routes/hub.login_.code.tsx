@@ -15,7 +15,7 @@ import {
   getStaffSession,
   sessionCookieHeader,
   staffRedirect,
-} from "../lib/http/staff-guard.server";
+} from "../lib/http/guards.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import { verifySecondFactor } from "../lib/server/sign-in.server";
 

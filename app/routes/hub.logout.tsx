@@ -3,7 +3,7 @@ import {
   assertSameOrigin,
   clearSessionCookieHeader,
   getStaffSession,
-} from "../lib/http/staff-guard.server";
+} from "../lib/http/guards.server";
 import { signOut } from "../lib/server/sign-out.server";
 
 /**

@@ -11,7 +11,7 @@ import { FormAlert } from "../components/form-alert";
 import { useTranslation } from "../components/i18n";
 import { PasswordField, SubmitButton } from "../components/staff-fields";
 import { MIN_PASSWORD_LENGTH } from "../lib/core/password-rules";
-import { assertSameOrigin } from "../lib/http/staff-guard.server";
+import { assertSameOrigin } from "../lib/http/guards.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import { findOneTimeLink, setPasswordFromLink, StaffError } from "../lib/server/staff.server";
 

@@ -11,7 +11,7 @@ import { PartnerOptions, RoleOptions, SubmitButton } from "../components/staff-f
 import { STAFF_ROLES } from "../lib/core/staff-policy";
 import { formatStaffDate } from "../lib/view/dates";
 import { NewStaffSchema } from "../lib/core/staff-account";
-import { requireHubPermission } from "../lib/http/staff-guard.server";
+import { requireHubPermission } from "../lib/http/guards.server";
 import { getHubConfig } from "../lib/server/hub.server";
 import { getFixedT } from "../lib/server/i18n.server";
 import { mailConfigured } from "../lib/server/mail.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
-import { getStaff } from "../lib/http/staff-guard.server";
+import { getStaff } from "../lib/http/guards.server";
 import { staffShell } from "../lib/server/staff-shell.server";
 
 /**

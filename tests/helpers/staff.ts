@@ -1,5 +1,5 @@
 import { createStaffAccount } from "../../app/lib/server/staff.server";
-import { sessionCookieHeader } from "../../app/lib/http/staff-guard.server";
+import { sessionCookieHeader } from "../../app/lib/http/guards.server";
 import { signIn } from "../../app/lib/server/sign-in.server";
 import type { StaffRole } from "../../app/lib/core/staff-policy";
 

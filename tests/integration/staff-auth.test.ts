@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { database } from "../../app/lib/server/db.server";
 import { disableStaff } from "../../app/lib/server/staff.server";
 import { tokenHash } from "../../app/lib/server/sessions.server";
-import { sessionCookieHeader, sessionToken } from "../../app/lib/http/staff-guard.server";
+import { sessionCookieHeader, sessionToken } from "../../app/lib/http/guards.server";
 import { loader as homeLoader } from "../../app/routes/hub._index";
 import { action as loginAction } from "../../app/routes/hub.login";
 import { action as logoutAction } from "../../app/routes/hub.logout";

@@ -1,6 +1,6 @@
 /**
  * The staff permission policy: one pure function decides every permission of the staff
- * area. Routes reach it through the guards of app/lib/http/staff-guard.server.ts, which
+ * area. Routes reach it through the guards of app/lib/http/guards.server.ts, which
  * turn a refusal into 404 (a company the actor may not see: the URL tells nothing) or
  * 403 (anything else).
  */
