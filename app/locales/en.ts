@@ -482,6 +482,7 @@ const en = {
       status: "Status",
       started: "Started",
       submitted: "Submitted",
+      score: "Score",
       statuses: {
         in_progress: "In progress",
         submitted: "Submitted",

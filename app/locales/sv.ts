@@ -487,6 +487,7 @@ const sv: Translations = {
       status: "Status",
       started: "Påbörjad",
       submitted: "Inskickad",
+      score: "Resultat",
       statuses: {
         in_progress: "Pågår",
         submitted: "Inskickad",

@@ -64,7 +64,7 @@ export default function CompanyPage() {
           <p className="note">{t("hub.company.noAssessments")}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table">
+            <table className="data-table data-table--stack">
               <thead>
                 <tr>
                   <th scope="col">{t("hub.company.stage")}</th>
@@ -73,7 +73,7 @@ export default function CompanyPage() {
                   <th scope="col">{t("hub.company.started")}</th>
                   <th scope="col">{t("hub.company.submitted")}</th>
                   <th scope="col" className="numeric">
-                    {t("hub.companies.score")}
+                    {t("hub.company.score")}
                   </th>
                 </tr>
               </thead>
@@ -81,13 +81,15 @@ export default function CompanyPage() {
                 {assessments.map((a) => (
                   <tr key={a.id}>
                     <th scope="row">{a.stage}</th>
-                    <td>
+                    <td data-label={t("hub.company.questionnaire")}>
                       {a.definition_id} {a.definition_version}
                     </td>
-                    <td>{t(`hub.company.statuses.${a.status}`)}</td>
-                    <td>{date(a.created_at)}</td>
-                    <td>{date(a.submitted_at)}</td>
-                    <td className="numeric">
+                    <td data-label={t("hub.company.status")}>
+                      {t(`hub.company.statuses.${a.status}`)}
+                    </td>
+                    <td data-label={t("hub.company.started")}>{date(a.created_at)}</td>
+                    <td data-label={t("hub.company.submitted")}>{date(a.submitted_at)}</td>
+                    <td className="numeric" data-label={t("hub.company.score")}>
                       {a.overall_score === null
                         ? "—"
                         : `${Math.round(a.overall_score)} (${t(`hub.band.${a.band}`)})`}
