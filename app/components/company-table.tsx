@@ -8,6 +8,7 @@ export interface CompanyRow {
   org_number: string | null;
   region: string;
   primary_sector: string | null;
+  primary_area: string | null;
   overall_score: number | null;
   band: string | null;
 }
@@ -48,7 +49,11 @@ export function CompanyTable({
               <td data-label={t("hub.companies.orgNumber")}>{company.org_number ?? "—"}</td>
               <td data-label={t("hub.companies.region")}>{t(`region.${company.region}`)}</td>
               <td data-label={t("hub.companies.sector")}>
-                {company.primary_sector ? t(`sector.${company.primary_sector}`) : "—"}
+                {company.primary_sector
+                  ? t(`sector.${company.primary_sector}`)
+                  : company.primary_area
+                    ? t(`governmentArea.${company.primary_area}`)
+                    : "—"}
               </td>
               <td className="numeric" data-label={t("hub.companies.score")}>
                 {company.overall_score === null

@@ -7,7 +7,9 @@ export interface CompanySummary {
   name: string;
   org_number: string | null;
   region: string;
+  /** Null for a public sector organisation, which has a government area instead. */
   primary_sector: string | null;
+  primary_area: string | null;
   size_class: string;
   consent_advisers: boolean;
   /** The latest submitted assessment's overall score and band, if any. */
@@ -37,6 +39,7 @@ function summaries(db: Executor) {
       "c.org_number",
       "c.region",
       "c.primary_sector",
+      "c.primary_area",
       "c.size_class",
       sql<boolean>`c.consent_advisers_at is not null`.as("consent_advisers"),
       "latest.overall_score",
