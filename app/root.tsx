@@ -11,7 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { I18nProvider, useTranslation } from "./components/i18n";
 import { LanguageSwitch } from "./components/language-switch";
 import { useNonce } from "./components/nonce";
@@ -42,6 +42,11 @@ function Document({ children }: { children: ReactNode }) {
   const { t, lang } = useTranslation();
   const nonce = useNonce();
   const location = useLocation();
+  // Marks the document once React has hydrated it, so browser tests (and support staff
+  // reading a bug report) can tell a server-rendered page from a live one.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
 
   return (
     <html lang={lang}>

@@ -36,3 +36,11 @@ export async function openPage(
   page.on("pageerror", (error) => errors.push(String(error)));
   return { page, errors: () => errors, close: () => context.close() };
 }
+
+/**
+ * Waits until React has hydrated the page (the root marks `<html data-hydrated>`). A test
+ * that changes the DOM itself must wait for this, or React reports a hydration mismatch.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}

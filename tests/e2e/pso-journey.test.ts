@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { seriousViolations } from "./axe";
-import { launchBrowser, openPage } from "./browser";
+import { launchBrowser, openPage, waitForHydration } from "./browser";
 import { startServer, type RunningServer } from "./server";
 
 const chromiumPath = inject("chromiumPath");
@@ -28,6 +28,8 @@ describe.skipIf(!chromiumPath)("a municipality's assessment in Chromium", () => 
     await page.goto(`${server.url}/start?type=pso`);
     // There is no micro class to choose; a crafted one is refused beside the field.
     expect(await page.locator("#sizeClass option[value=micro]").count()).toBe(0);
+    // Changing the DOM before React has hydrated it would be a hydration mismatch.
+    await waitForHydration(page);
     await page.evaluate(() => {
       const select = document.querySelector<HTMLSelectElement>("#sizeClass");
       select?.add(new Option("Mikro", "micro"));
