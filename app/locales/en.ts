@@ -699,6 +699,8 @@ const en = {
         company_viewed: "Viewed a company",
         company_assigned: "Assigned a company",
         company_unassigned: "Removed an assignment",
+        company_peers_confirmed: "Confirmed a company for peer statistics",
+        company_peers_unconfirmed: "Withdrew a company's confirmation for peer statistics",
         audit_exported: "Downloaded the audit log",
       },
     },
@@ -714,6 +716,41 @@ const en = {
   privacyContact: {
     title: "Contact",
     text: "Questions about privacy and your data: {{hub}}, {{name}},",
+  },
+  peerPopulation: {
+    privacy:
+      "Only organisations the hub has confirmed as its customers are counted, once per organisation number.",
+    coarseNote:
+      "This group has fewer than {{threshold}} members, so its figures are rounded to {{step}} points and no exact rank is shown, to protect each member's privacy.",
+    overallCoarse: {
+      above: "Your overall score is above the median of {{group}}.",
+      around: "Your overall score is around the median of {{group}}.",
+      below: "Your overall score is below the median of {{group}}.",
+    },
+    dimensionCoarse: {
+      above: "Above the median of {{group}}.",
+      around: "Around the median of {{group}}.",
+      below: "Below the median of {{group}}.",
+    },
+    peerStatsCoarse: "Peers: median about {{median}}, middle half about {{q1}}–{{q3}}.",
+    staff: {
+      title: "Peer statistics",
+      intro:
+        "Only organisations the hub confirms as genuine customers are counted in the peer comparisons, so that made-up organisations can neither reveal nor skew anyone's results. Every organisation sees its own comparison either way.",
+      confirmedBy:
+        "Confirmed as a genuine customer by {{name}} on {{date}}: counted in peer statistics.",
+      confirmedOn: "Confirmed as a genuine customer on {{date}}: counted in peer statistics.",
+      notConfirmed: "Not confirmed: not counted in peer statistics.",
+      noConsent:
+        "It has not agreed to anonymous benchmarking, so it is not counted in peer statistics either way.",
+      confirm: "Confirm as a genuine customer",
+      unconfirm: "Withdraw the confirmation",
+      done: {
+        confirm: "Confirmed: it now counts in peer statistics.",
+        unconfirm: "Confirmation withdrawn: it no longer counts in peer statistics.",
+      },
+      invalid: "That did not work: reload the page and try again.",
+    },
   },
 };
 

@@ -705,6 +705,9 @@ const sv: Translations = {
         company_viewed: "Visade ett företag",
         company_assigned: "Tilldelade ett företag",
         company_unassigned: "Tog bort en tilldelning",
+        company_peers_confirmed: "Bekräftade en organisation för jämförelsestatistiken",
+        company_peers_unconfirmed:
+          "Drog tillbaka en organisations bekräftelse för jämförelsestatistiken",
         audit_exported: "Laddade ner händelseloggen",
       },
     },
@@ -720,6 +723,43 @@ const sv: Translations = {
   privacyContact: {
     title: "Kontakt",
     text: "Frågor om integritet och era uppgifter: {{hub}}, {{name}},",
+  },
+  peerPopulation: {
+    privacy:
+      "Bara organisationer som hubben har bekräftat som sina kunder räknas, en gång per organisationsnummer.",
+    coarseNote:
+      "Gruppen har färre än {{threshold}} medlemmar, så dess siffror är avrundade till {{step}} poäng och ingen exakt placering visas, för att skydda varje medlems integritet.",
+    overallCoarse: {
+      above: "Ert totala resultat ligger över medianen för {{group}}.",
+      around: "Ert totala resultat ligger kring medianen för {{group}}.",
+      below: "Ert totala resultat ligger under medianen för {{group}}.",
+    },
+    dimensionCoarse: {
+      above: "Över medianen för {{group}}.",
+      around: "Kring medianen för {{group}}.",
+      below: "Under medianen för {{group}}.",
+    },
+    peerStatsCoarse:
+      "Jämförelsegruppen: median cirka {{median}}, mittersta hälften cirka {{q1}}–{{q3}}.",
+    staff: {
+      title: "Jämförelsestatistik",
+      intro:
+        "Bara organisationer som hubben bekräftar som verkliga kunder räknas i jämförelserna, så att påhittade organisationer varken kan avslöja eller snedvrida någons resultat. Varje organisation ser sin egen jämförelse i vilket fall som helst.",
+      confirmedBy:
+        "Bekräftad som verklig kund av {{name}} den {{date}}: räknas i jämförelsestatistiken.",
+      confirmedOn: "Bekräftad som verklig kund den {{date}}: räknas i jämförelsestatistiken.",
+      notConfirmed: "Inte bekräftad: räknas inte i jämförelsestatistiken.",
+      noConsent:
+        "Den har inte gått med på anonym jämförelse, så den räknas inte i jämförelsestatistiken i vilket fall som helst.",
+      confirm: "Bekräfta som verklig kund",
+      unconfirm: "Dra tillbaka bekräftelsen",
+      done: {
+        confirm: "Bekräftad: den räknas nu i jämförelsestatistiken.",
+        unconfirm:
+          "Bekräftelsen är tillbakadragen: den räknas inte längre i jämförelsestatistiken.",
+      },
+      invalid: "Det gick inte: ladda om sidan och försök igen.",
+    },
   },
 };
 

@@ -156,6 +156,11 @@ function ResultsPage() {
             {peerView.fallback}
           </p>
         ) : null}
+        {peerView.coarse ? (
+          <p className="note" data-testid="peer-coarse">
+            {peerView.coarse}
+          </p>
+        ) : null}
         {peerView.strengths.length > 0 ? (
           <>
             <h3>{t("peers.strengthsTitle")}</h3>
@@ -164,7 +169,9 @@ function ResultsPage() {
             </p>
           </>
         ) : null}
-        <p className="note">{t("peers.privacy")}</p>
+        <p className="note">
+          {t("peers.privacy")} {t("peerPopulation.privacy")}
+        </p>
       </section>
 
       <section aria-labelledby="charts-title" className="results__charts">

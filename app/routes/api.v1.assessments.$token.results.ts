@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiRoute } from "../lib/http/api.server";
 import { getResults } from "../lib/server/assessments.server";
-import { PRIVACY_FLOOR } from "../lib/core/benchmark";
+import { COARSE_BELOW, COARSE_STEP, PRIVACY_FLOOR } from "../lib/core/benchmark";
 
 // Histograms hold tenths of a point; more decimals would be false precision.
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
@@ -25,6 +25,9 @@ async function showResults({ params }: LoaderFunctionArgs) {
       dimensions: result.dimensions,
       peers: {
         privacyFloor: PRIVACY_FLOOR,
+        // Groups under this size are coarsened: rounded figures, a position, no percentile.
+        coarseBelow: COARSE_BELOW,
+        coarseStep: COARSE_STEP,
         chosen: peers.chosen?.kind ?? null,
         // A group below the floor shows nothing, not even its size.
         groups: peers.groups.map((group) =>
@@ -34,12 +37,19 @@ async function showResults({ params }: LoaderFunctionArgs) {
                 metrics: Object.fromEntries(
                   Object.entries(group.metrics).map(([metric, stats]) => [
                     metric,
-                    {
-                      median: oneDecimal(stats.median),
-                      q1: oneDecimal(stats.q1),
-                      q3: oneDecimal(stats.q3),
-                      percentile: oneDecimal(stats.percentile ?? 0),
-                    },
+                    group.coarse
+                      ? {
+                          median: stats.median,
+                          q1: stats.q1,
+                          q3: stats.q3,
+                          position: stats.position,
+                        }
+                      : {
+                          median: oneDecimal(stats.median),
+                          q1: oneDecimal(stats.q1),
+                          q3: oneDecimal(stats.q3),
+                          percentile: oneDecimal(stats.percentile ?? 0),
+                        },
                   ]),
                 ),
               }

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import {
   bucketOf,
+  COARSE_BELOW,
+  COARSE_STEP,
+  coarsen,
   comparePeers,
   contributionOf,
   describe as describeHistogram,
@@ -8,6 +11,7 @@ import {
   PEER_GROUP_KINDS,
   PEER_GROUPS,
   peerGroupsOf,
+  positionOf,
   PRIVACY_FLOOR,
   scoreKey,
   STRENGTH_MARGIN,
@@ -309,5 +313,75 @@ describe("peer groups of a profile", () => {
     expect(new Set([...PEER_GROUPS.sme, ...PEER_GROUPS.pso])).toEqual(new Set(PEER_GROUP_KINDS));
     expect(PEER_GROUPS.sme.at(-1)).toBe("all");
     expect(PEER_GROUPS.pso.at(-1)).toBe("all");
+  });
+});
+
+describe("small groups are coarsened", () => {
+  test.each([
+    [0, 0],
+    [2.4, 0],
+    [2.5, 5],
+    [47.4, 45],
+    [47.5, 50],
+    [97.6, 100],
+    [100, 100],
+  ])("a statistic of %d is shown as %d", (value, shown) => {
+    expect(coarsen(value)).toBe(shown);
+  });
+
+  test(`a group of ${COARSE_BELOW - 1} other companies is coarsened; one of ${COARSE_BELOW} is exact`, () => {
+    const scores = Array.from({ length: COARSE_BELOW }, (_, i) => 11 + i * 3.3);
+    const small = comparePeers({
+      groups: [group("sector", scores.slice(1))],
+      scores: { data: 30, [OVERALL_METRIC]: 90 },
+    }).chosen;
+    expect(small).toMatchObject({ coarse: true, companies: COARSE_BELOW - 1 });
+    for (const stats of Object.values(small!.metrics)) {
+      expect(stats.percentile).toBeUndefined();
+      for (const value of [stats.median, stats.q1, stats.q3]) expect(value % COARSE_STEP).toBe(0);
+    }
+    // Median of 14.3, 17.6 … 73.7: 44 → 45.
+    expect(small!.metrics.data).toEqual({ median: 45, q1: 30, q3: 60, position: "below" });
+    expect(small!.metrics[OVERALL_METRIC].position).toBe("above");
+
+    const large = comparePeers({
+      groups: [group("sector", scores)],
+      scores: { data: 30 },
+    }).chosen;
+    expect(large).toMatchObject({ coarse: false, companies: COARSE_BELOW });
+    expect(large!.metrics.data.percentile).toBeCloseTo(exactPercentile(scores, 30), 6);
+  });
+
+  test.each([
+    [47.6, 45, "above"],
+    [47.5, 45, "around"],
+    [42.5, 45, "around"],
+    [42.4, 45, "below"],
+  ])("a score of %d against a rounded median of %d is %s it", (score, median, position) => {
+    expect(positionOf(score, median)).toBe(position);
+  });
+
+  test("property: what a viewer reads of a small group does not depend on the viewer's scores beyond above/around/below, and is within half a step of the exact statistic", () => {
+    const random = createRandom(15);
+    for (let run = 0; run < 500; run++) {
+      const size = PRIVACY_FLOOR + Math.floor(random() * (COARSE_BELOW - PRIVACY_FLOOR));
+      const values = Array.from({ length: size }, () => Math.floor(random() * 1001) / 10);
+      const read = (score: number) =>
+        comparePeers({ groups: [group("sector", values)], scores: { data: score } }).chosen!;
+      const [low, high] = [read(0), read(100)];
+      expect(low.coarse).toBe(true);
+      const { position: lowPosition, ...lowStats } = low.metrics.data;
+      const { position: highPosition, ...highStats } = high.metrics.data;
+      // A probe at the minimum and one at the maximum read the same figures.
+      expect(lowStats).toEqual(highStats);
+      expect(lowStats.percentile).toBeUndefined();
+      expect(lowPosition).toBe(lowStats.median > COARSE_STEP / 2 ? "below" : "around");
+      expect(highPosition).toBe(lowStats.median < 100 - COARSE_STEP / 2 ? "above" : "around");
+      // Histogram statistics are within 0.05 of exact; rounding adds at most half a step.
+      const slack = COARSE_STEP / 2 + 0.05 + 1e-9;
+      expect(Math.abs(lowStats.median - exactQuantile(values, 0.5))).toBeLessThanOrEqual(slack);
+      expect(Math.abs(lowStats.q1 - exactQuantile(values, 0.25))).toBeLessThanOrEqual(slack);
+      expect(Math.abs(lowStats.q3 - exactQuantile(values, 0.75))).toBeLessThanOrEqual(slack);
+    }
   });
 });

@@ -11,6 +11,22 @@ import type { CustomerTypeId } from "./vocabularies";
  */
 export const PRIVACY_FLOOR = 5;
 
+/**
+ * The second threshold: a shown group with fewer other companies than this is shown
+ * coarsened (COARSE_STEP-point medians and quartiles, no percentile rank). In a small group
+ * an exact rank read by a probing viewer (who can submit any scores) would locate each
+ * member's score; see docs/decisions/015-confirmed-peer-population.md.
+ */
+export const COARSE_BELOW = 20;
+
+/** A coarsened group's medians and quartiles are rounded to a multiple of this many points. */
+export const COARSE_STEP = 5;
+
+/** A statistic of a coarsened group: the nearest multiple of COARSE_STEP. */
+export function coarsen(value: number): number {
+  return Math.round(value / COARSE_STEP) * COARSE_STEP;
+}
+
 /** The metric name of the overall score in histograms (dimensions use their ids). */
 export const OVERALL_METRIC = "overall";
 
@@ -133,9 +149,14 @@ export interface MetricStats {
   q3: number;
   /**
    * Share of the peers scoring below this company, ties counted half (0..100).
-   * Absent when the company has no score for the metric.
+   * Absent when the company has no score for the metric, and in a coarsened group.
    */
   percentile?: number;
+  /**
+   * In a coarsened group, instead of the percentile: the company's score against the
+   * rounded median (more than half a step above or below it, else around it).
+   */
+  position?: "above" | "around" | "below";
 }
 
 /** A group with enough peers: its statistics. Never holds an individual value. */
@@ -146,6 +167,11 @@ export interface ShownPeerGroup {
   shown: true;
   /** Companies in the group other than this one (at least PRIVACY_FLOOR). */
   companies: number;
+  /**
+   * Fewer than COARSE_BELOW companies: the medians and quartiles are rounded to
+   * COARSE_STEP points and no metric has a percentile rank.
+   */
+  coarse: boolean;
   metrics: Record<string, MetricStats>;
 }
 
@@ -201,9 +227,18 @@ export function comparePeers(input: {
     }
     const companies = total(histograms.get(OVERALL_METRIC));
     if (companies < PRIVACY_FLOOR) return { kind, value, shown: false };
+    const coarse = companies < COARSE_BELOW;
     const metrics: Record<string, MetricStats> = {};
     for (const [metric, histogram] of histograms) {
       if (total(histogram) === 0) continue;
+      if (coarse) {
+        const { median, q1, q3 } = describe(histogram);
+        const stats: MetricStats = { median: coarsen(median), q1: coarsen(q1), q3: coarsen(q3) };
+        const score = input.scores[metric];
+        if (score !== undefined) stats.position = positionOf(score, stats.median);
+        metrics[metric] = stats;
+        continue;
+      }
       const own = remove?.[metric];
       const exact = group.exact?.get(metric);
       metrics[metric] = describe(
@@ -212,7 +247,7 @@ export function comparePeers(input: {
         exact && own !== undefined ? withoutKey(exact, scoreKey(own)) : exact,
       );
     }
-    return { kind, value, shown: true, companies, metrics };
+    return { kind, value, shown: true, companies, coarse, metrics };
   });
   const chosen = groups.find((g): g is ShownPeerGroup => g.shown);
   const strengths = chosen
@@ -224,6 +259,13 @@ export function comparePeers(input: {
         .map(([metric]) => metric)
     : [];
   return { groups, chosen, strengths };
+}
+
+/** A score against a coarsened median: more than half a step above or below, else around. */
+export function positionOf(score: number, median: number): "above" | "around" | "below" {
+  if (score > median + COARSE_STEP / 2) return "above";
+  if (score < median - COARSE_STEP / 2) return "below";
+  return "around";
 }
 
 /** The histogram with one company's score taken out. */

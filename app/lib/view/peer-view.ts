@@ -3,6 +3,8 @@
  * sentence per dimension and the strengths, in the respondent's language.
  */
 import {
+  COARSE_BELOW,
+  COARSE_STEP,
   OVERALL_METRIC,
   PRIVACY_FLOOR,
   type PeerComparison,
@@ -60,6 +62,8 @@ export interface PeerView {
   summary: string;
   /** Why a wider group than the closest is shown (absent when the closest is shown). */
   fallback?: string;
+  /** Why the figures are rounded and no rank is given (a group under COARSE_BELOW only). */
+  coarse?: string;
   label?: string;
   companies?: number;
   overall?: string;
@@ -84,7 +88,14 @@ export function buildPeerView(
     };
   }
   const label = peerGroupLabel(group.kind, group.value, t);
-  const percentileOf = (metric: string) => Math.round(group.metrics[metric]?.percentile ?? 0);
+  /** "Higher than 62 % of …", or in a coarsened group "Above the median of …". */
+  const standing = (metric: string, exactKey: string, coarseKey: string) => {
+    const stats = group.metrics[metric];
+    if (!group.coarse) {
+      return t(exactKey, { percentile: Math.round(stats?.percentile ?? 0), group: label });
+    }
+    return t(`${coarseKey}.${stats?.position ?? "around"}`, { group: label });
+  };
   const overall = group.metrics[OVERALL_METRIC];
   return {
     shown: true,
@@ -95,24 +106,29 @@ export function buildPeerView(
       group === comparison.groups[0]
         ? undefined
         : t(`peers.fallback.${group.kind}`, { group: label }),
+    coarse: group.coarse
+      ? t("peerPopulation.coarseNote", { threshold: COARSE_BELOW, step: COARSE_STEP })
+      : undefined,
     overall: overall
-      ? t("peers.overallSentence", { percentile: percentileOf(OVERALL_METRIC), group: label })
+      ? standing(OVERALL_METRIC, "peers.overallSentence", "peerPopulation.overallCoarse")
       : undefined,
     dimensions: definition.dimensions.flatMap((dimension) => {
       const stats = group.metrics[dimension.id];
       if (!stats) return [];
+      const figures = {
+        median: displayScore(stats.median),
+        q1: displayScore(stats.q1),
+        q3: displayScore(stats.q3),
+      };
       return [
         {
           id: dimension.id,
           name: dimension.name[lang],
-          sentence: `${t("peers.dimensionSentence", {
-            percentile: percentileOf(dimension.id),
-            group: label,
-          })} ${t("peers.peerStats", {
-            median: displayScore(stats.median),
-            q1: displayScore(stats.q1),
-            q3: displayScore(stats.q3),
-          })}`,
+          sentence: `${standing(
+            dimension.id,
+            "peers.dimensionSentence",
+            "peerPopulation.dimensionCoarse",
+          )} ${t(group.coarse ? "peerPopulation.peerStatsCoarse" : "peers.peerStats", figures)}`,
           peer: { median: stats.median, q1: stats.q1, q3: stats.q3 },
         },
       ];
