@@ -50,6 +50,18 @@ export interface CompaniesTable {
   consent_advisers_at: NullableTimestamp;
   /** When the company consented to anonymous use of its answers in peer benchmarks. */
   consent_benchmark_at: NullableTimestamp;
+  /**
+   * When a hub lead or an assigned adviser confirmed it as a genuine customer: only
+   * confirmed organisations count in peer statistics.
+   */
+  peer_confirmed_at: NullableTimestamp;
+  /** Who confirmed it (null when unconfirmed, for demo data, or the account is gone). */
+  peer_confirmed_by: string | null;
+  /**
+   * The organisation in the benchmarks (generated: country and organisation number, or
+   * the row's id): rows sharing it count once.
+   */
+  peer_key: ColumnType<string, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -129,6 +141,8 @@ export interface RecommendationsTable {
 }
 
 export interface PeerMembersTable {
+  /** The organisation: companies.peer_key. */
+  member_key: string;
   company_id: string;
   definition_id: string;
   definition_major: number;

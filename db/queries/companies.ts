@@ -9,3 +9,17 @@ export async function countCompanies(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.count;
 }
+
+/** Company id → its peer key (the organisation it is in the benchmarks). */
+export async function peerKeysOf(
+  db: Executor,
+  companyIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (companyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("companies")
+    .select(["id", "peer_key"])
+    .where("id", "in", companyIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.peer_key]));
+}

@@ -102,31 +102,80 @@ export async function readExactScores(
   }));
 }
 
-/** A company's assessment of one questionnaire (major version), as a benchmark member. */
-export interface PeerMember {
-  companyId: string;
+/**
+ * An organisation's place in one questionnaire's (major version's) benchmarks: at most one
+ * of its submitted assessments counts there.
+ */
+export interface PeerSlot {
+  /** The organisation: companies.peer_key (country and organisation number, or the row's id). */
+  memberKey: string;
   definitionId: string;
   definitionMajor: number;
+}
+
+/** The assessment that counts in a slot, and its company row. */
+export interface SlotMember {
   assessmentId: string;
+  companyId: string;
 }
 
 /**
- * The assessment that counts for the member's company in its questionnaire's benchmarks,
- * if any; `forUpdate` locks that row until the transaction ends.
+ * Serialises every change of a slot's member until the transaction ends (a transaction
+ * advisory lock on the slot): two submissions or confirmations of one organisation never
+ * both move its member. Take the locks of several slots in key order.
  */
-export async function findPeerMember(
-  db: Executor,
-  member: Omit<PeerMember, "assessmentId">,
-  options: { forUpdate?: boolean } = {},
-): Promise<string | undefined> {
-  let query = db
+export async function lockPeerSlot(trx: Transaction<Database>, slot: PeerSlot): Promise<void> {
+  const name = `peer-slot/${slot.definitionId}/${slot.definitionMajor}/${slot.memberKey}`;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(trx);
+}
+
+/** The assessment that counts for the slot's organisation today, if any. */
+export async function findPeerMember(db: Executor, slot: PeerSlot): Promise<string | undefined> {
+  const row = await db
     .selectFrom("peer_members")
     .select("assessment_id")
-    .where("company_id", "=", member.companyId)
-    .where("definition_id", "=", member.definitionId)
-    .where("definition_major", "=", member.definitionMajor);
-  if (options.forUpdate) query = query.forUpdate();
-  return (await query.executeTakeFirst())?.assessment_id;
+    .where("member_key", "=", slot.memberKey)
+    .where("definition_id", "=", slot.definitionId)
+    .where("definition_major", "=", slot.definitionMajor)
+    .executeTakeFirst();
+  return row?.assessment_id;
+}
+
+/**
+ * Who may count, as one query: of every organisation (peer key), questionnaire and major
+ * version, the latest submitted assessment of a company row that the hub confirmed and
+ * that consented to benchmarks. `where` narrows it to one slot.
+ */
+function eligibleMembers(slot?: PeerSlot) {
+  const where = slot
+    ? sql`and c.peer_key = ${slot.memberKey} and a.definition_id = ${slot.definitionId}
+        and a.definition_major = ${slot.definitionMajor}`
+    : sql``;
+  return sql<{
+    member_key: string;
+    definition_id: string;
+    definition_major: number;
+    company_id: string;
+    assessment_id: string;
+  }>`
+    select distinct on (c.peer_key, a.definition_id, a.definition_major)
+      c.peer_key as member_key, a.definition_id, a.definition_major,
+      a.company_id, a.id as assessment_id
+    from assessments a
+    join companies c on c.id = a.company_id
+    where a.status = 'submitted' and c.consent_benchmark_at is not null
+      and c.peer_confirmed_at is not null ${where}
+    order by c.peer_key, a.definition_id, a.definition_major, a.submitted_at desc, a.id desc
+  `;
+}
+
+/** The assessment that should count in the slot by the rule of eligibleMembers, if any. */
+export async function findEligibleMember(
+  db: Executor,
+  slot: PeerSlot,
+): Promise<SlotMember | undefined> {
+  const { rows } = await eligibleMembers(slot).execute(db);
+  return rows[0] && { assessmentId: rows[0].assessment_id, companyId: rows[0].company_id };
 }
 
 /** The profile columns a submitted assessment's scores were stored with. */
@@ -195,31 +244,43 @@ export interface ExactDelta extends HistogramDelta {
 }
 
 /**
- * Makes `assessmentId` the company's member of a questionnaire's benchmarks and applies the
- * histogram changes (the old member's buckets out, the new one's in). Call inside the
- * submission's transaction; `deltas` and `exact` must hold each key at most once.
+ * Makes `member` the one that counts in the slot (none: the slot is emptied) and applies
+ * the histogram changes (the old member's buckets out, the new one's in). Call inside the
+ * transaction that holds the slot's lock; `deltas` and `exact` must hold each key at most
+ * once.
  */
-export async function replacePeerMember(
+export async function setPeerMember(
   trx: Transaction<Database>,
-  member: PeerMember,
+  slot: PeerSlot,
+  member: SlotMember | undefined,
   deltas: readonly HistogramDelta[],
   exact: readonly ExactDelta[],
 ): Promise<void> {
-  await trx
-    .insertInto("peer_members")
-    .values({
-      company_id: member.companyId,
-      definition_id: member.definitionId,
-      definition_major: member.definitionMajor,
-      assessment_id: member.assessmentId,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(["company_id", "definition_id", "definition_major"])
-        .doUpdateSet({ assessment_id: member.assessmentId }),
-    )
-    .execute();
-  const base = { definition_id: member.definitionId, definition_major: member.definitionMajor };
+  if (member) {
+    await trx
+      .insertInto("peer_members")
+      .values({
+        member_key: slot.memberKey,
+        definition_id: slot.definitionId,
+        definition_major: slot.definitionMajor,
+        company_id: member.companyId,
+        assessment_id: member.assessmentId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["member_key", "definition_id", "definition_major"])
+          .doUpdateSet({ company_id: member.companyId, assessment_id: member.assessmentId }),
+      )
+      .execute();
+  } else {
+    await trx
+      .deleteFrom("peer_members")
+      .where("member_key", "=", slot.memberKey)
+      .where("definition_id", "=", slot.definitionId)
+      .where("definition_major", "=", slot.definitionMajor)
+      .execute();
+  }
+  const base = { definition_id: slot.definitionId, definition_major: slot.definitionMajor };
   const histogramRows = sorted(deltas).map((d) => ({
     ...base,
     group_kind: d.kind,
@@ -301,9 +362,9 @@ export interface PeerNaming {
 }
 
 /**
- * Rebuilds the benchmark tables from the submitted assessments: each consenting company's
- * latest submitted assessment per questionnaire (major version) and the histograms of
- * their scores in each group of its customer type. The same arithmetic as app/lib/core/benchmark.ts: buckets floor(score × 10 + 0.5),
+ * Rebuilds the benchmark tables from the submitted assessments: each confirmed, consenting
+ * organisation's latest submitted assessment per questionnaire (major version; see
+ * eligibleMembers) and the histograms of their scores in each group of its customer type. The same arithmetic as app/lib/core/benchmark.ts: buckets floor(score × 10 + 0.5),
  * exact keys floor(score × 10⁶ + 0.5).
  */
 export async function rebuildPeerData(db: Kysely<Database>, naming: PeerNaming): Promise<void> {
@@ -324,13 +385,10 @@ export async function rebuildPeerData(db: Kysely<Database>, naming: PeerNaming):
     await sql`delete from peer_histograms`.execute(trx);
     await sql`delete from peer_members`.execute(trx);
     await sql`
-      insert into peer_members (company_id, definition_id, definition_major, assessment_id)
-      select distinct on (a.company_id, a.definition_id, a.definition_major)
-        a.company_id, a.definition_id, a.definition_major, a.id
-      from assessments a
-      join companies c on c.id = a.company_id
-      where a.status = 'submitted' and c.consent_benchmark_at is not null
-      order by a.company_id, a.definition_id, a.definition_major, a.submitted_at desc, a.id desc
+      insert into peer_members
+        (member_key, definition_id, definition_major, company_id, assessment_id)
+      select member_key, definition_id, definition_major, company_id, assessment_id
+      from (${eligibleMembers()}) eligible
     `.execute(trx);
     // Exact scores first; the histograms are their sums per bucket.
     await sql`

@@ -1,8 +1,8 @@
 /**
  * `npm run bench:seed -- 1000000`: fills the benchmark database (tests/bench/bench-db.ts)
  * with that many submitted dma-sme assessments: companies spread over sectors, size classes
- * and regions (85 % consenting to benchmarks), each with a T0 and a quarter with a T1; answers
- * drawn as the demo data draws them and scored by the real engine, with their stored
+ * and regions (85 % consenting to benchmarks, all confirmed by the hub), each with a T0 and
+ * a quarter with a T1; answers drawn as the demo data draws them and scored by the real engine, with their stored
  * recommendations; then rebuilds the peer tables. Starts from a new database (BENCH_DATABASE_URL
  * is emptied instead); inserts in large batches (unnest arrays).
  */
@@ -177,8 +177,8 @@ while (k < total) {
 
   await sql`
     insert into companies (id, name, country, size_class, primary_sector, region,
-      consent_benchmark_at, created_at, updated_at)
-    select id, name, 'SE', size, sector, region, consent, created, created
+      consent_benchmark_at, peer_confirmed_at, created_at, updated_at)
+    select id, name, 'SE', size, sector, region, consent, created, created, created
     from unnest(${c.id}::uuid[], ${c.name}::text[], ${c.size}::text[], ${c.sector}::text[],
       ${c.region}::text[], ${c.consent}::timestamptz[], ${c.created}::timestamptz[])
       as t(id, name, size, sector, region, consent, created)

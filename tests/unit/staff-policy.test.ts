@@ -70,7 +70,8 @@ const RESOURCES: Record<string, StaffResource> = {
  * The expected answer, written from issue #10's prose and not from the code: a hub lead
  * does everything of the hub; an adviser works (view, notes, delivered services,
  * follow-ups) on companies assigned to them that consented, and manages only their own
- * account. Actions of another kind than the resource are always refused.
+ * account. Issue #15: an adviser assigned to a company (that consented, so they see it)
+ * may confirm it as a genuine customer for peer statistics, or withdraw that. Actions of another kind than the resource are always refused.
  */
 function expected(role: StaffRole, action: StaffAction, resourceName: string): boolean {
   const resource = RESOURCES[resourceName];
@@ -88,6 +89,7 @@ function expected(role: StaffRole, action: StaffAction, resourceName: string): b
     "company.note.write",
     "company.service.record",
     "company.followup.issue",
+    "company.peers.confirm",
   ];
   const mine = ["own consenting company", "shared consenting company"].includes(resourceName);
   return mine && adviserWork.includes(action);
@@ -107,7 +109,7 @@ describe("can(actor, action, resource)", () => {
     expect(MATRIX).toHaveLength(
       STAFF_ROLES.length * ACTIONS.length * Object.keys(RESOURCES).length,
     );
-    expect(MATRIX.length).toBe(2 * 13 * 9);
+    expect(MATRIX.length).toBe(2 * 14 * 9);
   });
 
   test.each(MATRIX)("%s: %s on %s → %s", (role, action, resource, allowed) => {

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "company.viewed",
   "company.assigned",
   "company.unassigned",
+  "company.peers_confirmed",
+  "company.peers_unconfirmed",
   "audit.exported",
 ] as const;
 

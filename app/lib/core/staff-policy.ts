@@ -24,6 +24,7 @@ export const COMPANY_ACTIONS = [
   "company.note.write",
   "company.service.record",
   "company.followup.issue",
+  "company.peers.confirm",
   "company.assign",
   "company.export",
   "company.erase",
@@ -69,15 +70,17 @@ const ADVISER_COMPANY_ACTIONS: ReadonlySet<StaffAction> = new Set<CompanyAction>
   "company.note.write",
   "company.service.record",
   "company.followup.issue",
+  "company.peers.confirm",
 ]);
 
 /**
  * May `actor` do `action` on `resource`?
  * - A hub lead may do everything of the hub: every company action on every company,
  *   every hub action, and manage any account.
- * - An adviser may view, write notes, record delivered services and issue follow-ups for
- *   the companies assigned to them that consented to share identifiable results with
- *   advisers; nothing on any other company; no hub action; only their own account.
+ * - An adviser may view, write notes, record delivered services, issue follow-ups and
+ *   confirm (or un-confirm) as a genuine customer for peer statistics the companies
+ *   assigned to them that consented to share identifiable results with advisers; nothing
+ *   on any other company; no hub action; only their own account.
  * - An action that does not fit the resource's kind is refused.
  */
 export function can(actor: Actor, action: StaffAction, resource: StaffResource): boolean {

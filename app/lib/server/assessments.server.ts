@@ -21,12 +21,7 @@ import { profileName, type CustomerProfile } from "../core/profile";
 import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
 import { scoreAnswers, type Score } from "../core/scoring";
 import { contributionOf, type PeerComparison, type PeerProfile } from "../core/benchmark";
-import {
-  comparePeerGroups,
-  joinPeerBenchmarks,
-  lockPeerMember,
-  type PeerMember,
-} from "./peers.server";
+import { comparePeerGroups, lockPeerMember, syncPeerMember, type PeerViewer } from "./peers.server";
 import type { Executor } from "../../../db/database";
 import { reasonsOf, recommendationRows } from "./recommendations.server";
 import { contactOf } from "../core/service-catalogue";
@@ -283,12 +278,12 @@ export async function submitAssessment(
       const score: Score = scored.value;
       const submittedMonth = `${now.toISOString().slice(0, 7)}-01`;
       const contribution = contributionOf(company, score);
-      const member = peerMemberOf(assessment);
+      const viewer = peerViewerOf(assessment, company);
       // Read once and locked: the comparison takes it out, the update replaces it.
-      const memberId = await lockPeerMember(trx, member);
+      const memberId = await lockPeerMember(trx, viewer.slot);
       // Recommendations are ranked against the peers as they are now (without this
-      // company) and stored as a snapshot.
-      const peers = await comparePeerGroups(trx, member, contribution, { memberId });
+      // organisation) and stored as a snapshot.
+      const peers = await comparePeerGroups(trx, viewer, contribution, { memberId });
       await insertRecommendations(
         trx,
         recommendationRows({
@@ -316,9 +311,8 @@ export async function submitAssessment(
           submitted_month: submittedMonth,
         })),
       });
-      if (company.consent_benchmark_at) {
-        await joinPeerBenchmarks(trx, member, contribution, memberId);
-      }
+      // Counts when the hub confirmed the organisation and it consented (else nothing moves).
+      await syncPeerMember(trx, viewer.slot, { memberId });
       return {
         overall: score.overall,
         band: score.band,
@@ -348,18 +342,22 @@ type StoredAssessment = Pick<
   "id" | "overall_score" | "band" | "submitted_at"
 >;
 
-/** An assessment as its company's candidate member of its questionnaire's benchmarks. */
-function peerMemberOf(
+/** An assessment as the viewer of its comparison, in its organisation's benchmark slot. */
+export function peerViewerOf(
   assessment: Pick<
     AssessmentWithCompany["assessment"],
-    "id" | "company_id" | "definition_id" | "definition_major"
+    "id" | "definition_id" | "definition_major"
   >,
-): PeerMember {
+  company: Pick<Company, "peer_key" | "peer_confirmed_at">,
+): PeerViewer {
   return {
-    companyId: assessment.company_id,
-    definitionId: assessment.definition_id,
-    definitionMajor: assessment.definition_major,
+    slot: {
+      memberKey: company.peer_key,
+      definitionId: assessment.definition_id,
+      definitionMajor: assessment.definition_major,
+    },
     assessmentId: assessment.id,
+    confirmed: company.peer_confirmed_at !== null,
   };
 }
 
@@ -413,7 +411,7 @@ export async function getResults(token: string | undefined): Promise<
   // Compared within the groups of the profile as it was at submission.
   const peers = await comparePeerGroups(
     db,
-    peerMemberOf(assessment),
+    peerViewerOf(assessment, company),
     contributionOf(profile ?? company, result),
   );
   return {

@@ -297,6 +297,8 @@ export function generateDemoData(
       contact_email: `${ascii(first)}.${ascii(last)}@example.se`,
       consent_advisers_at: random() < 0.7 ? createdAt : null,
       consent_benchmark_at: consented ? createdAt : null,
+      // Demo organisations are the hub's customers: confirmed, so they count as peers.
+      peer_confirmed_at: createdAt,
       created_at: createdAt,
       updated_at: createdAt,
     };
@@ -533,6 +535,7 @@ export function generatePsoDemoData(options: {
       contact_email: `${ascii(first)}.${ascii(last)}@example.se`,
       consent_advisers_at: random() < 0.8 ? createdAt : null,
       consent_benchmark_at: random() < 0.9 ? createdAt : null,
+      peer_confirmed_at: createdAt,
       created_at: createdAt,
       updated_at: createdAt,
     };

@@ -1,4 +1,4 @@
-import { countCompanies } from "../../../db/queries/companies";
+import { countCompanies, peerKeysOf } from "../../../db/queries/companies";
 import { insertRecommendations } from "../../../db/queries/services";
 import type { NewRecommendation } from "../../../db/schema";
 import { insertDemoData } from "../../../db/seed";
@@ -43,6 +43,10 @@ export async function seedDemoData(): Promise<number> {
   const { db } = database();
   await insertDemoData(db, data);
   await rebuildPeerStatistics(db);
+  const peerKeys = await peerKeysOf(
+    db,
+    data.companies.map((c) => c.id),
+  );
   // Each submitted demo assessment gets its recommendations as a real submission would,
   // ranked against today's peers (a real one is ranked against the peers of its day).
   const services = await activeServices(db);
@@ -62,10 +66,13 @@ export async function seedDemoData(): Promise<number> {
     const peers = await comparePeerGroups(
       db,
       {
-        companyId: company.id,
-        definitionId: entry.id,
-        definitionMajor: majorOf(entry.version),
+        slot: {
+          memberKey: peerKeys.get(company.id) ?? company.id,
+          definitionId: entry.id,
+          definitionMajor: majorOf(entry.version),
+        },
         assessmentId: assessment.id,
+        confirmed: true,
       },
       contributionOf(company, { dimensions, overall: assessment.overall_score ?? 0 }),
     );

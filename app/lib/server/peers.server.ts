@@ -1,15 +1,17 @@
 import type { Kysely, Transaction } from "kysely";
 import {
+  findEligibleMember,
   findPeerMember,
+  lockPeerSlot,
   readPeerHistograms,
   readSubmittedScores,
   rebuildPeerData,
-  replacePeerMember,
+  setPeerMember,
   readExactScores,
   type ExactDelta,
   type HistogramDelta,
-  type PeerMember,
   type PeerNaming,
+  type PeerSlot,
 } from "../../../db/queries/peers";
 import type { Database } from "../../../db/schema";
 import {
@@ -26,7 +28,19 @@ import {
 } from "../core/benchmark";
 import type { Executor } from "../../../db/database";
 
-export type { PeerMember };
+export type { PeerSlot };
+
+/**
+ * Who is looking at a comparison: an assessment, in its organisation's slot. Only an
+ * organisation the hub confirmed has its own member taken out of the numbers: an
+ * unconfirmed one could claim another's organisation number and, by the difference, read
+ * that organisation's scores.
+ */
+export interface PeerViewer {
+  slot: PeerSlot;
+  assessmentId: string;
+  confirmed: boolean;
+}
 
 /** The contribution a stored member makes to the histograms (undefined if it has no scores). */
 async function readContribution(db: Executor, assessmentId: string) {
@@ -35,28 +49,31 @@ async function readContribution(db: Executor, assessmentId: string) {
 }
 
 /**
- * The company's current member of the assessment's benchmarks, locked until the
- * transaction ends: a submission reads it once, for the comparison and for the update.
+ * Locks the slot until the transaction ends and reads its member: a submission reads it
+ * once, for the comparison and for the update (syncPeerMember).
  */
-export function lockPeerMember(
+export async function lockPeerMember(
   trx: Transaction<Database>,
-  member: PeerMember,
+  slot: PeerSlot,
 ): Promise<string | undefined> {
-  return findPeerMember(trx, member, { forUpdate: true });
+  await lockPeerSlot(trx, slot);
+  return findPeerMember(trx, slot);
 }
 
 /**
- * The comparison of an assessment's scores with its peer groups: other companies' latest
- * consenting assessment of the same questionnaire and major version. Reads the groups'
- * histograms (one query) and takes the company's own member out of them.
+ * The comparison of an assessment's scores with its peer groups: other confirmed,
+ * consenting organisations' latest assessment of the same questionnaire and major version.
+ * Reads the groups' histograms (one query) and, for a confirmed viewer, takes its own
+ * organisation's member out of them.
  */
 export async function comparePeerGroups(
   db: Executor,
-  member: PeerMember,
+  viewer: PeerViewer,
   contribution: Contribution,
-  /** The company's current member when the caller has read it already (see lockPeerMember). */
+  /** The slot's current member when the caller has read it already (see lockPeerMember). */
   known?: { memberId: string | undefined },
 ): Promise<PeerComparison> {
+  const { slot } = viewer;
   // The company's own buckets, whose exact scores make its percentile ranks exact.
   const ownBuckets = contribution.groups.flatMap((group) =>
     Object.entries(contribution.scores).map(([metric, score]) => ({
@@ -66,14 +83,14 @@ export async function comparePeerGroups(
     })),
   );
   const [memberId, rows, exactRows] = await Promise.all([
-    known ? known.memberId : findPeerMember(db, member),
-    readPeerHistograms(db, member.definitionId, member.definitionMajor, contribution.groups),
-    readExactScores(db, member.definitionId, member.definitionMajor, ownBuckets),
+    !viewer.confirmed ? undefined : known ? known.memberId : findPeerMember(db, slot),
+    readPeerHistograms(db, slot.definitionId, slot.definitionMajor, contribution.groups),
+    readExactScores(db, slot.definitionId, slot.definitionMajor, ownBuckets),
   ]);
   // The assessment viewed may itself be the member: then its own scores come out.
   let own: Contribution | undefined;
   if (memberId) {
-    own = memberId === member.assessmentId ? contribution : await readContribution(db, memberId);
+    own = memberId === viewer.assessmentId ? contribution : await readContribution(db, memberId);
   }
   const groups = contribution.groups.map((group) => {
     const histograms = new Map<string, Map<number, number>>();
@@ -108,18 +125,23 @@ export async function comparePeerGroups(
 }
 
 /**
- * Makes a newly submitted assessment its company's member of the benchmarks (replacing
- * `oldId`, the member read with lockPeerMember) and updates the histograms, inside the
- * submission's transaction.
+ * Brings a slot's member to what the rule says (the organisation's latest submitted
+ * assessment of a confirmed, consenting company row; see eligibleMembers in
+ * db/queries/peers.ts) and moves the histograms with it, inside the caller's transaction.
+ * Called after every change the rule depends on: a submission, a confirmation and its
+ * withdrawal. `current` is the member read with lockPeerMember; without it, the slot is
+ * locked and read here.
  */
-export async function joinPeerBenchmarks(
+export async function syncPeerMember(
   trx: Transaction<Database>,
-  member: PeerMember,
-  contribution: Contribution,
-  oldId: string | undefined,
+  slot: PeerSlot,
+  current?: { memberId: string | undefined },
 ): Promise<void> {
-  if (oldId === member.assessmentId) return;
+  const oldId = current ? current.memberId : await lockPeerMember(trx, slot);
+  const wanted = await findEligibleMember(trx, slot);
+  if (wanted?.assessmentId === oldId) return;
   const old = oldId ? await readContribution(trx, oldId) : undefined;
+  const added = wanted ? await readContribution(trx, wanted.assessmentId) : undefined;
   const deltas = new Map<string, HistogramDelta>();
   const exact = new Map<string, ExactDelta>();
   const add = (c: Contribution, delta: number) => {
@@ -138,8 +160,8 @@ export async function joinPeerBenchmarks(
     }
   };
   if (old) add(old, -1);
-  add(contribution, 1);
-  await replacePeerMember(trx, member, [...deltas.values()], [...exact.values()]);
+  if (added) add(added, 1);
+  await setPeerMember(trx, slot, wanted, [...deltas.values()], [...exact.values()]);
 }
 
 /** Each customer type's groups with the profile column each is drawn from (the core's facts). */
@@ -148,7 +170,10 @@ const PEER_GROUP_COLUMNS: PeerNaming["groups"] = {
   pso: PEER_GROUPS.pso.map((kind) => [kind, PEER_GROUP_FIELDS[kind]] as const),
 };
 
-/** Rebuilds the benchmark tables from every submitted assessment (demo data, benchmarks). */
+/**
+ * Rebuilds the benchmark tables from every submitted assessment of a confirmed, consenting
+ * organisation (demo data, benchmarks, and the check that the kept tables are right).
+ */
 export function rebuildPeerStatistics(db: Kysely<Database>): Promise<void> {
   return rebuildPeerData(db, { overallMetric: OVERALL_METRIC, groups: PEER_GROUP_COLUMNS });
 }
