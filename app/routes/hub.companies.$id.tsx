@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
+import { PeerConfirmationSection } from "../components/peer-confirmation";
 import { requireCompanyPermission, requireStaff } from "../lib/http/guards.server";
 import { viewCompany } from "../lib/server/company-view.server";
 import { getFixedT } from "../lib/server/i18n.server";
+import { peerConfirmationOf } from "../lib/server/peer-confirmation.server";
 import { formatStaffDate } from "../lib/view/dates";
 
 /** A company's profile, consents, advisers and assessments (404 for an adviser it is not assigned to). */
@@ -12,14 +14,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const companyId = params.id ?? "";
   await requireCompanyPermission(actor, companyId, "company.view");
   const view = await viewCompany(actor, companyId, context.clientAddress);
+  const peerConfirmation = (await peerConfirmationOf(companyId))!;
   const t = await getFixedT(request);
-  return { title: `${view.company.name} – ${t("app.name")}`, ...view };
+  return { title: `${view.company.name} – ${t("app.name")}`, ...view, peerConfirmation };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];
 
 export default function CompanyPage() {
-  const { company, assessments, advisers } = useLoaderData<typeof loader>();
+  const { company, assessments, advisers, peerConfirmation } = useLoaderData<typeof loader>();
   const { t, lang } = useTranslation();
   const date = (value: Date | string | null) => formatStaffDate(lang, value);
   return (
@@ -101,6 +104,7 @@ export default function CompanyPage() {
           </div>
         )}
       </section>
+      <PeerConfirmationSection companyId={company.id} state={peerConfirmation} />
     </article>
   );
 }

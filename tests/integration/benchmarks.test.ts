@@ -292,6 +292,26 @@ describe("peer statistics", () => {
     expect(kept[0].length).toBeGreaterThan(200);
   });
 
+  test("withdrawing and giving back confirmations, also of one of several rows of one organisation, keeps the tables equal to a rebuild", async () => {
+    // tokens[0], [5] and [17] are three rows of one organisation, all confirmed.
+    const steps = [
+      [tokens[0], false],
+      [tokens[5], false],
+      [psoTokens[0], false],
+      [tokens[17], false],
+      [tokens[0], true],
+      [tokens[5], true],
+      [psoTokens[0], true],
+      [tokens[17], true],
+    ] as const;
+    for (const [token, confirmed] of steps) {
+      await confirm(token, confirmed);
+      const kept = await benchmarkTables();
+      await rebuildPeerStatistics(database().db);
+      expect(await benchmarkTables()).toEqual(kept);
+    }
+  });
+
   test.each([
     // The demo's company groups all hold 20 or more; some of its PSO groups fewer.
     ["companies", "dma-sme", () => tokens, 60, 0],
