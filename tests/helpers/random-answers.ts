@@ -63,3 +63,46 @@ export function randomAnswers(definition: SurveyDefinition, random: () => number
   }
   return answers;
 }
+
+/**
+ * The answers at one end of every question's scale: nothing ticked and the lowest ratings
+ * (`min`), or everything ticked and the highest (`max`), as a prober would send them.
+ */
+export function extremeAnswers(definition: SurveyDefinition, end: "min" | "max"): Answers {
+  const answers: Answers = {};
+  const high = end === "max";
+  for (const spec of questionIndex(definition).byName.values()) {
+    switch (spec.kind) {
+      case "share-selected":
+        answers[spec.name] = high
+          ? Array.from({ length: spec.items }, (_, i) => i + 1).filter(
+              (item) => !spec.exclusive.has(item),
+            )
+          : [];
+        break;
+      case "boolean-grid":
+        answers[spec.name] = high
+          ? Object.fromEntries(
+              spec.rows.map((row) => [
+                row,
+                Object.fromEntries([...spec.columns.keys()].map((c) => [c, true])),
+              ]),
+            )
+          : {};
+        break;
+      case "rating-grid":
+        answers[spec.name] = Object.fromEntries(
+          spec.rows.map((row) => [row, high ? spec.max : spec.min]),
+        );
+        break;
+      case "value-grid": {
+        const [key] = [...spec.values].sort(([, a], [, b]) => (high ? b - a : a - b))[0];
+        answers[spec.name] = Object.fromEntries(spec.rows.map((row) => [row, key]));
+        break;
+      }
+      case "text":
+        break;
+    }
+  }
+  return answers;
+}

@@ -18,10 +18,8 @@ import { action as submitAction } from "../../app/routes/api.v1.assessments.$tok
 import { loader as pageLoader } from "../../app/routes/a.$token_.results";
 import { getServiceCatalogue, syncServiceCatalogue } from "../../app/lib/server/services.server";
 import { rebuildPeerStatistics } from "../../app/lib/server/peers.server";
-import { setPeerConfirmation } from "../../app/lib/server/peer-confirmation.server";
-import { hashResumeToken } from "../../app/lib/server/resume-token.server";
-import { luhnCheckDigit } from "../../app/lib/core/org-number";
 import { openAppTestDatabase } from "../helpers/app-db";
+import { benchmarkTables, confirmCompanyOf, newOrgNumber } from "../helpers/peers";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { routeArgs } from "../helpers/route-args";
@@ -35,27 +33,8 @@ let app: { close: () => Promise<void> };
 const post = (url: string, body: unknown) =>
   new Request(url, { method: "POST", body: JSON.stringify(body) });
 
-/** A valid Swedish organisation number of its own for each call (a shared one with `n`). */
-let orgNumbers = 0;
-function newOrgNumber(n = ++orgNumbers): string {
-  const nine = `55${String(1_000_000 + n).slice(-7)}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
-
-/** The company of an assessment's link. */
-async function companyOf(token: string): Promise<string> {
-  const row = await database()
-    .db.selectFrom("assessments")
-    .select("company_id")
-    .where("resume_token_hash", "=", hashResumeToken(token))
-    .executeTakeFirstOrThrow();
-  return row.company_id;
-}
-
 /** Confirms the company of a link as a genuine customer (a hub lead's action). */
-async function confirm(token: string, confirmed = true) {
-  await setPeerConfirmation(await companyOf(token), confirmed, { actor: null, ip: null });
-}
+const confirm = confirmCompanyOf;
 
 interface Profile {
   primarySector: string;
@@ -247,18 +226,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
-
-/** Every row of the benchmark tables, in a stable order. */
-async function benchmarkTables() {
-  const db = database().db;
-  return Promise.all([
-    sql`select * from peer_members order by member_key, definition_id`.execute(db),
-    sql`select definition_id, definition_major, group_kind, group_value, metric, bucket, count
-        from peer_histograms where count <> 0 order by 1, 2, 3, 4, 5, 6`.execute(db),
-    sql`select definition_id, definition_major, group_kind, group_value, metric, bucket, score_key, count
-        from peer_scores where count <> 0 order by 1, 2, 3, 4, 5, 6, 7`.execute(db),
-  ]).then((results) => results.map((r) => r.rows));
-}
 
 /**
  * Of `values` of a profile column, the one with the fewest benchmark members (a group below

@@ -5,6 +5,7 @@ import { rebuildPeerStatistics } from "../../app/lib/server/peers.server";
 import { loader as companyLoader } from "../../app/routes/hub.companies.$id";
 import { action as peersAction } from "../../app/routes/hub.companies.$id_.peers";
 import { openAppTestDatabase } from "../helpers/app-db";
+import { benchmarkTables } from "../helpers/peers";
 import { createViaApi, saveViaApi, submitViaApi } from "../helpers/api-routes";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
@@ -81,17 +82,6 @@ async function confirmedAt(companyId: string) {
   return row;
 }
 
-/** Every row of the benchmark tables, in a stable order. */
-async function benchmarkTables() {
-  const db = database().db;
-  const rows = await Promise.all([
-    sql`select * from peer_members order by member_key, definition_id`.execute(db),
-    sql`select * from peer_histograms where count <> 0 order by 1, 2, 3, 4, 5, 6`.execute(db),
-    sql`select * from peer_scores where count <> 0 order by 1, 2, 3, 4, 5, 6, 7`.execute(db),
-  ]);
-  return rows.map((r) => r.rows);
-}
-
 describe("confirming a company for peer statistics", () => {
   // Who may confirm the cast's own company (assigned to the adviser, consenting).
   const expected: Record<CastMember, number | "login"> = {
@@ -134,7 +124,7 @@ describe("confirming a company for peer statistics", () => {
 
   test("a bad form is a 400 that changes nothing; an unknown company a 404", async () => {
     const companyId = cast.companies.own;
-    for (const form of [{}, { intent: "delete" }]) {
+    for (const form of [{}, { intent: "delete" }] as Record<string, string>[]) {
       expect((await post(companyId, cast.cookies.lead, form)).status).toBe(400);
     }
     const raw = new Request(`http://localhost/hub/companies/${companyId}/peers`, {
