@@ -719,7 +719,7 @@ const en = {
   },
   peerPopulation: {
     privacy:
-      "Only organisations the hub has confirmed as its customers are counted, once per organisation number.",
+      "Only those the hub has confirmed as its customers are counted, once per organisation number.",
     coarseNote:
       "This group has fewer than {{threshold}} members, so its figures are rounded to {{step}} points and no exact rank is shown, to protect each member's privacy.",
     overallCoarse: {

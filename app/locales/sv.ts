@@ -726,7 +726,7 @@ const sv: Translations = {
   },
   peerPopulation: {
     privacy:
-      "Bara organisationer som hubben har bekräftat som sina kunder räknas, en gång per organisationsnummer.",
+      "Bara de som hubben har bekräftat som sina kunder räknas, en gång per organisationsnummer.",
     coarseNote:
       "Gruppen har färre än {{threshold}} medlemmar, så dess siffror är avrundade till {{step}} poäng och ingen exakt placering visas, för att skydda varje medlems integritet.",
     overallCoarse: {

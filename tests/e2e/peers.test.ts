@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { seriousViolations } from "./axe";
-import { launchBrowser, openPage } from "./browser";
+import { launchBrowser, openPage, waitForHydration } from "./browser";
 import { startServer, type RunningServer } from "./server";
 
 const chromiumPath = inject("chromiumPath");
@@ -26,14 +26,17 @@ describe.skipIf(!chromiumPath)("peer comparison and recommendations in Chromium"
   });
 
   /** A submitted assessment made through the API; returns its token and results. */
-  async function submitted(primarySector: string) {
+  async function submitted(
+    primarySector: string,
+    company = { name: "Karlshamn Precision AB", orgNumber: "556036-0793" },
+  ) {
     const created = await fetch(`${server.url}/api/v1/assessments`, {
       method: "POST",
       body: JSON.stringify({
         language: "en",
         profile: {
-          companyName: "Karlshamn Precision AB",
-          orgNumber: "556036-0793",
+          companyName: company.name,
+          orgNumber: company.orgNumber,
           sizeClass: "small",
           primarySector,
           region: "blekinge",
@@ -53,7 +56,10 @@ describe.skipIf(!chromiumPath)("peer comparison and recommendations in Chromium"
     expect(saved.status).toBe(200);
     expect((await fetch(`${api}/submit`, { method: "POST" })).status).toBe(200);
     const results = (await (await fetch(`${api}/results`)).json()) as {
-      peers: { chosen: string | null; groups: { kind: string; shown: boolean }[] };
+      peers: {
+        chosen: string | null;
+        groups: { kind: string; shown: boolean; companies?: number }[];
+      };
     };
     return { token, results };
   }
@@ -116,6 +122,47 @@ describe.skipIf(!chromiumPath)("peer comparison and recommendations in Chromium"
       "För få företag i er bransch har gjort bedömningen ännu, så ni jämförs med små företag (10–49 anställda).",
     );
     expect(await page.getByTestId("recommendation").count()).toBeGreaterThan(0);
+    expect(errors()).toEqual([]);
+    await close();
+  });
+
+  test("a hub lead confirms a company on its page, and from then on it counts as a peer", async () => {
+    const everyone = (results: Awaited<ReturnType<typeof submitted>>["results"]) =>
+      results.peers.groups.find((g) => g.kind === "all")?.companies;
+    // A new company is not confirmed: it sees its peers, and is not one of them.
+    const joiner = await submitted("manufacturing", {
+      name: "Ronneby Nyckelfärdigt AB",
+      orgNumber: "556677-8899",
+    });
+    const before = everyone(
+      (await submitted("ict", { name: "Olofström Data AB", orgNumber: "556123-4567" })).results,
+    );
+    expect(before).toBe(everyone(joiner.results));
+
+    const { page, errors, close } = await openPage(browser, { locale: "sv-SE" });
+    await page.goto(`${server.url}/hub/login`);
+    await page.getByLabel("E-post").fill("hubblead@demo.mognad.example");
+    await page.getByLabel("Lösenord").fill("mognad-demo-2026");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByTestId("staff-name").waitFor();
+    await page.goto(`${server.url}/hub/assignments?q=Ronneby+Nyckelf`);
+    await page.getByRole("link", { name: "Ronneby Nyckelfärdigt AB" }).click();
+    await page.getByTestId("company-name").waitFor();
+    const state = page.getByTestId("peer-confirmation-state");
+    expect(await state.textContent()).toBe("Inte bekräftad: räknas inte i jämförelsestatistiken.");
+
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Bekräfta som verklig kund" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe("Bekräftad: den räknas nu i jämförelsestatistiken.");
+    expect(await state.textContent()).toMatch(
+      /^Bekräftad som verklig kund av Hanna Lind den \d{1,2} \S+ \d{4}: räknas i jämförelsestatistiken\.$/,
+    );
+    // The button now withdraws it; another new company counts the confirmed one.
+    expect(await page.getByRole("button", { name: "Dra tillbaka bekräftelsen" }).count()).toBe(1);
+    const after = await submitted("ict", { name: "Sölvesborg Kod AB", orgNumber: "556765-4321" });
+    expect(everyone(after.results)).toBe(before! + 1);
     expect(errors()).toEqual([]);
     await close();
   });
