@@ -49,7 +49,7 @@ export function PeerConfirmationSection({
         <p className="note">{t("peerPopulation.staff.noConsent")}</p>
       )}
       <p className="note">{t("peerPopulation.staff.intro")}</p>
-      <Form method="post" action={`/hub/companies/${companyId}/peers`}>
+      <Form method="post" action={`/hub/companies/${companyId}/peers`} className="no-print">
         <input type="hidden" name="intent" value={confirmed ? "unconfirm" : "confirm"} />
         <button type="submit" className={confirmed ? "button" : "button button--primary"}>
           {t(confirmed ? "peerPopulation.staff.unconfirm" : "peerPopulation.staff.confirm")}
