@@ -15,3 +15,14 @@ export const psoProfile = {
   consentAdvisers: true,
   consentBenchmark: true,
 };
+
+/** A company's profile as the form and the API take it: a small manufacturer in Blekinge. */
+export const smeProfile = {
+  companyName: "Ronneby Plåt & Svets AB",
+  orgNumber: "556036-0793",
+  sizeClass: "small",
+  primarySector: "manufacturing",
+  region: "blekinge",
+  contactName: "Karin Holm",
+  contactEmail: "karin@example.se",
+};

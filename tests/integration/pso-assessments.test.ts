@@ -22,7 +22,7 @@ import {
   stateViaApi,
   submitViaApi,
 } from "../helpers/api-routes";
-import { psoProfile } from "../helpers/profiles";
+import { psoProfile, smeProfile } from "../helpers/profiles";
 
 const pso = loadDefinition("dma-pso", "1.0.0");
 const sme = loadDefinition("dma-sme", "1.1.0");
@@ -34,16 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
-
-const smeProfile = {
-  companyName: "Ronneby Plåt & Svets AB",
-  orgNumber: "556036-0793",
-  sizeClass: "small",
-  primarySector: "manufacturing",
-  region: "blekinge",
-  contactName: "Karin Holm",
-  contactEmail: "karin@example.se",
-};
 
 const post = jsonRequest;
 const create = (profile: Record<string, unknown>) => createViaApi(profile);

@@ -47,6 +47,26 @@ describe("a company's profile", () => {
   ])("with %s is refused beside that field", (_, extra, errors) => {
     expect(parseProfile({ ...sme, ...extra })).toEqual({ ok: false, errors });
   });
+
+  test.each([
+    ["zero-width spaces", "\u200b\u200b\u200b"],
+    ["joiners and a byte-order mark", "\u200d\ufeff\u200d"],
+    ["control characters", "\u0007\u0008\u001b"],
+    ["punctuation only", "---"],
+  ])("a name made of %s is refused", (_, unreadable) => {
+    expect(parseProfile({ ...sme, companyName: unreadable })).toEqual({
+      ok: false,
+      errors: { companyName: "required" },
+    });
+    expect(parseProfile({ ...sme, contactName: unreadable })).toEqual({
+      ok: false,
+      errors: { contactName: "required" },
+    });
+    expect(parseProfile({ ...pso, organisationName: unreadable })).toEqual({
+      ok: false,
+      errors: { organisationName: "required" },
+    });
+  });
 });
 
 describe("a public sector organisation's profile", () => {

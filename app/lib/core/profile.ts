@@ -10,6 +10,7 @@ import {
   type CustomerTypeId,
 } from "./vocabularies";
 import { normaliseSwedishOrgNumber } from "./org-number";
+import { isReadableName } from "./input-checks";
 
 /**
  * The profile that starts an assessment (module 1 of the EU DMA): a company's (SME) or a
@@ -23,6 +24,10 @@ const text = (max: number) =>
     .string({ required_error: "required", invalid_type_error: "required" })
     .trim()
     .max(max, "tooLong");
+
+/** A name: at least 2 characters, and something readable (not only invisible ones). */
+const name = (max: number) =>
+  text(max).pipe(z.string().min(2, "required").refine(isReadableName, "required"));
 
 const checkbox = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("")])
@@ -42,7 +47,7 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(ids: T) =>
 const common = {
   orgNumber: text(40).pipe(z.string().min(1, "required")),
   region: choice(REGIONS),
-  contactName: text(120).pipe(z.string().min(2, "required")),
+  contactName: name(120),
   contactRole: text(120)
     .optional()
     .transform((v) => v || undefined),
@@ -53,7 +58,7 @@ const common = {
 
 const SmeFieldsSchema = z.object({
   customerType: z.literal("sme").default("sme"),
-  companyName: text(200).pipe(z.string().min(2, "required")),
+  companyName: name(200),
   sizeClass: choice(SIZE_CLASSES),
   primarySector: choice(SECTORS),
   secondarySector: optionalChoice(SECTORS),
@@ -62,7 +67,7 @@ const SmeFieldsSchema = z.object({
 
 const PsoFieldsSchema = z.object({
   customerType: z.literal("pso"),
-  organisationName: text(200).pipe(z.string().min(2, "required")),
+  organisationName: name(200),
   organisationType: choice(ORGANISATION_TYPES),
   // Staff size of a PSO has no micro class: Small starts at 0.
   sizeClass: choice(PSO_SIZE_CLASSES, "psoSizeClass"),

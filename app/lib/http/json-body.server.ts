@@ -1,3 +1,5 @@
+import { jsonValueProblem } from "../core/input-checks";
+
 /** The largest JSON body any API accepts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
@@ -16,7 +18,9 @@ export function apiError(status: number, errors: ApiErrorBody["errors"]): Respon
 
 /**
  * Reads a JSON request body of at most `MAX_JSON_BODY_BYTES`. Returns the parsed value,
- * or a ready 413 (too large) or 400 (not JSON) response; never reads past the limit.
+ * or a ready 413 (too large) or 400 (not JSON; or holding what the boundary refuses: NUL,
+ * a lone surrogate, a `__proto__` key, too deep a nesting) response; never reads past
+ * the limit. The server's boundary (boundary.server.ts) has already checked the same.
  */
 export async function readJsonBody(
   request: Request,
@@ -46,12 +50,15 @@ export async function readJsonBody(
     }
     chunks.push(value);
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+    value = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     return {
       ok: false,
       response: apiError(400, [{ path: "(body)", message: "the body is not valid JSON" }]),
     };
   }
+  const problem = jsonValueProblem(value);
+  return problem ? { ok: false, response: apiError(400, [problem]) } : { ok: true, value };
 }
