@@ -4,7 +4,6 @@
  * the database, seed an empty embedded database, then listen. Any failure before
  * listening prints one line naming the setting at fault and exits non-zero.
  */
-import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import express from "express";
 import cluster from "node:cluster";
@@ -18,6 +17,8 @@ import { getHubConfig } from "./lib/server/hub.server";
 import { env } from "./lib/server/env.server";
 import { startupErrorLine } from "./lib/server/startup-error.server";
 import { createNonce, securityHeaders } from "./lib/http/security-headers.server";
+import { checkedBody, finalErrorHandler, methodAndTarget } from "./lib/http/boundary.server";
+import { remixHandler } from "./lib/http/remix-handler.server";
 
 declare module "@remix-run/node" {
   /** What every loader and action receives as `context`. */
@@ -51,16 +52,16 @@ async function start(): Promise<void> {
   await seedIfEmpty(); // Once, before the workers (SEED_DEMO_DATA=always).
   await closeDatabase();
   for (let i = 0; i < workers; i++) cluster.fork();
-  let stopping = false;
+  let workersStopping = false;
   cluster.on("exit", (worker, code) => {
-    if (!stopping && code !== 0) {
+    if (!workersStopping && code !== 0) {
       console.error(`Worker ${worker.process.pid} exited with ${code}; stopping.`);
       process.exit(1);
     }
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
   });
   const stop = (signal: NodeJS.Signals) => {
-    stopping = true;
+    workersStopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
@@ -81,14 +82,22 @@ async function serve(): Promise<void> {
       `Seeded ${seeded} demo organisations (companies and public sector organisations) into the empty embedded database.`,
     );
 
+  // Express reads NODE_ENV when the app is created; the default must reach it, or it runs
+  // in development mode (and its own error pages would show stacks).
+  process.env.NODE_ENV = config.NODE_ENV;
   const app = express();
+  app.set("env", config.NODE_ENV);
+  app.set("trust proxy", config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false);
   app.disable("x-powered-by");
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
-    res.set(securityHeaders(nonce));
+    res.set(securityHeaders(nonce, { https: req.secure }));
+    // Shutting down: finish this request, then close its keep-alive connection.
+    if (stopping) res.set("Connection", "close");
     next();
   });
+  app.use(methodAndTarget);
   // Fingerprinted build assets are immutable; the rest of public/ may change.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // The API never serves files: skip the file-system lookup on its hot path (autosave).
@@ -96,30 +105,48 @@ async function serve(): Promise<void> {
   app.use((req, res, next) =>
     req.path.startsWith("/api/") ? next() : publicFiles(req, res, next),
   );
+  app.use(checkedBody);
+  let publicOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: config.NODE_ENV,
+      publicOrigin: () => publicOrigin,
       getLoadContext: (req, res): AppLoadContext => ({
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
       }),
     }),
   );
+  app.use(finalErrorHandler);
 
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
-    console.log(`Mognad listening on http://localhost:${port} (database: ${kind})`);
+    const listening = listeningOrigin(config.HOST, port);
+    publicOrigin = config.PUBLIC_URL ?? listening;
+    console.log(`Mognad listening on ${listening} (database: ${kind})`);
   });
   server.on("error", (error) => fail(error));
   handleShutdown(server);
 }
 
-/** SIGTERM/SIGINT: stop accepting, let requests in flight finish, close the database. */
+/** The address the server listens on, as a browser would reach it. */
+function listeningOrigin(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return `http://${name.includes(":") ? `[${name}]` : name}:${port}`;
+}
+
+/** Set on SIGTERM/SIGINT: every response from then on closes its connection. */
+let stopping = false;
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, close the idle keep-alive ones, answer
+ * requests still arriving on open ones with `Connection: close`, let the requests in
+ * flight finish, then close the database and exit 0.
+ */
 function handleShutdown(server: Server): void {
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -129,7 +156,11 @@ function handleShutdown(server: Server): void {
       void closeDatabase().finally(() => process.exit(1));
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
+    // A connection whose response was already under way when the signal came did not get
+    // `Connection: close`: close it as soon as it falls idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     server.close(() => {
+      clearInterval(sweep);
       void closeDatabase()
         .then(() => process.exit(0))
         .catch((error: unknown) => fail(error));

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { LANGUAGES } from "../lib/core/vocabularies";
 import { languageCookie } from "../lib/server/i18n.server";
+import { env } from "../lib/server/env.server";
 import { safeRedirect } from "../lib/http/safe-redirect";
 
 const LanguageFormSchema = z.object({
@@ -9,14 +10,21 @@ const LanguageFormSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-/** POST /language: keep the chosen language in a cookie and go back to the same page. */
+/**
+ * POST /language: keep the chosen language in a cookie (Secure in production) and go back
+ * to the same page.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = LanguageFormSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     throw new Response("Unsupported language", { status: 400 });
   }
   return redirect(safeRedirect(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await languageCookie.serialize(parsed.data.lng) },
+    headers: {
+      "Set-Cookie": await languageCookie.serialize(parsed.data.lng, {
+        secure: env().NODE_ENV === "production",
+      }),
+    },
   });
 }
 

@@ -9,9 +9,13 @@ export function createNonce(): string {
  * The security headers of every response. The CSP allows only the app's own origin;
  * inline scripts need the per-request nonce. Inline styles are allowed: SurveyJS injects
  * style elements and both SurveyJS and Chart.js set style attributes, and neither can
- * carry a nonce. Scripts, the real injection risk, stay nonce-only.
+ * carry a nonce. Scripts, the real injection risk, stay nonce-only. Over HTTPS (as a
+ * trusted proxy reports it: TRUST_PROXY) browsers are told to use nothing else for a year.
  */
-export function securityHeaders(nonce: string): Record<string, string> {
+export function securityHeaders(
+  nonce: string,
+  options: { https?: boolean } = {},
+): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -25,6 +29,9 @@ export function securityHeaders(nonce: string): Record<string, string> {
     "frame-ancestors 'none'",
   ].join("; ");
   return {
+    ...(options.https
+      ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
+      : {}),
     "Content-Security-Policy": csp,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",

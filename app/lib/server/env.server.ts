@@ -22,6 +22,23 @@ const EnvSchema = z.object({
   SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   /** New assessments allowed per client address per hour (the public form and the API). */
   RATE_LIMIT_ASSESSMENTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /**
+   * The address users reach the app at (`https://mognad.example`): private links are built
+   * on it, never on the request's Host header. Unset: the listening address.
+   */
+  PUBLIC_URL: z
+    .string()
+    .refine(
+      (v) => v === "" || /^https?:\/\/[^/?#\s]+\/?$/.test(v),
+      "must be an origin such as https://mognad.example (no path)",
+    )
+    .optional()
+    .transform((v) => (v ? v.replace(/\/$/, "") : undefined)),
+  /**
+   * Reverse proxies in front of the app (Express's `trust proxy` hop count): the client's
+   * address and HTTPS are then read from X-Forwarded-For and X-Forwarded-Proto. 0: none.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   DEFINITIONS_DIR: z.string().min(1).default("survey-definitions"),
   /** The hub's service catalogue, synchronised into the services table at start-up. */
   SERVICES_FILE: z.string().min(1).default("db/catalogue/services.json"),
