@@ -9,6 +9,9 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResu
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Migration numbers are reserved per change and merged in any order (0013 may ship
+    // before 0009); each is independent of the ones it is not numbered after.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {

@@ -240,6 +240,14 @@ export interface SignInAttemptsTable {
   outcome: "pending" | "failed" | "succeeded";
 }
 
+/** A token bucket of a rate limit (migration 0009): tokens left at `updated_at`. */
+export interface RateLimitBucketsTable {
+  name: string;
+  key: string;
+  tokens: number;
+  updated_at: Generated<Date>;
+}
+
 export interface AuditLogTable {
   /** bigserial: read back as a string. */
   id: Generated<string>;
@@ -271,6 +279,7 @@ export interface Database {
   company_assignments: CompanyAssignmentsTable;
   sign_in_attempts: SignInAttemptsTable;
   audit_log: AuditLogTable;
+  rate_limit_buckets: RateLimitBucketsTable;
 }
 
 export type Company = Selectable<CompaniesTable>;

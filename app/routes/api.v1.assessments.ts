@@ -1,10 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import {
-  apiRoute,
-  assessmentLinks,
-  creationLimiter,
-  tooManyRequests,
-} from "../lib/http/api.server";
+import { apiRoute, assessmentLinks } from "../lib/http/api.server";
 import { createAssessment } from "../lib/server/assessments.server";
 import { toLanguage } from "../lib/core/language";
 import { apiError, readJsonBody } from "../lib/http/json-body.server";
@@ -18,13 +13,6 @@ export const { loader, action } = apiRoute({ POST: create });
  * and its T0 assessment of dma-sme (dma-pso) → `{token, links}` (the token is shown only here).
  */
 async function create({ request, context }: ActionFunctionArgs) {
-  const limit = creationLimiter().take(context.clientAddress);
-  if (!limit.ok) {
-    return tooManyRequests(
-      limit.retryAfterSeconds,
-      "too many new assessments from this address; try again later",
-    );
-  }
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const input = (typeof body.value === "object" && body.value) || {};
@@ -39,6 +27,9 @@ async function create({ request, context }: ActionFunctionArgs) {
     );
   }
   const language = toLanguage((input as { language?: unknown }).language);
-  const { token } = await createAssessment(parsed.profile, language);
+  // Counts against the address's limit only when it creates (a 429 otherwise: apiRoute).
+  const { token } = await createAssessment(parsed.profile, language, undefined, {
+    clientAddress: context.clientAddress,
+  });
   return Response.json({ token, links: assessmentLinks(request, token) }, { status: 201 });
 }

@@ -2,14 +2,15 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { CustomerWording, useTranslation } from "../components/i18n";
-import { creationLimiter } from "../lib/http/api.server";
 import { createAssessment } from "../lib/server/assessments.server";
+import { RateLimited } from "../lib/server/creation-limit.server";
 import {
   CUSTOMER_TYPES,
   GOVERNMENT_AREAS,
@@ -56,20 +57,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = Object.fromEntries(
     [...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]),
   );
-  const limit = creationLimiter().take(context.clientAddress);
-  if (!limit.ok) {
-    return data({ errors: {}, values, rateLimited: true } satisfies ActionData, {
-      status: 429,
-      headers: { "Retry-After": String(limit.retryAfterSeconds) },
-    });
-  }
   const parsed = parseProfile(values);
   if (!parsed.ok) {
     return data({ errors: parsed.errors, values } satisfies ActionData, { status: 400 });
   }
-  const { token } = await createAssessment(parsed.profile, await getLanguage(request));
-  return redirect(`/a/${token}`);
+  try {
+    // Only a creation counts against the address's limit: typos above never do.
+    const { token } = await createAssessment(
+      parsed.profile,
+      await getLanguage(request),
+      undefined,
+      { clientAddress: context.clientAddress },
+    );
+    return redirect(`/a/${token}`);
+  } catch (error) {
+    if (!(error instanceof RateLimited)) throw error;
+    return data({ errors: {}, values, rateLimited: true } satisfies ActionData, {
+      status: 429,
+      headers: { "Retry-After": String(error.retryAfterSeconds) },
+    });
+  }
 }
+
+/** The page of a refused post keeps the action's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export default function Start() {
   const loaded = useLoaderData<typeof loader>();

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_benchmarks_services";
 import * as m0003 from "./0003_staff";
 import * as m0008 from "./0008_customer_types";
 import * as m0013 from "./0013_confirmed_peers";
+import * as m0009 from "./0009_rate_limits";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0003_staff": m0003,
   "0008_customer_types": m0008,
   "0013_confirmed_peers": m0013,
+  "0009_rate_limits": m0009,
 };

@@ -1,26 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { AssessmentError } from "../server/assessments.server";
-import { env } from "../server/env.server";
+import { RateLimited } from "../server/creation-limit.server";
 import { apiError } from "./json-body.server";
-import { createRateLimiter } from "./rate-limit.server";
 
 /**
- * New assessments per client address: generous for a hub running a workshop from one
- * office network, but a script cannot create thousands.
+ * Turns a service failure into the API's JSON error (a rate limit into a 429 with
+ * Retry-After); anything else is rethrown.
  */
-let limiter: ReturnType<typeof createRateLimiter> | undefined;
-export function creationLimiter() {
-  // Built on first use: reading the environment at import would bypass start-up's one-line errors.
-  limiter ??= createRateLimiter({
-    limit: env().RATE_LIMIT_ASSESSMENTS_PER_HOUR,
-    windowMs: 60 * 60 * 1000,
-  });
-  return limiter;
-}
-
-/** Turns a service failure into the API's JSON error; anything else is rethrown. */
 function apiErrorFrom(error: unknown): Response {
   if (error instanceof AssessmentError) return apiError(error.status, error.problems);
+  if (error instanceof RateLimited) {
+    return tooManyRequests(
+      error.retryAfterSeconds,
+      "too many new assessments from this address; try again later",
+    );
+  }
   if (error instanceof Response) return error;
   throw error;
 }

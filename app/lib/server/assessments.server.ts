@@ -14,6 +14,7 @@ import {
 import type { Company, Stage } from "../../../db/schema";
 import { validateAnswers, type Answers } from "../core/answers";
 import type { CustomerTypeId, LanguageId } from "../core/vocabularies";
+import { forgetRefilledCreationBuckets, takeCreationToken } from "./creation-limit.server";
 import { database } from "./db.server";
 import { majorOf, questionIndex, type Problem, type SurveyDefinition } from "../core/definitions";
 import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.server";
@@ -60,12 +61,15 @@ export interface CreatedAssessment {
 
 /**
  * Creates the company or public sector organisation and its T0 assessment of its customer
- * type's main questionnaire (dma-sme or dma-pso), pinned to the latest version.
+ * type's main questionnaire (dma-sme or dma-pso), pinned to the latest version. With a
+ * `clientAddress` the creation takes a token of that address's rate limit in the same
+ * transaction, or throws `RateLimited` and creates nothing.
  */
 export async function createAssessment(
   profile: CustomerProfile,
   language: LanguageId,
   now = new Date(),
+  options: { clientAddress?: string } = {},
 ): Promise<CreatedAssessment> {
   const entry = latestDefinition(MAIN_DEFINITIONS[profile.customerType]);
   const { token, hash } = createResumeToken();
@@ -74,6 +78,9 @@ export async function createAssessment(
   const assessmentId = await database()
     .db.transaction()
     .execute(async (trx) => {
+      if (options.clientAddress !== undefined) {
+        await takeCreationToken(trx, options.clientAddress);
+      }
       const companyId = await insertCompany(trx, {
         name: profileName(profile),
         customer_type: profile.customerType,
@@ -94,6 +101,7 @@ export async function createAssessment(
       });
       return insertAssessment(trx, pinnedAssessment(entry, companyId, "T0", hash, language));
     });
+  if (options.clientAddress !== undefined) await forgetRefilledCreationBuckets();
   return { token, assessmentId };
 }
 
