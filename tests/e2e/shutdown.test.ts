@@ -1,0 +1,80 @@
+import http from "node:http";
+import { describe, expect, test } from "vitest";
+import { smeProfile } from "../helpers/profiles";
+import { rawRequest } from "./raw-http";
+import { startServer } from "./server";
+
+interface Outcome {
+  status?: number;
+  error?: string;
+}
+
+/** One autosave on a keep-alive agent; a reset of a reused idle socket is retried once (RFC 9112 §9.3.1). */
+function save(url: string, agent: http.Agent, token: string, retried = false): Promise<Outcome> {
+  const body = JSON.stringify({ answers: { challenge: `saved at ${Date.now()}` } });
+  return new Promise((resolve) => {
+    const target = new URL(`/api/v1/assessments/${token}/answers`, url);
+    const request = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: "POST",
+        agent,
+        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode }));
+      },
+    );
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (request.reusedSocket && error.code === "ECONNRESET" && !retried) {
+        resolve(save(url, agent, token, true));
+      } else {
+        resolve({ error: error.code ?? error.message });
+      }
+    });
+    request.end(body);
+  });
+}
+
+describe("shutdown under keep-alive", () => {
+  test("SIGTERM with keep-alive clients autosaving: every save answered or refused cleanly, no 500, exit 0", async () => {
+    const server = await startServer({ SEED_DEMO_DATA: "never" });
+    const created = await rawRequest(server.url, "POST", "/api/v1/assessments", {
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ profile: smeProfile, language: "sv" }),
+    });
+    const { token } = JSON.parse(created.body);
+
+    const outcomes: Outcome[] = [];
+    let signalled = 0;
+    const clients = Array.from({ length: 8 }, async () => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      // Keep saving until the server refuses connections (it has stopped listening).
+      for (;;) {
+        const outcome = await save(server.url, agent, token);
+        outcomes.push(outcome);
+        if (outcome.error) break;
+        if (signalled && Date.now() - signalled > 15_000) break;
+        await new Promise((r) => setImmediate(r));
+      }
+      agent.destroy();
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    signalled = Date.now();
+    const code = await server.stop();
+    const stoppedAfter = Date.now() - signalled;
+    await Promise.all(clients);
+
+    expect(code).toBe(0);
+    expect(stoppedAfter).toBeLessThan(5_000);
+    expect(server.output()).not.toMatch(/deadline passed|database is not open/i);
+    const statuses = new Set(outcomes.map((o) => o.status).filter((s) => s !== undefined));
+    expect([...statuses].every((s) => s === 200 || s === 503)).toBe(true);
+    const errors = new Set(outcomes.map((o) => o.error).filter((e) => e !== undefined));
+    expect([...errors]).toEqual(["ECONNREFUSED"]);
+    expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThan(20);
+  });
+});
