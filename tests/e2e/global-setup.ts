@@ -11,7 +11,12 @@ declare module "vitest" {
 
 /** Builds the production app once, and finds Debian's Chromium. */
 export default function setup(project: TestProject): void {
-  execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
+  // The production build, whatever NODE_ENV the test runner has (vitest sets "test", which
+  // would compile development JSX that a server in production mode cannot run).
+  execFileSync("npx", ["remix", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   const candidate = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   const found = existsSync(candidate) ? candidate : "";
   if (!found) {
