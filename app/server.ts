@@ -19,6 +19,8 @@ import { startupErrorLine } from "./lib/server/startup-error.server";
 import { createNonce, securityHeaders } from "./lib/http/security-headers.server";
 import { checkedBody, finalErrorHandler, methodAndTarget } from "./lib/http/boundary.server";
 import { remixHandler } from "./lib/http/remix-handler.server";
+import { admissionGate } from "./lib/http/admission.server";
+import { loadReport, startLoadMetrics } from "./lib/server/load-metrics.server";
 
 declare module "@remix-run/node" {
   /** What every loader and action receives as `context`. */
@@ -66,6 +68,10 @@ async function start(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  // Load figures from every worker (load-metrics.server.ts).
+  process.on("SIGUSR2", () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGUSR2");
+  });
 }
 
 async function serve(): Promise<void> {
@@ -106,6 +112,15 @@ async function serve(): Promise<void> {
     req.path.startsWith("/api/") ? next() : publicFiles(req, res, next),
   );
   app.use(checkedBody);
+  const maxInFlight =
+    config.MAX_CONCURRENT_REQUESTS ?? (kind === "postgres" ? 2 * config.DATABASE_POOL_SIZE : 4);
+  app.use(
+    admissionGate({
+      maxInFlight,
+      maxQueue: 20 * maxInFlight,
+      maxWaitMs: config.REQUEST_QUEUE_TIMEOUT_MS,
+    }),
+  );
   let publicOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   app.all(
     "*",
@@ -130,6 +145,8 @@ async function serve(): Promise<void> {
   });
   server.on("error", (error) => fail(error));
   handleShutdown(server);
+  startLoadMetrics();
+  process.on("SIGUSR2", () => console.log(loadReport()));
 }
 
 /** The address the server listens on, as a browser would reach it. */

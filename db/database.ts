@@ -25,6 +25,8 @@ export interface CreateDbOptions {
   dataDir?: string;
   /** Maximum connections of the pg pool. */
   poolSize?: number;
+  /** Told how long each pg pool checkout waited, in milliseconds (load metrics). */
+  onPoolWait?: (ms: number) => void;
 }
 
 /** A start-up failure that names the setting at fault, for a one-line message. */
@@ -48,16 +50,32 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => new Date(`${va
  * wrong URL or an unwritable folder fails here with a `DatabaseConfigError`.
  */
 export async function createDb(options: CreateDbOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onPoolWait);
+  }
   return openPglite(options.dataDir);
 }
 
-async function openPostgres(databaseUrl: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(
+  databaseUrl: string,
+  poolSize: number,
+  onPoolWait?: (ms: number) => void,
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
   });
+  if (onPoolWait) {
+    // Kysely checks out a client per query or transaction with pool.connect().
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    pool.connect = (async () => {
+      const asked = performance.now();
+      const client = await connect();
+      onPoolWait(performance.now() - asked);
+      return client;
+    }) as typeof pool.connect;
+  }
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -60,3 +60,13 @@ export function rawRequest(
 export function showsInternals(body: string): boolean {
   return /\n\s+at \S|node_modules|file:\/\/|\.(?:js|mjs|cjs|ts|tsx):\d+:\d+/.test(body);
 }
+
+/** Creates a company's assessment through the API of a running server; its token. */
+export async function createAssessmentOn(base: string, profile: Record<string, unknown>) {
+  const response = await rawRequest(base, "POST", "/api/v1/assessments", {
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ profile, language: "sv" }),
+  });
+  if (response.status !== 201) throw new Error(`creation failed: ${response.status}`);
+  return JSON.parse(response.body).token as string;
+}

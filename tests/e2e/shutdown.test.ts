@@ -1,7 +1,7 @@
 import http from "node:http";
 import { describe, expect, test } from "vitest";
 import { smeProfile } from "../helpers/profiles";
-import { rawRequest } from "./raw-http";
+import { createAssessmentOn } from "./raw-http";
 import { startServer } from "./server";
 
 interface Outcome {
@@ -42,11 +42,7 @@ function save(url: string, agent: http.Agent, token: string, retried = false): P
 describe("shutdown under keep-alive", () => {
   test("SIGTERM with keep-alive clients autosaving: every save answered or refused cleanly, no 500, exit 0", async () => {
     const server = await startServer({ SEED_DEMO_DATA: "never" });
-    const created = await rawRequest(server.url, "POST", "/api/v1/assessments", {
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ profile: smeProfile, language: "sv" }),
-    });
-    const { token } = JSON.parse(created.body);
+    const token = await createAssessmentOn(server.url, smeProfile);
 
     const outcomes: Outcome[] = [];
     let signalled = 0;

@@ -16,6 +16,12 @@ function apiErrorFrom(error: unknown): Response {
     );
   }
   if (error instanceof Response) return error;
+  if (error instanceof Error && /timeout exceeded when trying to connect/.test(error.message)) {
+    // The pool stayed full past its wait bound: overload, answered as such.
+    const response = apiError(503, [{ path: "(server)", message: "busy; try again shortly" }]);
+    response.headers.set("Retry-After", "2");
+    return response;
+  }
   throw error;
 }
 

@@ -3,6 +3,7 @@ import { createDb, type DatabaseHandle, type DatabaseKind } from "../../../db/da
 import { migrateToLatest } from "../../../db/migrate";
 import { syncServiceCatalogue } from "./services.server";
 import { env } from "./env.server";
+import { recordPoolWait } from "./load-metrics.server";
 
 let handle: DatabaseHandle | undefined;
 
@@ -18,6 +19,7 @@ export async function openDatabase(): Promise<DatabaseHandle> {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.PGLITE_DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
+    onPoolWait: recordPoolWait,
   });
   try {
     await migrateToLatest(opened.db);

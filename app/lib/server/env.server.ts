@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -14,9 +15,19 @@ const EnvSchema = z.object({
     )
     .optional()
     .transform((v) => v || undefined),
-  /** Server processes when on PostgreSQL (PGlite always runs one). */
-  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Server processes when on PostgreSQL (PGlite always runs one); `auto`: one per CPU. */
+  WEB_CONCURRENCY: z
+    .union([z.literal("auto").transform(() => availableParallelism()), z.coerce.number()])
+    .pipe(z.number().int().min(1).max(64))
+    .default(1),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Requests inside the app at once per process (default: twice the pool with PostgreSQL,
+   * 4 with the embedded PGlite, whose queries share the event loop); more wait in line.
+   */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** How long a request may wait in that line before it is answered 503 with Retry-After. */
+  REQUEST_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   /** auto: an empty embedded database; always: any empty database; never. */
   SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),

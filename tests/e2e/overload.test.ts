@@ -1,0 +1,62 @@
+import http from "node:http";
+import { describe, expect, test } from "vitest";
+import { smeProfile } from "../helpers/profiles";
+import { createAssessmentOn, rawRequest } from "./raw-http";
+import { startServer } from "./server";
+
+/** `count` requests at once, each on its own connection; their statuses and Retry-Afters. */
+async function burst(url: string, path: string, count: number) {
+  return Promise.all(
+    Array.from({ length: count }, () =>
+      rawRequest(url, "GET", path, { agent: new http.Agent({ keepAlive: false }) }).then(
+        (r) => ({ status: r.status, retryAfter: r.headers["retry-after"] }),
+        (error: Error) => ({ status: 0, retryAfter: error.message }),
+      ),
+    ),
+  );
+}
+
+describe("overload is answered, not dropped", () => {
+  test("past the admission gate's line a request gets 503 with Retry-After; nothing is a 500 or a reset", async () => {
+    const server = await startServer({
+      SEED_DEMO_DATA: "never",
+      MAX_CONCURRENT_REQUESTS: "1",
+      REQUEST_QUEUE_TIMEOUT_MS: "0",
+    });
+    try {
+      const token = await createAssessmentOn(server.url, smeProfile);
+      const outcomes = await burst(server.url, `/a/${token}`, 30);
+      const statuses = outcomes.map((o) => o.status);
+      expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+      expect(statuses).toContain(200);
+      expect(statuses).toContain(503);
+      for (const o of outcomes.filter((o) => o.status === 503)) expect(o.retryAfter).toBe("2");
+      // Static files never wait at the gate.
+      expect((await rawRequest(server.url, "GET", "/favicon.svg")).status).toBe(200);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  test("within the line's wait bound every request is served in turn", async () => {
+    const server = await startServer({
+      SEED_DEMO_DATA: "never",
+      MAX_CONCURRENT_REQUESTS: "1",
+      REQUEST_QUEUE_TIMEOUT_MS: "20000",
+    });
+    try {
+      const token = await createAssessmentOn(server.url, smeProfile);
+      // 15 at once: one inside, 14 in a line of at most 20.
+      const outcomes = await burst(server.url, `/a/${token}`, 15);
+      expect(outcomes.map((o) => o.status)).toEqual(Array(15).fill(200));
+      // The load figures are printed on SIGUSR2.
+      server.process.kill("SIGUSR2");
+      await expect
+        .poll(() => server.output().match(/event-loop delay p50 [\d.]+ ms, p99 [\d.]+ ms/))
+        .toBeTruthy();
+      expect(server.output()).toMatch(/admission waits [1-9]\d*/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+});
