@@ -10,7 +10,9 @@
  *    in a burst, which measures bursts of 50 concurrent saves rather than 500/s;
  * 2. as fast as the server answers (autocannon, 50 connections): the capacity.
  *
- * Prints saves per second and latency p50/p99 (target ≥ 500/s with p99 ≤ 50 ms).
+ * Prints saves per second and latency p50/p99 (target ≥ 500/s with p99 ≤ 50 ms), and after
+ * each phase the server's own figures: event-loop delay p50/p99/max, the pool's wait for a
+ * connection, admission waits and RSS — where a stall shows itself.
  */
 import { execFileSync } from "node:child_process";
 import http from "node:http";
@@ -19,18 +21,23 @@ import autocannon from "autocannon";
 import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { startServer } from "../e2e/server";
+import { serverFigures } from "./server-figures";
 
 const CLIENTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/test";
 
 execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
+const WORKERS = Number(process.env.WEB_CONCURRENCY ?? 2);
 const server = await startServer({
   SEED_DEMO_DATA: "never",
   RATE_LIMIT_ASSESSMENTS_PER_HOUR: "100000",
-  WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "2",
+  WEB_CONCURRENCY: String(WORKERS),
   NODE_ENV: "production",
 });
+const printServerFigures = async () => {
+  for (const line of await serverFigures(server, WORKERS)) console.log(`  server ${line}`);
+};
 
 try {
   const dma = loadDefinitionRegistry("survey-definitions").latest("dma-sme");
@@ -40,6 +47,7 @@ try {
   for (let i = 0; i < CLIENTS; i++) {
     const response = await fetch(`${server.url}/api/v1/assessments`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
         language: "sv",
         profile: {
@@ -147,9 +155,13 @@ try {
     );
   };
 
+  await serverFigures(server, WORKERS); // forget start-up and the creations
   await paced(200, "warm-up");
+  await printServerFigures();
   await paced(500);
+  await printServerFigures();
   report("autosave, as fast as it goes (capacity)", await run());
+  await printServerFigures();
 } catch (error) {
   console.error(server.output());
   throw error;

@@ -17,6 +17,7 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     browser = await launchBrowser(chromiumPath);
     const created = await fetch(`${server.url}/api/v1/assessments`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
         language: "en",
         profile: {
@@ -56,6 +57,7 @@ describe.skipIf(!chromiumPath)("accessibility (axe-core)", () => {
     const answers = randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(8));
     await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ answers }),
     });
     expect(

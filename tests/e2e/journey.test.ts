@@ -78,6 +78,7 @@ describe.skipIf(!chromiumPath)("an SME's assessment in Chromium", () => {
     const rest = randomAnswers(dma, createRandom(11));
     const response = await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ answers: { ...rest, q2: [1] } }),
     });
     expect(response.status).toBe(200);

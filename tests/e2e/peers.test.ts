@@ -32,6 +32,7 @@ describe.skipIf(!chromiumPath)("peer comparison and recommendations in Chromium"
   ) {
     const created = await fetch(`${server.url}/api/v1/assessments`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
         language: "en",
         profile: {
@@ -51,6 +52,7 @@ describe.skipIf(!chromiumPath)("peer comparison and recommendations in Chromium"
     const api = `${server.url}/api/v1/assessments/${token}`;
     const saved = await fetch(`${api}/answers`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ answers: randomAnswers(dma, random) }),
     });
     expect(saved.status).toBe(200);

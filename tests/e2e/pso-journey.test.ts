@@ -95,6 +95,7 @@ describe.skipIf(!chromiumPath)("a municipality's assessment in Chromium", () => 
     const q1Items = [1, ...(rest.q1 as number[]).filter((item) => item !== 1)];
     const response = await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ answers: { ...rest, q1: q1Items } }),
     });
     expect(response.status).toBe(200);
