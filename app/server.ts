@@ -75,6 +75,9 @@ async function start(): Promise<void> {
 }
 
 async function serve(): Promise<void> {
+  // First: a SIGUSR2 that arrives while this worker starts must not kill it (its default).
+  startLoadMetrics();
+  process.on("SIGUSR2", () => console.log(loadReport()));
   const config = env();
   // Refuse to start on an invalid or changed survey definition, or a catalogue rule that
   // names a question or item they lack.
@@ -145,8 +148,6 @@ async function serve(): Promise<void> {
   });
   server.on("error", (error) => fail(error));
   handleShutdown(server);
-  startLoadMetrics();
-  process.on("SIGUSR2", () => console.log(loadReport()));
 }
 
 /** The address the server listens on, as a browser would reach it. */
