@@ -3,7 +3,7 @@
  * for a fixed time. Each one creates an assessment, saves answers every 2–5 s (one or two
  * questions at a time, as the questionnaire's autosave does), submits, reads the results
  * page, and starts again. Prints journeys/s, saves/s, p50/p99 per kind of request, errors by
- * status (0 = a dropped connection), and the server's own figures (event-loop delay, pool
+ * status (0 = a dropped connection, -1 = no answer within 30 s), and the server's own figures (event-loop delay, pool
  * waits, admission waits, RSS) before and after.
  *
  *   BENCH_RESPONDENTS=200 BENCH_SECONDS=60 npm run bench:load          # PostgreSQL
@@ -76,6 +76,11 @@ function send(
       },
     );
     request.on("error", () => resolve({ status: 0, ms: performance.now() - started, body: "" }));
+    // An answer that never comes is an error of its own (status "timeout"), not a hang.
+    request.setTimeout(30_000, () => {
+      request.destroy();
+      resolve({ status: -1, ms: performance.now() - started, body: "" });
+    });
     request.end(body);
   });
 }
