@@ -5,10 +5,15 @@ import { createAssessmentOn, rawRequest } from "./raw-http";
 import { startServer } from "./server";
 
 /** `count` requests at once, each on its own connection; their statuses and Retry-Afters. */
-async function burst(url: string, path: string, count: number) {
+async function burst(url: string, path: string, count: number, body?: string) {
   return Promise.all(
     Array.from({ length: count }, () =>
-      rawRequest(url, "GET", path, { agent: new http.Agent({ keepAlive: false }) }).then(
+      rawRequest(url, body === undefined ? "GET" : "POST", path, {
+        agent: new http.Agent({ keepAlive: false }),
+        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        body,
+        timeout: 15_000,
+      }).then(
         (r) => ({ status: r.status, retryAfter: r.headers["retry-after"] }),
         (error: Error) => ({ status: 0, retryAfter: error.message }),
       ),
@@ -46,9 +51,14 @@ describe("overload is answered, not dropped", () => {
     });
     try {
       const token = await createAssessmentOn(server.url, smeProfile);
-      // 15 at once: one inside, 14 in a line of at most 20.
-      const outcomes = await burst(server.url, `/a/${token}`, 15);
-      expect(outcomes.map((o) => o.status)).toEqual(Array(15).fill(200));
+      // 20 at once, one inside and the rest in a line of at most 20: pages, and saves whose
+      // bodies were read before they joined the line (and must still be answered).
+      const save = JSON.stringify({ answers: { challenge: "in line" } });
+      const [pages, saves] = await Promise.all([
+        burst(server.url, `/a/${token}`, 10),
+        burst(server.url, `/api/v1/assessments/${token}/answers`, 10, save),
+      ]);
+      expect([...pages, ...saves].map((o) => o.status)).toEqual(Array(20).fill(200));
       // The load figures are printed on SIGUSR2.
       server.process.kill("SIGUSR2");
       await expect

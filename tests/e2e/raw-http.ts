@@ -20,6 +20,8 @@ export function rawRequest(
     body?: string | Buffer;
     chunked?: boolean;
     agent?: http.Agent;
+    /** Give up (and reject) when no answer comes within this many milliseconds. */
+    timeout?: number;
   } = {},
 ): Promise<RawResponse> {
   const url = new URL(base);
@@ -51,6 +53,9 @@ export function rawRequest(
       },
     );
     request.on("error", reject);
+    if (options.timeout) {
+      request.setTimeout(options.timeout, () => request.destroy(new Error("no answer")));
+    }
     if (options.body !== undefined) request.write(options.body);
     request.end();
   });

@@ -50,15 +50,25 @@ export function admissionGate(options: AdmissionOptions): RequestHandler {
     }
     if (line.length >= options.maxQueue) return busy(req, res);
     const queuedAt = performance.now();
+    const leave = () => {
+      const at = line.indexOf(entry);
+      if (at !== -1) line.splice(at, 1);
+      clearTimeout(entry.timer);
+    };
+    // A client that hangs up while waiting leaves the line. (Not `req.destroyed`: a request
+    // whose body has been read to the end is destroyed too, yet still waits for its answer.)
+    const onClose = () => leave();
+    res.once("close", onClose);
     const entry = {
       admit: () => {
+        res.off("close", onClose);
         recordAdmissionWait(performance.now() - queuedAt);
         // The slot passes straight to this request: inFlight is unchanged.
-        if (res.writableEnded || req.destroyed) return release();
         enter();
       },
       timer: setTimeout(() => {
-        line.splice(line.indexOf(entry), 1);
+        res.off("close", onClose);
+        leave();
         recordAdmissionWait(performance.now() - queuedAt, true);
         busy(req, res);
       }, options.maxWaitMs),
