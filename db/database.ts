@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -103,7 +104,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
       // PGlite creates its own folder but not the parents.
       await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
     }
-    client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined);
+    // pg_trgm: the trigram index of the client list's search (migration 0011).
+    client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, {
+      extensions: { pg_trgm },
+    });
   } catch (error) {
     throw new DatabaseConfigError(
       "PGLITE_DATA_DIR",

@@ -5,6 +5,7 @@ import * as m0003 from "./0003_staff";
 import * as m0008 from "./0008_customer_types";
 import * as m0013 from "./0013_confirmed_peers";
 import * as m0009 from "./0009_rate_limits";
+import * as m0011 from "./0011_adviser_workspace";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0008_customer_types": m0008,
   "0013_confirmed_peers": m0013,
   "0009_rate_limits": m0009,
+  "0011_adviser_workspace": m0011,
 };
