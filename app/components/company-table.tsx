@@ -13,6 +13,15 @@ export interface CompanyRow {
   band: string | null;
 }
 
+/** An SME's sector or a public sector organisation's government area, in words. */
+export function sectorOrArea(
+  t: (key: string) => string,
+  company: { primary_sector: string | null; primary_area: string | null },
+): string {
+  if (company.primary_sector) return t(`sector.${company.primary_sector}`);
+  return company.primary_area ? t(`governmentArea.${company.primary_area}`) : "—";
+}
+
 /** A table of companies, each linking to its page; `actions` renders a last cell. */
 export function CompanyTable({
   companies,
@@ -48,13 +57,7 @@ export function CompanyTable({
               </th>
               <td data-label={t("hub.companies.orgNumber")}>{company.org_number ?? "—"}</td>
               <td data-label={t("hub.companies.region")}>{t(`region.${company.region}`)}</td>
-              <td data-label={t("hub.companies.sector")}>
-                {company.primary_sector
-                  ? t(`sector.${company.primary_sector}`)
-                  : company.primary_area
-                    ? t(`governmentArea.${company.primary_area}`)
-                    : "—"}
-              </td>
+              <td data-label={t("hub.companies.sector")}>{sectorOrArea(t, company)}</td>
               <td className="numeric" data-label={t("hub.companies.score")}>
                 {company.overall_score === null
                   ? t("hub.companies.noScore")

@@ -400,6 +400,7 @@ const sv: Translations = {
     nav: {
       label: "Personalens navigering",
       home: "Översikt",
+      companies: "Företag",
       assignments: "Tilldelning",
       staff: "Personal",
       audit: "Händelselogg",
@@ -759,6 +760,57 @@ const sv: Translations = {
           "Bekräftelsen är tillbakadragen: den räknas inte längre i jämförelsestatistiken.",
       },
       invalid: "Det gick inte: ladda om sidan och försök igen.",
+    },
+  },
+  adviser: {
+    list: {
+      title: "Företag",
+      caption: "Företag med senaste bedömning och nästa steg",
+      filters: "Sök och filtrera företag",
+      search: "Sök på namn eller organisationsnummer",
+      searchHint:
+        "Det räcker med en del av namnet; accenter spelar ingen roll (malmo hittar Malmö).",
+      any: "Alla",
+      band: "Mognadsnivå",
+      adviser: "Rådgivare",
+      partner: "Rådgivarens partnerorganisation",
+      perPage: "Per sida",
+      apply: "Visa",
+      clear: "Rensa filtren",
+      count: "Hittade företag: {{count}}",
+      emptyFiltered:
+        "Inget företag matchar sökningen och filtren. Prova en del av namnet eller rensa filtren.",
+      emptyAdviser:
+        "Inga företag är tilldelade dig ännu, eller så har inget av dem godkänt att dela sina resultat med rådgivare. En hubbansvarig tilldelar företag under Tilldelning.",
+      emptyLead:
+        "Inget företag har påbörjat en bedömning ännu. Företag visas här när de påbörjar en via /start.",
+      stage: "Senaste steg",
+      score: "Totalpoäng",
+      change: "Förändring sedan föregående steg",
+      next: "Nästa steg",
+      sortBy: "Sortera efter {{column}}",
+      select: "Välj",
+      selectNamed: "Välj {{name}}",
+      assignChecked: "Tilldela de markerade företagen till",
+      assigned: "Tilldelade företag: {{count}}.",
+      pages: "Sidor",
+      previous: "← Föregående",
+      nextPage: "Nästa →",
+      pageOf: "Sida {{page}} av {{pages}}",
+      errors: {
+        noCompanies: "Markera minst ett företag att tilldela.",
+        noAdviser: "Välj en aktiv rådgivare att tilldela företagen till.",
+      },
+    },
+    nextStep: {
+      "t1-due": "Dags för T1",
+      "t2-due": "Dags för T2",
+      "in-progress": "Bedömning pågår",
+      none: "Inget",
+    },
+    questionnaire: {
+      "dma-sme": "DMA för små och medelstora företag",
+      "dma-pso": "DMA för offentlig sektor",
     },
   },
 };

@@ -83,6 +83,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index companies_search_name_trgm_idx on companies using gin (search_name gin_trgm_ops)`.execute(
     db,
   );
+  // A company's assessments, newest first (the list's latest and previous stage).
+  await sql`create index assessments_company_submitted_idx
+    on assessments (company_id, submitted_at desc)`.execute(db);
   await sql`create index companies_org_number_prefix_idx on companies (org_number text_pattern_ops)`.execute(
     db,
   );
@@ -90,6 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("companies_org_number_prefix_idx").execute();
+  await db.schema.dropIndex("assessments_company_submitted_idx").execute();
   await db.schema.dropIndex("companies_search_name_trgm_idx").execute();
   await db.schema.alterTable("companies").dropColumn("search_name").execute();
   await db.schema.dropTable("company_notes").execute();

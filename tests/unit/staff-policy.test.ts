@@ -119,8 +119,8 @@ describe("can(actor, action, resource)", () => {
 
 describe("navigationFor", () => {
   test.each([
-    ["adviser", ["home", "account"]],
-    ["hub_lead", ["home", "assignments", "staff", "audit", "account"]],
+    ["adviser", ["home", "companies", "account"]],
+    ["hub_lead", ["home", "companies", "assignments", "staff", "audit", "account"]],
   ] as const)("a %s sees %j", (role, ids) => {
     expect(navigationFor(actorOf(role)).map((i) => i.id)).toEqual(ids);
   });

@@ -105,6 +105,7 @@ export function can(actor: Actor, action: StaffAction, resource: StaffResource):
 /** The staff area's navigation, filtered by the policy: what the role may open. */
 export const STAFF_NAVIGATION = [
   { id: "home", path: "/hub", requires: null },
+  { id: "companies", path: "/hub/companies", requires: null },
   { id: "assignments", path: "/hub/assignments", requires: "staff.manage" },
   { id: "staff", path: "/hub/staff", requires: "staff.manage" },
   { id: "audit", path: "/hub/audit", requires: "audit.view" },
