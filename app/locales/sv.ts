@@ -710,6 +710,14 @@ const sv: Translations = {
         company_peers_unconfirmed:
           "Drog tillbaka en organisations bekräftelse för jämförelsestatistiken",
         audit_exported: "Laddade ner händelseloggen",
+        company_note_added: "Lade till en anteckning",
+        company_note_edited: "Ändrade en anteckning",
+        company_service_recorded: "Registrerade en levererad tjänst",
+        company_service_removed: "Tog bort en levererad tjänst",
+        company_followup_issued: "Skickade en uppföljningslänk",
+        company_exported: "Exporterade ett företags uppgifter",
+        company_erased: "Raderade ett företag",
+        company_consent_withdrawn: "Ett företag återkallade ett samtycke",
       },
     },
     mail: {

@@ -15,7 +15,7 @@ import { orPageError, requireSubmittedAssessment } from "../lib/http/guards.serv
 import { NextAssessmentFormSchema, offeredNextSteps } from "../lib/core/next-assessments";
 import { customerWording } from "../lib/view/translate";
 import { getLanguage, translatorFor } from "../lib/server/i18n.server";
-import { buildResultsView } from "../lib/view/results-view";
+import { buildResultsView, recommendationItems } from "../lib/view/results-view";
 import { buildPeerView } from "../lib/view/peer-view";
 import { bandRanges } from "../lib/view/band-ranges";
 import { getServiceCatalogue } from "../lib/server/services.server";
@@ -49,14 +49,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       peerMedian: t("results.peerMedian"),
       peerRange: t("results.peerRange"),
     }),
-    recommendations: recommendations.map((r) => ({
-      rank: r.rank,
-      category: r.category,
-      name: r.name[lang],
-      description: r.description[lang],
-      reason: r.reason[lang],
-      contact: r.contact,
-    })),
+    recommendations: recommendationItems(recommendations, lang),
     hub: getServiceCatalogue().hub,
     stage: assessment.stage,
     version: entry.version,

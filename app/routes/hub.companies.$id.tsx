@@ -4,7 +4,8 @@ import { useTranslation } from "../components/i18n";
 import { PeerConfirmationSection } from "../components/peer-confirmation";
 import { requireCompanyPermission, requireStaff } from "../lib/http/guards.server";
 import { viewCompany } from "../lib/server/company-view.server";
-import { getFixedT } from "../lib/server/i18n.server";
+import { companyWorkspace } from "../lib/server/company-page.server";
+import { getFixedT, getLanguage } from "../lib/server/i18n.server";
 import { peerConfirmationOf } from "../lib/server/peer-confirmation.server";
 import { formatStaffDate } from "../lib/view/dates";
 
@@ -16,7 +17,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await viewCompany(actor, companyId, context.clientAddress);
   const peerConfirmation = (await peerConfirmationOf(companyId))!;
   const t = await getFixedT(request);
-  return { title: `${view.company.name} – ${t("app.name")}`, ...view, peerConfirmation };
+  const workspace = await companyWorkspace(actor, companyId, await getLanguage(request));
+  return {
+    title: `${view.company.name} – ${t("app.name")}`,
+    ...view,
+    peerConfirmation,
+    workspace,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];

@@ -164,6 +164,28 @@ export async function findCompanyAssessment(
     .executeTakeFirst();
 }
 
+/** The company's latest submitted assessment of a questionnaire, if any. */
+export async function findLatestSubmitted(
+  db: Executor,
+  companyId: string,
+  definitionId: string,
+): Promise<Assessment | undefined> {
+  return db
+    .selectFrom("assessments")
+    .selectAll()
+    .where("company_id", "=", companyId)
+    .where("definition_id", "=", definitionId)
+    .where("status", "=", "submitted")
+    .orderBy("submitted_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A company by id, if any. */
+export async function findCompanyById(db: Executor, id: string): Promise<Company | undefined> {
+  return db.selectFrom("companies").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 /** Replaces an assessment's resume token (the old link stops working). */
 export async function replaceTokenHash(db: Executor, id: string, tokenHash: string): Promise<void> {
   await db

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { database } from "../../app/lib/server/db.server";
+import { getDefinitionRegistry } from "../../app/lib/server/definitions.server";
 import type { Stage } from "../../db/schema";
 
 /** Inserts a company with the given profile fields; returns its id. */
@@ -60,7 +61,9 @@ export async function insertStoredAssessment(
       definition_id: options.definitionId ?? "dma-sme",
       definition_version: version,
       definition_major: Number(version.split(".")[0]),
-      definition_hash: "test",
+      // The real file's hash where the version exists (the pages check it).
+      definition_hash:
+        getDefinitionRegistry().get(options.definitionId ?? "dma-sme", version)?.hash ?? "none",
       stage,
       status: options.inProgress ? "in_progress" : "submitted",
       answers: "{}",

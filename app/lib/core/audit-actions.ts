@@ -27,6 +27,14 @@ export const AUDIT_ACTIONS = [
   "company.peers_confirmed",
   "company.peers_unconfirmed",
   "audit.exported",
+  "company.note_added",
+  "company.note_edited",
+  "company.service_recorded",
+  "company.service_removed",
+  "company.followup_issued",
+  "company.exported",
+  "company.erased",
+  "company.consent_withdrawn",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,6 +2,8 @@ import {
   findAssessmentByTokenHash,
   findAssessmentOnlyByTokenHash,
   findCompanyAssessment,
+  findCompanyById,
+  findLatestSubmitted,
   insertAssessment,
   insertCompany,
   listCompanyAssessments,
@@ -11,7 +13,7 @@ import {
   replaceTokenHash,
   type AssessmentWithCompany,
 } from "../../../db/queries/assessments";
-import type { Company, Stage } from "../../../db/schema";
+import type { Assessment, Company, Stage } from "../../../db/schema";
 import { validateAnswers, type Answers } from "../core/answers";
 import type { CustomerTypeId, LanguageId } from "../core/vocabularies";
 import { forgetRefilledCreationBuckets, takeCreationToken } from "./creation-limit.server";
@@ -31,6 +33,7 @@ import { insertRecommendations, listRecommendations } from "../../../db/queries/
 import type { StoredRecommendation, Trigger } from "../core/recommendations";
 import {
   MAIN_DEFINITIONS,
+  NEXT_STAGE,
   nextAssessmentOf,
   type NextAssessmentKind,
 } from "../core/next-assessments";
@@ -409,6 +412,30 @@ export async function getResults(token: string | undefined): Promise<
       { path: "token", message: "the assessment is not submitted yet" },
     ]);
   }
+  return resultsOf(opened);
+}
+
+/** The results of one of a company's submitted assessments (the staff's company page). */
+export async function getResultsOfAssessment(
+  companyId: string,
+  assessmentId: string,
+): Promise<Awaited<ReturnType<typeof getResults>> | undefined> {
+  const { db } = database();
+  const [assessment, company] = await Promise.all([
+    db
+      .selectFrom("assessments")
+      .selectAll()
+      .where("id", "=", assessmentId)
+      .where("company_id", "=", companyId)
+      .where("status", "=", "submitted")
+      .executeTakeFirst(),
+    findCompanyById(db, companyId),
+  ]);
+  if (!assessment || !company) return undefined;
+  return resultsOf({ assessment, company, entry: pinnedDefinition(assessment) });
+}
+
+async function resultsOf(opened: OpenedAssessment) {
   const { db } = database();
   const { assessment, company } = opened;
   const [{ result, profile }, others, recommendations] = await Promise.all([
@@ -445,11 +472,48 @@ export async function startNextAssessment(
   token: string | undefined,
   kind: NextAssessmentKind,
 ): Promise<CreatedAssessment> {
-  const opened = await openAssessment(token);
-  const { assessment, company } = opened;
+  const { assessment, company } = await openAssessment(token);
   if (assessment.status !== "submitted") {
     throw new AssessmentError(409, [{ path: "token", message: "submit this assessment first" }]);
   }
+  return startNextFrom(assessment, company, kind);
+}
+
+/** A follow-up issued by the hub's staff: its link, stage and the company's contact. */
+export interface IssuedFollowUp extends CreatedAssessment {
+  stage: Stage;
+  language: LanguageId;
+}
+
+/**
+ * Issues the follow-up of a company's latest submitted assessment of `definitionId` (the
+ * staff's "send T1/T2"), with the same rules as the results page: the next stage's link
+ * (a new link when it exists already). Only the next stage's link changes; the link of the
+ * assessment it follows stays as it is. 409 when nothing is submitted yet or T2 is done.
+ */
+export async function issueFollowUpFor(
+  companyId: string,
+  definitionId: string,
+): Promise<IssuedFollowUp> {
+  const { db } = database();
+  const [latest, company] = await Promise.all([
+    findLatestSubmitted(db, companyId, definitionId),
+    findCompanyById(db, companyId),
+  ]);
+  if (!latest || !company) {
+    throw new AssessmentError(409, [
+      { path: "definition", message: "no submitted assessment of this questionnaire" },
+    ]);
+  }
+  const created = await startNextFrom(latest, company, "follow-up");
+  return { ...created, stage: NEXT_STAGE[latest.stage]!, language: latest.language };
+}
+
+async function startNextFrom(
+  assessment: Assessment,
+  company: Company,
+  kind: NextAssessmentKind,
+): Promise<CreatedAssessment> {
   const next = nextAssessmentOf(assessment, kind, company);
   if (!next.ok) throw new AssessmentError(409, [next.problem]);
   const { definitionId, stage } = next;

@@ -2,6 +2,7 @@ import { summariseAnswers, type AnswerSection } from "./answer-summary";
 import type { Answers } from "../core/answers";
 import type { LanguageId } from "../core/vocabularies";
 import type { SurveyDefinition } from "../core/definitions";
+import type { StoredRecommendation } from "../core/recommendations";
 import { displayScore, findBand } from "../core/scoring";
 
 export interface DimensionResult {
@@ -54,4 +55,19 @@ export function buildResultsView(
     }),
     answers: summariseAnswers(definition, answers, lang, labels),
   };
+}
+
+/** The stored recommendations as the results page lists them, in one language. */
+export function recommendationItems(
+  recommendations: readonly StoredRecommendation[],
+  lang: LanguageId,
+) {
+  return recommendations.map((r) => ({
+    rank: r.rank,
+    category: r.category,
+    name: r.name[lang],
+    description: r.description[lang],
+    reason: r.reason[lang],
+    contact: r.contact,
+  }));
 }

@@ -1,0 +1,224 @@
+import { listDeliveredServices, listNotes } from "../../../db/queries/company-workspace";
+import { canEditNote } from "../core/adviser-forms";
+import { isMainDefinition, NEXT_STAGE } from "../core/next-assessments";
+import type { Actor } from "../core/staff-policy";
+import type { LanguageId } from "../core/vocabularies";
+import { buildGaps } from "../view/company-gaps";
+import { buildProgress, type ProgressInput } from "../view/company-progress";
+import { buildPeerView } from "../view/peer-view";
+import { buildResultsView, recommendationItems } from "../view/results-view";
+import { scoreChartInput } from "../view/chart-data";
+import { customerWording } from "../view/translate";
+import { getResultsOfAssessment } from "./assessments.server";
+import { database } from "./db.server";
+import { getDefinitionRegistry } from "./definitions.server";
+import { getHubConfig } from "./hub.server";
+import { translatorFor } from "./i18n.server";
+import type { Stage } from "../../../db/schema";
+
+/**
+ * The adviser's workspace of one company, in the staff member's language: progress
+ * T0 → T1 → T2, the latest results as the company sees them (with peers and recommended
+ * services), the gaps, notes, delivered services, follow-ups, and the choices the forms
+ * offer. Call after the guard allowed `company.view`.
+ */
+export async function companyWorkspace(
+  actor: Actor,
+  companyId: string,
+  lang: LanguageId,
+  now = new Date(),
+) {
+  const { db } = database();
+  const registry = getDefinitionRegistry();
+  const [assessments, scores, notes, delivered, company] = await Promise.all([
+    db
+      .selectFrom("assessments")
+      .select([
+        "id",
+        "definition_id",
+        "definition_version",
+        "definition_major",
+        "stage",
+        "status",
+        "overall_score",
+        "created_at",
+        "updated_at",
+        "submitted_at",
+      ])
+      .where("company_id", "=", companyId)
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("assessment_scores as s")
+      .innerJoin("assessments as a", "a.id", "s.assessment_id")
+      .select(["s.assessment_id", "s.dimension", "s.score"])
+      .where("a.company_id", "=", companyId)
+      .execute(),
+    listNotes(db, companyId),
+    listDeliveredServices(db, companyId),
+    db
+      .selectFrom("companies")
+      .select(["customer_type"])
+      .where("id", "=", companyId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const t = customerWording(translatorFor(lang), company.customer_type);
+
+  const submitted = assessments.filter(
+    (a) => a.status === "submitted" && isMainDefinition(a.definition_id),
+  );
+  const progressInput: ProgressInput[] = submitted.map((a) => ({
+    definitionId: a.definition_id,
+    version: a.definition_version,
+    major: a.definition_major,
+    stage: a.stage,
+    submittedAt: a.submitted_at!,
+    overall: a.overall_score ?? 0,
+    scores: Object.fromEntries(
+      scores.filter((s) => s.assessment_id === a.id).map((s) => [s.dimension, s.score]),
+    ),
+  }));
+  const progress = buildProgress(progressInput, (id, version) =>
+    (registry.get(id, version)?.definition.dimensions ?? []).map((d) => ({
+      id: d.id,
+      label: d.name[lang],
+    })),
+  );
+
+  const latestSubmitted = [...submitted].sort(
+    (a, b) => b.submitted_at!.getTime() - a.submitted_at!.getTime(),
+  )[0];
+  const latest = latestSubmitted
+    ? await latestResults(companyId, latestSubmitted.id, lang, t)
+    : undefined;
+
+  // Follow-ups: per main questionnaire, the stage after the latest submitted one.
+  const followUps = [...new Set(submitted.map((a) => a.definition_id))].map((definitionId) => {
+    const ofDefinition = submitted.filter((a) => a.definition_id === definitionId);
+    const last = ofDefinition.sort(
+      (a, b) => b.submitted_at!.getTime() - a.submitted_at!.getTime(),
+    )[0];
+    const nextStage = NEXT_STAGE[last.stage as Stage];
+    const existing = nextStage
+      ? assessments.find((a) => a.definition_id === definitionId && a.stage === nextStage)
+      : undefined;
+    return {
+      definitionId,
+      nextStage: nextStage ?? null,
+      existing: existing
+        ? {
+            status: existing.status,
+            issuedAt: existing.created_at,
+            savedAt: existing.updated_at,
+            submittedAt: existing.submitted_at,
+          }
+        : null,
+    };
+  });
+
+  const catalogue = await db
+    .selectFrom("services as s")
+    .innerJoin("service_versions as v", "v.id", "s.version_id")
+    .select(["s.id", "v.name_sv", "v.name_en", "v.category"])
+    .where("s.active", "=", true)
+    .orderBy("s.id")
+    .execute();
+
+  return {
+    progress,
+    latest,
+    followUps,
+    notes: notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      authorName: n.author_name,
+      createdAt: n.created_at,
+      updatedAt: n.updated_at,
+      version: n.updated_at.toISOString(),
+      editable: canEditNote(n, actor.id, now),
+    })),
+    delivered: delivered.map((d) => ({
+      id: d.id,
+      title: d.title,
+      category: d.category,
+      technologyType: d.technology_type,
+      description: d.description,
+      priceEur: Number(d.price_eur),
+      attendees: d.attendees,
+      startDate: d.start_date,
+      endDate: d.end_date,
+      partnerName: getHubConfig().partners.find((p) => p.id === d.partner_id)?.name ?? null,
+      recommendationRank: d.recommendation_rank,
+      createdByName: d.created_by_name,
+    })),
+    choices: {
+      services: catalogue.map((s) => ({
+        id: s.id,
+        name: lang === "sv" ? s.name_sv : s.name_en,
+        category: s.category,
+      })),
+      partners: getHubConfig().partners.map((p) => ({ id: p.id, name: p.name })),
+      recommendations:
+        latest?.recommendations.map((r) => ({
+          value: `${latest.assessmentId}:${r.rank}`,
+          label: `${r.rank}. ${r.name}`,
+        })) ?? [],
+    },
+  };
+}
+
+/** The latest submitted results as the company sees them, and the gaps they leave. */
+async function latestResults(
+  companyId: string,
+  assessmentId: string,
+  lang: LanguageId,
+  t: (key: string, variables?: Record<string, string | number>) => string,
+) {
+  const found = await getResultsOfAssessment(companyId, assessmentId);
+  if (!found) return undefined;
+  const { assessment, entry, result, answers, peers, recommendations } = found;
+  const view = buildResultsView(entry.definition, result, answers, lang, {
+    noneSelected: t("results.noneSelected"),
+    notAnswered: t("results.notAnswered"),
+  });
+  const peerView = buildPeerView(peers, entry.definition, lang, t);
+  const weights = await database()
+    .db.selectFrom("recommendations")
+    .select(["rank", "weight"])
+    .where("assessment_id", "=", assessmentId)
+    .execute();
+  const items = recommendationItems(recommendations, lang);
+  const gaps = buildGaps(
+    view.dimensions.map((d) => ({ id: d.id, label: d.name, score: d.score })),
+    recommendations.map((r) => ({
+      rank: r.rank,
+      name: r.name[lang],
+      reason: r.reason[lang],
+      dimension: String((r.trigger as { dimension?: unknown }).dimension ?? ""),
+      itemLevel: (r.trigger as { kind?: unknown }).kind !== "dimension",
+      weight: weights.find((w) => w.rank === r.rank)?.weight ?? 0,
+    })),
+  );
+  // The questions whose answers triggered a recommendation, to highlight them.
+  const triggered = new Set(
+    recommendations
+      .map((r) => (r.trigger as { question?: unknown }).question)
+      .filter((q): q is string => typeof q === "string"),
+  );
+  return {
+    assessmentId,
+    stage: assessment.stage,
+    version: entry.version,
+    submittedAt: result.submittedAt,
+    view,
+    peerView,
+    chartInput: scoreChartInput(view, peerView, {
+      company: t("results.company"),
+      peerMedian: t("results.peerMedian"),
+      peerRange: t("results.peerRange"),
+    }),
+    recommendations: items,
+    gaps,
+    triggeredQuestions: [...triggered],
+  };
+}
