@@ -117,7 +117,7 @@ export function ClientListTable({
               </th>
               <td data-label={t("hub.companies.orgNumber")}>{row.org_number ?? "—"}</td>
               <td data-label={t("hub.companies.sector")}>{sectorOrArea(t, row)}</td>
-              <td data-label={t("profile.sizeClass")}>{t(`sizeClass.${row.size_class}`)}</td>
+              <td data-label={t("profile.sizeClass")}>{t(`adviser.size.${row.size_class}`)}</td>
               <td data-label={t("hub.companies.region")}>{t(`region.${row.region}`)}</td>
               <td data-label={t("adviser.list.stage")}>
                 {row.latest_stage

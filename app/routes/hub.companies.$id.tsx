@@ -4,7 +4,10 @@ import { useTranslation } from "../components/i18n";
 import { PeerConfirmationSection } from "../components/peer-confirmation";
 import { requireCompanyPermission, requireStaff } from "../lib/http/guards.server";
 import { viewCompany } from "../lib/server/company-view.server";
-import { companyWorkspace } from "../lib/server/company-page.server";
+import { sectorOrArea } from "../components/company-table";
+import { CompanyWorkspace } from "../components/company-workspace";
+import { companyWorkspace, workspacePermissions } from "../lib/server/company-page.server";
+import { getServiceCatalogue } from "../lib/server/services.server";
 import { getFixedT, getLanguage } from "../lib/server/i18n.server";
 import { peerConfirmationOf } from "../lib/server/peer-confirmation.server";
 import { formatStaffDate } from "../lib/view/dates";
@@ -23,13 +26,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...view,
     peerConfirmation,
     workspace,
+    permissions: await workspacePermissions(actor, companyId),
+    hub: getServiceCatalogue().hub,
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];
 
 export default function CompanyPage() {
-  const { company, assessments, advisers, peerConfirmation } = useLoaderData<typeof loader>();
+  const { company, assessments, advisers, peerConfirmation, workspace, permissions, hub } =
+    useLoaderData<typeof loader>();
   const { t, lang } = useTranslation();
   const date = (value: Date | string | null) => formatStaffDate(lang, value);
   return (
@@ -42,8 +48,8 @@ export default function CompanyPage() {
           <dd>{company.org_number ?? "—"}</dd>
           <dt>{t("profile.sizeClass")}</dt>
           <dd>{t(`sizeClass.${company.size_class}`)}</dd>
-          <dt>{t("profile.primarySector")}</dt>
-          <dd>{company.primary_sector ? t(`sector.${company.primary_sector}`) : "—"}</dd>
+          <dt>{t(company.primary_area ? "pso.profile.primaryArea" : "profile.primarySector")}</dt>
+          <dd>{sectorOrArea(t, company)}</dd>
           <dt>{t("profile.region")}</dt>
           <dd>{t(`region.${company.region}`)}</dd>
           <dt>{t("hub.company.contact")}</dt>
@@ -112,6 +118,12 @@ export default function CompanyPage() {
         )}
       </section>
       <PeerConfirmationSection companyId={company.id} state={peerConfirmation} />
+      <CompanyWorkspace
+        companyId={company.id}
+        workspace={workspace}
+        permissions={permissions}
+        hub={hub}
+      />
     </article>
   );
 }

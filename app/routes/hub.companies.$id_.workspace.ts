@@ -5,6 +5,7 @@ import {
   EditNoteSchema,
   fieldErrors,
   NewNoteSchema,
+  type WorkspaceReply,
 } from "../lib/core/adviser-forms";
 import type { CompanyAction } from "../lib/core/staff-policy";
 import { requireCompanyPermission, requireStaff } from "../lib/http/guards.server";
@@ -25,16 +26,11 @@ const INTENT_PERMISSION: Record<string, CompanyAction> = {
   "followup.issue": "company.followup.issue",
 };
 
-/** What a workspace form gets back: done (with what to show), or the errors by field. */
-export type WorkspaceResult =
-  | { intent: string; ok: true; followUp?: { url: string; stage: string; emailed: boolean } }
-  | { intent: string; ok: false; errors: Record<string, string> };
-
 const RemoveSchema = z.object({ deliveredServiceId: z.string().uuid() });
 const FollowUpSchema = z.object({ definitionId: z.enum(["dma-sme", "dma-pso"]) });
 
 function refused(intent: string, errors: Record<string, string>, status = 400) {
-  return data({ intent, ok: false, errors } satisfies WorkspaceResult, { status });
+  return data({ intent, ok: false, errors } satisfies WorkspaceReply, { status });
 }
 
 /**
@@ -57,32 +53,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const parsed = NewNoteSchema.safeParse(form);
         if (!parsed.success) return refused(intent, fieldErrors(parsed.error));
         await addNote(companyId, parsed.data.body, by);
-        return { intent, ok: true } satisfies WorkspaceResult;
+        return { intent, ok: true } satisfies WorkspaceReply;
       }
       case "note.edit": {
         const parsed = EditNoteSchema.safeParse(form);
         if (!parsed.success) return refused(intent, fieldErrors(parsed.error));
         await editNote(companyId, parsed.data, by);
-        return { intent, ok: true } satisfies WorkspaceResult;
+        return { intent, ok: true } satisfies WorkspaceReply;
       }
       case "service.record": {
         const parsed = DeliveredServiceFormSchema.safeParse(form);
         if (!parsed.success) return refused(intent, fieldErrors(parsed.error));
         await recordDeliveredService(companyId, parsed.data, by);
-        return { intent, ok: true } satisfies WorkspaceResult;
+        return { intent, ok: true } satisfies WorkspaceReply;
       }
       case "service.remove": {
         const parsed = RemoveSchema.safeParse(form);
         if (!parsed.success) return refused(intent, { form: "unknownService" });
         await removeDeliveredService(companyId, parsed.data.deliveredServiceId, by);
-        return { intent, ok: true } satisfies WorkspaceResult;
+        return { intent, ok: true } satisfies WorkspaceReply;
       }
       default: {
         const parsed = FollowUpSchema.safeParse(form);
         if (!parsed.success) return refused(intent, { form: "noFollowUp" });
         const origin = new URL(request.url).origin;
         const followUp = await issueFollowUp(companyId, parsed.data.definitionId, origin, by);
-        return { intent, ok: true, followUp } satisfies WorkspaceResult;
+        return { intent, ok: true, followUp } satisfies WorkspaceReply;
       }
     }
   } catch (error) {

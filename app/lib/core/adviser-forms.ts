@@ -147,3 +147,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+/** What a workspace form gets back: done (with what to show), or the error keys by field. */
+export type WorkspaceReply =
+  | { intent: string; ok: true; followUp?: { url: string; stage: string; emailed: boolean } }
+  | { intent: string; ok: false; errors: Record<string, string> };

@@ -1,7 +1,8 @@
 import { listDeliveredServices, listNotes } from "../../../db/queries/company-workspace";
 import { canEditNote } from "../core/adviser-forms";
 import { isMainDefinition, NEXT_STAGE } from "../core/next-assessments";
-import type { Actor } from "../core/staff-policy";
+import { assignedAdviserIds } from "../../../db/queries/staff";
+import { can, type Actor } from "../core/staff-policy";
 import type { LanguageId } from "../core/vocabularies";
 import { buildGaps } from "../view/company-gaps";
 import { buildProgress, type ProgressInput } from "../view/company-progress";
@@ -220,5 +221,28 @@ async function latestResults(
     recommendations: items,
     gaps,
     triggeredQuestions: [...triggered],
+  };
+}
+
+/** Which of the workspace's forms `actor` may use on the company (the policy's answer). */
+export async function workspacePermissions(actor: Actor, companyId: string) {
+  const { db } = database();
+  const company = await db
+    .selectFrom("companies")
+    .select(["consent_advisers_at"])
+    .where("id", "=", companyId)
+    .executeTakeFirstOrThrow();
+  const resource = {
+    kind: "company" as const,
+    id: companyId,
+    consentAdvisers: company.consent_advisers_at !== null,
+    assignedAdviserIds: await assignedAdviserIds(db, companyId),
+  };
+  return {
+    note: can(actor, "company.note.write", resource),
+    service: can(actor, "company.service.record", resource),
+    followUp: can(actor, "company.followup.issue", resource),
+    export: can(actor, "company.export", resource),
+    erase: can(actor, "company.erase", resource),
   };
 }

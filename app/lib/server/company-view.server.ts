@@ -19,6 +19,7 @@ export async function viewCompany(actor: Actor, companyId: string, ip: string | 
       "size_class",
       "primary_sector",
       "secondary_sector",
+      "primary_area",
       "region",
       "contact_name",
       "contact_role",
