@@ -44,11 +44,17 @@ export function CompanyWorkspace({
   const { t } = useTranslation();
   return (
     <>
-      <p className="button-row no-print">
-        <Link to={`/hub/companies/${companyId}/brief`} className="button" data-testid="brief-link">
-          {t("adviser.brief.open")}
-        </Link>
-      </p>
+      <div className="no-print">
+        <p className="button-row">
+          <Link
+            to={`/hub/companies/${companyId}/brief`}
+            className="button"
+            data-testid="brief-link"
+          >
+            {t("adviser.brief.open")}
+          </Link>
+        </p>
+      </div>
       <CompanyProgress progress={workspace.progress} />
       <CompanyFollowUps
         companyId={companyId}

@@ -936,6 +936,17 @@ const en = {
     },
     brief: {
       open: "One-page brief (print)",
+      title: "Brief",
+      back: "← Back to the company",
+      print: "Print or save as PDF",
+      scores: "Scores and band",
+      stage: "Stage",
+      sinceT0: "Since first",
+      recommended: "Recommended services",
+      noneYet: "None yet.",
+      notes: "Latest notes",
+      confidential:
+        "Confidential: for the hub's advisers only. Contains the company's identifiable results and private notes.",
     },
   },
 };

@@ -948,6 +948,17 @@ const sv: Translations = {
     },
     brief: {
       open: "Sammanfattning på en sida (utskrift)",
+      title: "Sammanfattning",
+      back: "← Tillbaka till företaget",
+      print: "Skriv ut eller spara som PDF",
+      scores: "Poäng och nivå",
+      stage: "Steg",
+      sinceT0: "Sedan första",
+      recommended: "Rekommenderade tjänster",
+      noneYet: "Inga ännu.",
+      notes: "Senaste anteckningar",
+      confidential:
+        "Konfidentiellt: bara för hubbens rådgivare. Innehåller företagets identifierbara resultat och privata anteckningar.",
     },
   },
 };
