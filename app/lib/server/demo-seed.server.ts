@@ -9,6 +9,7 @@ import { MAIN_DEFINITIONS } from "../core/next-assessments";
 import { database } from "./db.server";
 import { generateDemoData } from "./demo-data.server";
 import { seedDemoStaff } from "./demo-staff.server";
+import { seedDemoWorkspace } from "./demo-workspace.server";
 import { getDefinitionRegistry } from "./definitions.server";
 import { env } from "./env.server";
 import { comparePeerGroups, rebuildPeerStatistics } from "./peers.server";
@@ -90,5 +91,6 @@ export async function seedDemoData(): Promise<number> {
   }
   await insertRecommendations(db, rows);
   await seedDemoStaff();
+  await seedDemoWorkspace();
   return data.companies.length;
 }

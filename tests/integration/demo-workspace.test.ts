@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { parseCompanyListQuery } from "../../app/lib/core/company-list";
+import { database } from "../../app/lib/server/db.server";
+import { listClientCompanies } from "../../app/lib/server/company-list.server";
+import { seedDemoData } from "../../app/lib/server/demo-seed.server";
+import { openAppTestDatabase } from "../helpers/app-db";
+
+let app: { close: () => Promise<void> };
+beforeAll(async () => {
+  app = await openAppTestDatabase();
+  await seedDemoData();
+}, 180_000);
+afterAll(async () => {
+  await app.close();
+});
+
+test("the demo adviser's workspace has T0 and T1, notes and delivered services", async () => {
+  const { db } = database();
+  const adviser = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "partner_id"])
+    .where("email", "=", "radgivare.skane@demo.mognad.example")
+    .executeTakeFirstOrThrow();
+  const actor = { ...adviser, partnerId: adviser.partner_id };
+  const list = await listClientCompanies(actor, parseCompanyListQuery(new URLSearchParams()));
+  expect(list.total).toBe(20);
+  expect(list.rows.filter((r) => r.latest_stage === "T1").length).toBeGreaterThanOrEqual(2);
+  expect(list.rows.some((r) => r.change !== null)).toBe(true);
+
+  const ids = list.rows.map((r) => r.id);
+  const notes = await db
+    .selectFrom("company_notes")
+    .selectAll()
+    .where("company_id", "in", ids)
+    .execute();
+  const delivered = await db
+    .selectFrom("delivered_services as d")
+    .innerJoin("assessments as a", "a.id", "d.recommendation_assessment_id")
+    .select(["d.start_date", "d.end_date", "a.submitted_at", "d.partner_id", "d.created_by"])
+    .where("d.company_id", "in", ids)
+    .execute();
+  expect(new Set(notes.map((n) => n.company_id)).size).toBeGreaterThanOrEqual(10);
+  expect(notes.every((n) => n.author_id === adviser.id)).toBe(true);
+  expect(delivered.length).toBeGreaterThanOrEqual(10);
+  for (const d of delivered) {
+    expect(d.end_date.getTime()).toBeGreaterThanOrEqual(d.start_date.getTime());
+    expect(d.start_date.getTime()).toBeGreaterThanOrEqual(
+      new Date(d.submitted_at!.toISOString().slice(0, 10)).getTime(),
+    );
+    expect(d).toMatchObject({ partner_id: "iuc-syd", created_by: adviser.id });
+  }
+});
