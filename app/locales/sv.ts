@@ -944,7 +944,45 @@ const sv: Translations = {
         "Någon har ändrat anteckningen under tiden. Ladda om sidan för att se den och ändra sedan igen.",
       noFollowUp: "Det finns ingen uppföljning att skicka för den här enkäten.",
       unknownAction: "Okänd åtgärd.",
+      nameMismatch: "Namnet stämmer inte: skriv det exakt som det visas.",
+      alreadyErased: "Organisationen är redan raderad.",
+      unknownCompany: "Organisationen finns inte.",
       invalid: "Kontrollera det här fältet.",
+    },
+    privacy: {
+      title: "Era uppgifter och samtycken",
+      link: "Era uppgifter och samtycken: ladda ned eller återkalla",
+      consents: "Era samtycken",
+      consent: {
+        advisers: "Att dela era identifierbara resultat med hubbens rådgivare",
+        benchmark: "Att använda era anonyma svar i jämförelser",
+      },
+      givenOn: "Lämnat {{date}}.",
+      notGiven: "Inte lämnat (eller återkallat).",
+      withdraw: {
+        advisers: "Återkalla: rådgivarna ska inte längre se våra resultat",
+        benchmark: "Återkalla: lämna jämförelserna",
+      },
+      withdrawn: {
+        advisers: "Klart: hubbens rådgivare ser inte längre era resultat.",
+        benchmark: "Klart: era svar ingår inte längre i någon jämförelse.",
+      },
+      exportTitle: "Era uppgifter",
+      exportText:
+        "Ladda ned allt hubben har om er organisation via den här länken (profil, samtycken, bedömningar med svar och poäng, rekommendationer, levererade tjänster) som en JSON-fil.",
+      export: "Ladda ned våra uppgifter (JSON)",
+      erasure:
+        "Kontakta hubben om ni vill att er organisations uppgifter raderas; se integritetsmeddelandet.",
+      back: "← Tillbaka till resultaten",
+    },
+    erase: {
+      title: "Radera organisationen",
+      link: "Radera organisationen …",
+      export: "Exportera uppgifterna (JSON)",
+      what: "Raderingen tar bort namn, organisationsnummer, kontaktuppgifter, svar, anteckningar, fritexter om levererade tjänster, tilldelningar och privata länkar. Den anonyma profilen och poängen finns kvar i statistiken. Det går inte att ångra.",
+      confirm: "Skriv organisationens namn för att bekräfta: {{name}}",
+      submit: "Radera för gott",
+      done: "Organisationen raderades.",
     },
     brief: {
       open: "Sammanfattning på en sida (utskrift)",

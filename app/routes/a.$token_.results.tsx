@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { lazy, Suspense, useMemo } from "react";
 import { ClientOnly } from "../components/client-only";
 import { CustomerWording, useTranslation } from "../components/i18n";
@@ -265,6 +265,9 @@ function ResultsPage() {
           </details>
         ))}
       </section>
+      <p className="no-print">
+        <Link to={`/a/${data.token}/privacy`}>{t("adviser.privacy.link")}</Link>
+      </p>
       <p className="note">{t("results.disclaimer")}</p>
     </article>
   );

@@ -26,11 +26,13 @@ import { StaffError } from "../lib/server/staff.server";
 /** The client list: an adviser's companies, or every company for a hub lead. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireStaff(request);
-  const query = parseCompanyListQuery(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const query = parseCompanyListQuery(url.searchParams);
   const t = await getFixedT(request);
   return {
     title: `${t("adviser.list.title")} – ${t("app.name")}`,
     lead: actor.role === "hub_lead",
+    erased: url.searchParams.get("erased") === "1",
     query,
     ...(await listClientCompanies(actor, query)),
   };
@@ -75,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ClientList() {
-  const { lead, query, rows, total, advisers, partners } = useLoaderData<typeof loader>();
+  const { lead, erased, query, rows, total, advisers, partners } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / query.per));
@@ -205,6 +207,11 @@ export default function ClientList() {
         ) : null}
       </Form>
 
+      {erased ? (
+        <p className="success-summary" role="status">
+          {t("adviser.erase.done")}
+        </p>
+      ) : null}
       {result && "ok" in result ? (
         <p className="success-summary" role="status">
           {t("adviser.list.assigned", { count: result.ok })}

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Executor } from "../database";
 import type { CompanyNote, DeliveredService, NewDeliveredService } from "../schema";
 
@@ -61,7 +62,8 @@ export async function updateNoteIfUnchanged(
     .updateTable("company_notes")
     .set({ body, updated_at: new Date() })
     .where("id", "=", noteId)
-    .where("updated_at", "=", version)
+    // The version travels as an ISO time (milliseconds); PostgreSQL keeps microseconds.
+    .where(sql<Date>`date_trunc('milliseconds', updated_at)`, "=", version)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }

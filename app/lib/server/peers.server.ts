@@ -177,3 +177,37 @@ const PEER_GROUP_COLUMNS: PeerNaming["groups"] = {
 export function rebuildPeerStatistics(db: Kysely<Database>): Promise<void> {
   return rebuildPeerData(db, { overallMetric: OVERALL_METRIC, groups: PEER_GROUP_COLUMNS });
 }
+
+/**
+ * Brings every benchmark slot of a company's submitted assessments to the rule again, in the
+ * caller's transaction: after it withdrew its benchmark consent (it leaves them at once) or
+ * was erased (`formerKey`: the peer key it had, whose slots are brought to the rule too, so
+ * that no member keeps a key made of its organisation number).
+ */
+export async function syncCompanyPeerSlots(
+  trx: Transaction<Database>,
+  companyId: string,
+  formerKey?: string,
+): Promise<void> {
+  const rows = await trx
+    .selectFrom("assessments as a")
+    .innerJoin("companies as c", "c.id", "a.company_id")
+    .select(["c.peer_key", "a.definition_id", "a.definition_major"])
+    .distinct()
+    .where("a.company_id", "=", companyId)
+    .where("a.status", "=", "submitted")
+    .execute();
+  const slots = new Map<string, PeerSlot>();
+  for (const row of rows) {
+    for (const memberKey of new Set([row.peer_key, formerKey ?? row.peer_key])) {
+      const slot = {
+        memberKey,
+        definitionId: row.definition_id,
+        definitionMajor: row.definition_major,
+      };
+      slots.set(`${slot.definitionId}/${slot.definitionMajor}/${memberKey}`, slot);
+    }
+  }
+  // In key order, as lockPeerSlot asks.
+  for (const key of [...slots.keys()].sort()) await syncPeerMember(trx, slots.get(key)!);
+}
