@@ -1,0 +1,122 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { foldForSearch } from "../../app/lib/core/search-fold";
+import { seriousViolations } from "./axe";
+import { launchBrowser, openPage, waitForHydration } from "./browser";
+import { startServer, type RunningServer } from "./server";
+
+const chromiumPath = inject("chromiumPath");
+const SKANE = "radgivare.skane@demo.mognad.example";
+
+async function signIn(page: Page, url: string, email: string) {
+  await page.goto(`${url}/hub/login`);
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill("mognad-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${url}/hub`, { waitUntil: "commit" });
+  await page.getByTestId("staff-name").waitFor();
+}
+
+/** The pages of a PDF (each page object has "/Type /Page"). */
+function pdfPages(pdf: Buffer): number {
+  return pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
+describe.skipIf(!chromiumPath)("the adviser's workspace, in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ SEED_DEMO_DATA: "always" });
+    browser = await launchBrowser(chromiumPath);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("find a company by a partial accent-free name, read its progress, write a note, record a service, issue a T1 link, print the brief on one page", async () => {
+    const { page, errors, close } = await openPage(browser, { bypassCSP: true });
+    await signIn(page, server.url, SKANE);
+    await page.getByRole("link", { name: "Companies" }).click();
+    await page.waitForURL(/\/hub\/companies$/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A company with T0 and T1, preferably one whose name has a letter with a diacritic.
+    await page.goto(`${server.url}/hub/companies?next=t2-due`);
+    const names = await page.locator('[data-testid="client-list"] tbody th a').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    const name = names.find((n) => foldForSearch(n) !== n.toLowerCase()) ?? names[0];
+    const fragment = foldForSearch(name).split(" ")[0].slice(0, 6);
+
+    await page.goto(`${server.url}/hub/companies`);
+    await waitForHydration(page);
+    await page.getByLabel("Search by name or organisation number").fill(fragment);
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+    await page.waitForURL(new RegExp(`q=${encodeURIComponent(fragment)}`));
+    await page.getByRole("link", { name, exact: true }).click();
+    await page.getByTestId("company-name").waitFor();
+    expect(await page.getByTestId("company-name").textContent()).toBe(name);
+    await waitForHydration(page);
+
+    // The progress: a chart (a canvas) and a table with T0 and T1.
+    await page.getByTestId("progress-chart").locator("canvas").waitFor();
+    const header = await page.getByTestId("progress-table").first().locator("thead").textContent();
+    expect(header).toContain("T0");
+    expect(header).toContain("T1");
+
+    // Notes: enough for the brief to show its last three of five.
+    for (let i = 1; i <= 5; i++) {
+      await page.getByLabel("New note").fill(`Meeting ${i}: talked about data.\nNext step ${i}.`);
+      await page.getByRole("button", { name: "Add the note" }).click();
+      await page.getByTestId("note-list").getByText(`Meeting ${i}: talked about data.`).waitFor();
+    }
+
+    // A delivered service, after a refused attempt with the error beside its field.
+    await page.getByText("Record a delivered service").click();
+    const form = page.getByTestId("delivered-form");
+    await form.getByLabel("Title").fill("Workshop on data strategy");
+    await form.getByLabel("Service category").selectOption("training");
+    await form.getByLabel("Technology type").selectOption("data-cloud");
+    await form.getByLabel("Price (€)").fill("1200");
+    await form.getByLabel("Attendees").fill("6");
+    await form.getByLabel("Start date").fill("2026-03-10");
+    await form.getByLabel("End date").fill("2026-03-09");
+    await form.getByRole("button", { name: "Save the service" }).click();
+    await form.getByText("The end date cannot be before the start date.").waitFor();
+    await form.getByLabel("End date").fill("2026-03-10");
+    await form.getByRole("button", { name: "Save the service" }).click();
+    await page.getByTestId("delivered-list").getByText("Workshop on data strategy").waitFor();
+
+    // The brief prints on exactly one A4 page (three assessments after a T2 link, five notes).
+    await page.getByRole("button", { name: "Issue the T2 link" }).click();
+    await page.getByTestId("follow-up-link").waitFor();
+    const companyUrl = page.url();
+    await page.getByTestId("brief-link").click();
+    await page.getByTestId("brief").waitFor();
+    expect(await page.getByTestId("brief-notes").locator("li").count()).toBe(3);
+    expect(await seriousViolations(page)).toEqual([]);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdfPages(pdf)).toBe(1);
+
+    // A company with only T0: issue its T1 link, which opens the questionnaire.
+    await page.goto(`${server.url}/hub/companies?next=t1-due`);
+    await page.locator('[data-testid="client-list"] tbody th a').first().click();
+    await page.getByTestId("company-name").waitFor();
+    await waitForHydration(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Issue the T1 link" }).click();
+    const link = await page.getByTestId("follow-up-link").inputValue();
+    expect(link).toMatch(/\/a\/[A-Za-z0-9_-]+$/);
+    const respondent = await openPage(browser);
+    const response = await respondent.page.goto(link);
+    expect(response?.status()).toBe(200);
+    await respondent.close();
+
+    expect(companyUrl).toContain("/hub/companies/");
+    // The refused attempt answered 400 on purpose; nothing else may fail.
+    expect(errors().filter((e) => !e.includes("status of 400"))).toEqual([]);
+    await close();
+  });
+});
