@@ -47,18 +47,35 @@ export interface CompanyListRow {
 // The main questionnaires (app/lib/core/next-assessments.ts MAIN_DEFINITIONS).
 const MAIN = sql`('dma-sme', 'dma-pso')`;
 
-const SORT_SQL: Record<string, RawBuilder<unknown>> = {
-  name: sql`x.search_name`,
-  org: sql`x.org_number`,
-  sector: sql`coalesce(x.primary_sector, x.primary_area)`,
-  size: sql`array_position(array['micro','small','medium','large'], x.size_class)`,
-  region: sql`x.region`,
-  stage: sql`x.latest_stage`,
-  date: sql`x.latest_at`,
-  score: sql`x.overall_score`,
-  change: sql`x.change`,
-  next: sql`x.next_step`,
-};
+/** The sort expression of each column, on the row alias `x`. */
+function sortSql(column: string, x: string): RawBuilder<unknown> {
+  const ref = (name: string) => sql.ref(`${x}.${name}`);
+  switch (column) {
+    case "org":
+      return sql`${ref("org_number")}`;
+    case "sector":
+      return sql`coalesce(${ref("primary_sector")}, ${ref("primary_area")})`;
+    case "size":
+      return sql`array_position(array['micro','small','medium','large'], ${ref("size_class")})`;
+    case "region":
+      return sql`${ref("region")}`;
+    case "stage":
+      return sql`${ref("latest_stage")}`;
+    case "date":
+      return sql`${ref("latest_at")}`;
+    case "score":
+      return sql`${ref("overall_score")}`;
+    case "change":
+      return sql`${ref("change")}`;
+    case "next":
+      return sql`${ref("next_step")}`;
+    default:
+      return sql`${ref("search_name")}`;
+  }
+}
+
+/** Columns of the company itself: a page of companies can be cut before the joins. */
+const COMPANY_SORTS = new Set(["name", "org", "sector", "size", "region"]);
 
 function like(text: string): string {
   return text.replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -106,10 +123,21 @@ export async function listCompanyPage(
   if (f.band) outer.push(sql`x.band = ${f.band}`);
   if (f.questionnaire) outer.push(sql`x.definition_id = ${f.questionnaire}`);
   const direction = f.dir === "desc" ? sql`desc` : sql`asc`;
-  const order = SORT_SQL[f.sort] ?? SORT_SQL.name;
+  const companyWhere = sql.join(where, sql` and `);
+  // Without filters on the latest assessment and sorted by a company column, the page of
+  // companies is cut first (an index-friendly scan) and only its rows are joined.
+  const pageFirst = outer.length === 1 && COMPANY_SORTS.has(f.sort);
+  const source = pageFirst
+    ? sql`(select * from companies c where ${companyWhere}
+        order by ${sortSql(f.sort, "c")} ${direction} nulls last, c.search_name, c.id
+        limit ${f.limit} offset ${f.offset}) c`
+    : sql`companies c`;
+  const total = pageFirst
+    ? sql`(select count(*)::int from companies c where ${companyWhere})`
+    : sql`count(*) over ()::int`;
 
   const result = await sql<CompanyListRow & { total: number; search_name: string }>`
-    select x.*, count(*) over ()::int as total from (
+    select x.*, ${total} as total from (
       select c.id, c.name, c.search_name, c.org_number, c.customer_type, c.primary_sector,
         c.primary_area, c.size_class, c.region,
         latest.stage as latest_stage, latest.submitted_at as latest_at,
@@ -122,7 +150,7 @@ export async function listCompanyPage(
           when latest.stage = 'T1' then 't2-due'
           else 'none'
         end as next_step
-      from companies c
+      from ${source}
       left join lateral (
         select a.stage, a.submitted_at, a.definition_id, a.definition_major, a.overall_score, a.band
         from assessments a
@@ -136,11 +164,11 @@ export async function listCompanyPage(
           and p.submitted_at < latest.submitted_at
         order by p.submitted_at desc limit 1
       ) previous on true
-      where ${sql.join(where, sql` and `)}
+      where ${pageFirst ? sql`true` : companyWhere}
     ) x
     where ${sql.join(outer, sql` and `)}
-    order by ${order} ${direction} nulls last, x.search_name, x.id
-    limit ${f.limit} offset ${f.offset}`.execute(db);
+    order by ${sortSql(f.sort, "x")} ${direction} nulls last, x.search_name, x.id
+    ${pageFirst ? sql`` : sql`limit ${f.limit} offset ${f.offset}`}`.execute(db);
 
   const rows = result.rows;
   const names =

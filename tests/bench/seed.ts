@@ -2,8 +2,11 @@
  * `npm run bench:seed -- 1000000`: fills the benchmark database (tests/bench/bench-db.ts)
  * with that many submitted dma-sme assessments: companies spread over sectors, size classes
  * and regions (85 % consenting to benchmarks, all confirmed by the hub), each with a T0 and
- * a quarter with a T1; answers drawn as the demo data draws them and scored by the real engine, with their stored
- * recommendations; then rebuilds the peer tables. Starts from a new database (BENCH_DATABASE_URL
+ * a quarter with a T1; answers drawn as the demo data draws them and scored by the real
+ * engine, with their stored recommendations; then rebuilds the peer tables. The adviser
+ * workspace's tables come with them at a hub's ratios: 70 % of the companies share with
+ * advisers, each of those assigned to one of 40 advisers, with a note for one in three and a
+ * delivered service for one in four. Starts from a new database (BENCH_DATABASE_URL
  * is emptied instead); inserts in large batches (unnest arrays).
  */
 import { randomUUID } from "node:crypto";
@@ -105,6 +108,8 @@ while (k < total) {
     sector: [] as string[],
     region: [] as string[],
     consent: [] as (string | null)[],
+    advisers: [] as (string | null)[],
+    org: [] as string[],
     created: [] as string[],
   };
   const a = {
@@ -140,6 +145,8 @@ while (k < total) {
     c.sector.push(profile.sector);
     c.region.push(profile.region);
     c.consent.push(random() < 0.85 ? new Date(createdAt).toISOString() : null);
+    c.advisers.push(random() < 0.7 ? new Date(createdAt).toISOString() : null);
+    c.org.push(`55${String(companies).padStart(8, "0")}`);
     c.created.push(new Date(createdAt).toISOString());
     const stages = random() < 0.25 && k + 1 < total ? ["T0", "T1"] : ["T0"];
     let base = Math.floor(random() * POOL * 0.85);
@@ -176,12 +183,13 @@ while (k < total) {
   }
 
   await sql`
-    insert into companies (id, name, country, size_class, primary_sector, region,
-      consent_benchmark_at, peer_confirmed_at, created_at, updated_at)
-    select id, name, 'SE', size, sector, region, consent, created, created, created
-    from unnest(${c.id}::uuid[], ${c.name}::text[], ${c.size}::text[], ${c.sector}::text[],
-      ${c.region}::text[], ${c.consent}::timestamptz[], ${c.created}::timestamptz[])
-      as t(id, name, size, sector, region, consent, created)
+    insert into companies (id, name, org_number, country, size_class, primary_sector, region,
+      consent_benchmark_at, consent_advisers_at, peer_confirmed_at, created_at, updated_at)
+    select id, name, org, 'SE', size, sector, region, consent, advisers, created, created, created
+    from unnest(${c.id}::uuid[], ${c.name}::text[], ${c.org}::text[], ${c.size}::text[],
+      ${c.sector}::text[], ${c.region}::text[], ${c.consent}::timestamptz[],
+      ${c.advisers}::timestamptz[], ${c.created}::timestamptz[])
+      as t(id, name, org, size, sector, region, consent, advisers, created)
   `.execute(db);
   await sql`
     insert into assessments (id, company_id, definition_id, definition_version, definition_major,
@@ -212,11 +220,52 @@ lap(`${k.toLocaleString("en")} assessments of ${companies.toLocaleString("en")} 
 
 await rebuildPeerStatistics(db);
 lap("rebuilt peer members, histograms and exact scores");
+
+// The adviser workspace: a hub lead and 40 advisers (no password: the bench signs no one
+// in), assignments, notes and delivered services (set-based, with the database's random()).
+await sql`delete from users where email like '%@bench.mognad.example'`.execute(db);
+const partners = ["iuc-syd", "techtank", "rise", "mobile-heights", "blue-science-park"];
+await sql`
+  insert into users (email, name, role, partner_id)
+  select 'lead@bench.mognad.example', 'Bench Lead', 'hub_lead', 'mobile-heights'
+  union all
+  select 'adviser' || n || '@bench.mognad.example', 'Bench Adviser ' || n, 'adviser',
+    (${partners}::text[])[1 + n % ${partners.length}]
+  from generate_series(1, 40) as n
+`.execute(db);
+await sql`
+  insert into company_assignments (company_id, user_id)
+  select c.id, a.ids[1 + floor(random() * array_length(a.ids, 1))::int]
+  from companies c,
+    (select array_agg(id order by email) as ids from users where role = 'adviser'
+      and email like '%@bench.mognad.example') a
+  where c.consent_advisers_at is not null
+`.execute(db);
+await sql`
+  insert into company_notes (company_id, author_id, body, created_at, updated_at)
+  select ca.company_id, ca.user_id,
+    'Möte med ledningen: nästa steg är en datastrategi.' || chr(10) || 'Uppföljning om tre månader.',
+    c.created_at + interval '30 days', c.created_at + interval '30 days'
+  from company_assignments ca join companies c on c.id = ca.company_id
+  where random() < 1.0 / 3
+`.execute(db);
+await sql`
+  insert into delivered_services (company_id, title, category, technology_type, price_eur,
+    attendees, start_date, end_date, partner_id, created_by)
+  select ca.company_id, 'Workshop om datastrategi', 'training', 'data-cloud', 400, 6,
+    (c.created_at + interval '60 days')::date, (c.created_at + interval '60 days')::date,
+    u.partner_id, ca.user_id
+  from company_assignments ca join companies c on c.id = ca.company_id
+    join users u on u.id = ca.user_id
+  where random() < 0.25
+`.execute(db);
+lap("seeded advisers, assignments, notes and delivered services");
 await sql`analyze`.execute(db);
 const counts = await sql<{ table: string; rows: string }>`
   select relname as table, n_live_tup::text as rows from pg_stat_user_tables
   where relname in ('assessments', 'assessment_scores', 'recommendations', 'peer_members',
-    'peer_histograms', 'peer_scores') order by relname
+    'peer_histograms', 'peer_scores', 'company_assignments', 'company_notes',
+    'delivered_services') order by relname
 `.execute(db);
 for (const row of counts.rows)
   console.log(`  ${row.table.padEnd(20)} ${Number(row.rows).toLocaleString("en")} rows`);
