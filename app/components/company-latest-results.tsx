@@ -91,16 +91,18 @@ export function CompanyLatestResults({
       <p>{latest.peerView.summary}</p>
       {latest.peerView.fallback ? <p className="note">{latest.peerView.fallback}</p> : null}
       {latest.peerView.overall ? <p>{latest.peerView.overall}</p> : null}
-      <ScoreTable
-        input={latest.chartInput}
-        caption={t("results.tableCaption")}
-        headers={{
-          dimension: t("results.dimension"),
-          score: t("results.score"),
-          peerMedian: t("results.peerMedian"),
-          peerRange: t("results.peerRange"),
-        }}
-      />
+      <div className="table-scroll">
+        <ScoreTable
+          input={latest.chartInput}
+          caption={t("results.tableCaption")}
+          headers={{
+            dimension: t("results.dimension"),
+            score: t("results.score"),
+            peerMedian: t("results.peerMedian"),
+            peerRange: t("results.peerRange"),
+          }}
+        />
+      </div>
       <CompanyGaps gaps={latest.gaps} />
       <Recommendations items={latest.recommendations} hub={hub} />
       <section aria-labelledby="company-answers-title" className="results__answers">

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
 import { PeerConfirmationSection } from "../components/peer-confirmation";
@@ -11,6 +11,7 @@ import { getServiceCatalogue } from "../lib/server/services.server";
 import { getFixedT, getLanguage } from "../lib/server/i18n.server";
 import { peerConfirmationOf } from "../lib/server/peer-confirmation.server";
 import { formatStaffDate } from "../lib/view/dates";
+import chartStylesHref from "../styles/charts.css";
 
 /** A company's profile, consents, advisers and assessments (404 for an adviser it is not assigned to). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -30,6 +31,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     hub: getServiceCatalogue().hub,
   };
 }
+
+// The score table and the progress chart of the adviser's workspace.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStylesHref }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];
 
