@@ -86,6 +86,8 @@ export interface AssessmentsTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   submitted_at: NullableTimestamp;
+  /** When its private link was first opened (migration 0011); null until then. */
+  opened_at: NullableTimestamp;
 }
 
 export interface AssessmentScoresTable {

@@ -10,6 +10,7 @@ export interface FollowUpItem {
   existing: {
     status: string;
     issuedAt: string | Date;
+    openedAt: string | Date | null;
     savedAt: string | Date;
     submittedAt: string | Date | null;
   } | null;
@@ -67,6 +68,9 @@ function FollowUp({
               {t("adviser.followUp.state", {
                 stage: item.nextStage,
                 issued: date(item.existing.issuedAt),
+                opened: item.existing.openedAt
+                  ? date(item.existing.openedAt)
+                  : t("adviser.followUp.notYet"),
                 saved: date(item.existing.savedAt),
                 submitted: item.existing.submittedAt
                   ? date(item.existing.submittedAt)

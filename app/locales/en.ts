@@ -830,7 +830,8 @@ const en = {
       none: "A follow-up can be issued once an assessment is submitted.",
       done: "T2 is submitted: every follow-up is done.",
       due: "{{stage}} is due and has not been issued yet.",
-      state: "{{stage}}: issued {{issued}}, last saved {{saved}}, submitted {{submitted}}.",
+      state:
+        "{{stage}}: issued {{issued}}, first opened {{opened}}, last saved {{saved}}, submitted {{submitted}}.",
       notYet: "not yet",
       issue: "Issue the {{stage}} link",
       reissue: "Issue a new {{stage}} link",

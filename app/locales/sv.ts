@@ -840,7 +840,8 @@ const sv: Translations = {
       none: "En uppföljning kan skickas när en bedömning är inskickad.",
       done: "T2 är inskickad: alla uppföljningar är gjorda.",
       due: "Det är dags för {{stage}}, som inte har skickats ännu.",
-      state: "{{stage}}: skickad {{issued}}, senast sparad {{saved}}, inskickad {{submitted}}.",
+      state:
+        "{{stage}}: skickad {{issued}}, först öppnad {{opened}}, senast sparad {{saved}}, inskickad {{submitted}}.",
       notYet: "inte ännu",
       issue: "Skapa länken till {{stage}}",
       reissue: "Skapa en ny länk till {{stage}}",

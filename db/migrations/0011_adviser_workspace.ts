@@ -83,6 +83,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index companies_search_name_trgm_idx on companies using gin (search_name gin_trgm_ops)`.execute(
     db,
   );
+  // When a private link was first opened (the follow-up's state on the company page).
+  await db.schema.alterTable("assessments").addColumn("opened_at", "timestamptz").execute();
   // The client list's default order (by folded name), cut to a page before any join.
   await sql`create index companies_search_name_idx on companies (search_name, id)`.execute(db);
   // A company's assessments, newest first (the list's latest and previous stage).
@@ -97,6 +99,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("companies_org_number_prefix_idx").execute();
   await db.schema.dropIndex("assessments_company_submitted_idx").execute();
   await db.schema.dropIndex("companies_search_name_idx").execute();
+  await db.schema.alterTable("assessments").dropColumn("opened_at").execute();
   await db.schema.dropIndex("companies_search_name_trgm_idx").execute();
   await db.schema.alterTable("companies").dropColumn("search_name").execute();
   await db.schema.dropTable("company_notes").execute();

@@ -186,6 +186,16 @@ export async function findCompanyById(db: Executor, id: string): Promise<Company
   return db.selectFrom("companies").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Records the first opening of an assessment's link (later openings change nothing). */
+export async function markOpened(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable("assessments")
+    .set({ opened_at: new Date() })
+    .where("id", "=", id)
+    .where("opened_at", "is", null)
+    .execute();
+}
+
 /** Replaces an assessment's resume token (the old link stops working). */
 export async function replaceTokenHash(db: Executor, id: string, tokenHash: string): Promise<void> {
   await db

@@ -246,8 +246,22 @@ describe("follow-up links", () => {
     });
     const url = (first.data!.followUp as { url: string }).url;
     const token = url.split("/a/")[1];
+    const openedAt = async () =>
+      (
+        await db()
+          .selectFrom("assessments")
+          .select("opened_at")
+          .where("stage", "=", "T1")
+          .where("company_id", "=", cast.companies.own)
+          .executeTakeFirstOrThrow()
+      ).opened_at;
+    expect(await openedAt()).toBeNull();
     const opened = await openAssessment(token);
     expect(opened.assessment.stage).toBe("T1");
+    const firstOpened = await openedAt();
+    expect(firstOpened).toBeInstanceOf(Date);
+    await openAssessment(token);
+    expect(await openedAt()).toEqual(firstOpened);
 
     const second = await post("adviser", { intent: "followup.issue", definitionId: "dma-sme" });
     const token2 = (second.data!.followUp as { url: string }).url.split("/a/")[1];
@@ -302,6 +316,9 @@ describe("the company page", () => {
     expect(data.workspace.delivered).toHaveLength(1);
     expect(data.workspace.progress[0].stages.map((s) => s.stage)).toEqual(["T0"]);
     expect(data.workspace.followUps[0]).toMatchObject({ definitionId: "dma-sme", nextStage: "T1" });
-    expect(data.workspace.followUps[0].existing).not.toBeNull();
+    expect(data.workspace.followUps[0].existing).toMatchObject({
+      status: "in_progress",
+      openedAt: expect.any(Date),
+    });
   });
 });

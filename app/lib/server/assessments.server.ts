@@ -8,6 +8,7 @@ import {
   insertCompany,
   listCompanyAssessments,
   listScores,
+  markOpened,
   mergeAnswers,
   recordSubmission,
   replaceTokenHash,
@@ -143,6 +144,8 @@ export async function openAssessment(token: string | undefined): Promise<OpenedA
   if (!isWellFormedToken(token)) throw notFound();
   const found = await findAssessmentByTokenHash(database().db, hashResumeToken(token));
   if (!found) throw notFound();
+  // The first time its link is opened, for the staff's follow-up state.
+  if (found.assessment.opened_at === null) await markOpened(database().db, found.assessment.id);
   return { ...found, entry: pinnedDefinition(found.assessment) };
 }
 

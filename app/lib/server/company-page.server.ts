@@ -45,6 +45,7 @@ export async function companyWorkspace(
         "created_at",
         "updated_at",
         "submitted_at",
+        "opened_at",
       ])
       .where("company_id", "=", companyId)
       .orderBy("created_at")
@@ -110,6 +111,7 @@ export async function companyWorkspace(
         ? {
             status: existing.status,
             issuedAt: existing.created_at,
+            openedAt: existing.opened_at,
             savedAt: existing.updated_at,
             submittedAt: existing.submitted_at,
           }
