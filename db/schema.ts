@@ -90,6 +90,13 @@ export interface AssessmentsTable {
   opened_at: NullableTimestamp;
 }
 
+/** A further private link to an assessment (the first is `assessments.resume_token_hash`). */
+export interface AssessmentLinksTable {
+  token_hash: string;
+  assessment_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface AssessmentScoresTable {
   assessment_id: string;
   dimension: string;
@@ -308,6 +315,7 @@ export interface CompanyNotesTable {
 export interface Database {
   companies: CompaniesTable;
   assessments: AssessmentsTable;
+  assessment_links: AssessmentLinksTable;
   assessment_scores: AssessmentScoresTable;
   service_versions: ServiceVersionsTable;
   services: ServicesTable;

@@ -986,6 +986,15 @@ const en = {
       confidential:
         "Confidential: for the hub's advisers only. Contains the company's identifiable results and private notes.",
     },
+  journey: {
+    followUpAgain: "Get another link to your follow-up ({{stage}})",
+    followUpAgainHelp:
+      "You have started your follow-up assessment already. Another link opens the same answers; every link you saved keeps working.",
+    followUpDone:
+      "Your follow-up assessment ({{stage}}) has been submitted. The link you got when you started it opens its results; if you have lost it, ask the hub for a new one.",
+    smartIndustryAgain: "Get another link to the smart industry module",
+    smartIndustryDone:
+      "You have submitted the smart industry module. The link you got when you started it opens its results; if you have lost it, ask the hub for a new one.",
   },
 };
 

@@ -999,6 +999,15 @@ const sv: Translations = {
       confidential:
         "Konfidentiellt: bara för hubbens rådgivare. Innehåller företagets identifierbara resultat och privata anteckningar.",
     },
+  journey: {
+    followUpAgain: "Få en ny länk till er uppföljande mätning ({{stage}})",
+    followUpAgainHelp:
+      "Ni har redan börjat på den uppföljande mätningen. En ny länk öppnar samma svar, och alla länkar ni har sparat fortsätter att fungera.",
+    followUpDone:
+      "Er uppföljande mätning ({{stage}}) är inskickad. Länken ni fick när ni började öppnar dess resultat. Har ni tappat bort den kan hubben ge er en ny.",
+    smartIndustryAgain: "Få en ny länk till fördjupningen om smart industri",
+    smartIndustryDone:
+      "Ni har skickat in fördjupningen om smart industri. Länken ni fick när ni började öppnar dess resultat. Har ni tappat bort den kan hubben ge er en ny.",
   },
 };
 

@@ -30,7 +30,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyle
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = await requireSubmittedAssessment(params.token);
   const lang = await getLanguage(request);
-  const { assessment, company, entry, result, answers, peers, recommendations } = found;
+  const { assessment, company, entry, result, answers, peers, recommendations, others } = found;
   const t = customerWording(translatorFor(lang), company.customer_type);
   const view = buildResultsView(entry.definition, result, answers, lang, {
     noneSelected: t("results.noneSelected"),
@@ -57,7 +57,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       dateStyle: "long",
       timeZone: "Europe/Stockholm",
     }).format(result.submittedAt),
-    ...offeredNextSteps(assessment, company),
+    ...offeredNextSteps(assessment, company, others),
   };
 }
 
@@ -217,7 +217,11 @@ function ResultsPage() {
         <button type="button" className="button" onClick={() => window.print()}>
           {t("results.print")}
         </button>
-        {data.offerSmartIndustry ? (
+        {data.offerSmartIndustry && data.smartIndustryState === "submitted" ? (
+          <p className="next-action" data-testid="smart-industry-done">
+            {t("journey.smartIndustryDone")}
+          </p>
+        ) : data.offerSmartIndustry ? (
           <Form method="post" className="next-action">
             <p>{t("results.smartIndustryHelp")}</p>
             <button
@@ -227,13 +231,23 @@ function ResultsPage() {
               className="button button--primary"
               disabled={navigation.state !== "idle"}
             >
-              {t("results.smartIndustry")}
+              {data.smartIndustryState === "in_progress"
+                ? t("journey.smartIndustryAgain")
+                : t("results.smartIndustry")}
             </button>
           </Form>
         ) : null}
-        {data.followUpStage ? (
+        {data.followUpStage && data.followUpState === "submitted" ? (
+          <p className="next-action" data-testid="follow-up-done">
+            {t("journey.followUpDone", { stage: data.followUpStage })}
+          </p>
+        ) : data.followUpStage ? (
           <Form method="post" className="next-action">
-            <p>{t("results.followUpHelp")}</p>
+            <p>
+              {data.followUpState === "in_progress"
+                ? t("journey.followUpAgainHelp")
+                : t("results.followUpHelp")}
+            </p>
             <button
               type="submit"
               name="intent"
@@ -241,7 +255,9 @@ function ResultsPage() {
               className="button"
               disabled={navigation.state !== "idle"}
             >
-              {t("results.followUp", { stage: data.followUpStage })}
+              {data.followUpState === "in_progress"
+                ? t("journey.followUpAgain", { stage: data.followUpStage })
+                : t("results.followUp", { stage: data.followUpStage })}
             </button>
           </Form>
         ) : null}

@@ -6,6 +6,7 @@ import * as m0008 from "./0008_customer_types";
 import * as m0009 from "./0009_rate_limits";
 import * as m0011 from "./0011_adviser_workspace";
 import * as m0013 from "./0013_confirmed_peers";
+import * as m0010 from "./0010_assessment_links";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0009_rate_limits": m0009,
   "0011_adviser_workspace": m0011,
   "0013_confirmed_peers": m0013,
+  "0010_assessment_links": m0010,
 };

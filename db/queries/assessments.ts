@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Transaction } from "kysely";
+import { sql, type ExpressionBuilder, type Insertable, type Transaction } from "kysely";
 import type { Executor } from "../database";
 import type {
   Assessment,
@@ -38,16 +38,32 @@ export interface AssessmentWithCompany {
   company: Company;
 }
 
+/**
+ * Selects the assessment one of whose links hashes to `tokenHash`: the link it was created
+ * with, or a further one (assessment_links). A scalar subquery (token_hash is the key), so
+ * PostgreSQL looks both up by index (a BitmapOr), never by scanning the assessments.
+ */
+function hasLink(tokenHash: string) {
+  return (eb: ExpressionBuilder<Database, "assessments">) =>
+    eb.or([
+      eb("assessments.resume_token_hash", "=", tokenHash),
+      eb(
+        "assessments.id",
+        "=",
+        eb
+          .selectFrom("assessment_links")
+          .select("assessment_links.assessment_id")
+          .where("assessment_links.token_hash", "=", tokenHash),
+      ),
+    ]);
+}
+
 /** The assessment whose resume token hashes to `tokenHash`, without its company. */
 export async function findAssessmentOnlyByTokenHash(
   db: Executor,
   tokenHash: string,
 ): Promise<Assessment | undefined> {
-  return db
-    .selectFrom("assessments")
-    .selectAll()
-    .where("resume_token_hash", "=", tokenHash)
-    .executeTakeFirst();
+  return db.selectFrom("assessments").selectAll().where(hasLink(tokenHash)).executeTakeFirst();
 }
 
 /** The assessment whose resume token hashes to `tokenHash`, with its company; `forUpdate` locks the row. */
@@ -56,7 +72,7 @@ export async function findAssessmentByTokenHash(
   tokenHash: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<AssessmentWithCompany | undefined> {
-  let query = db.selectFrom("assessments").selectAll().where("resume_token_hash", "=", tokenHash);
+  let query = db.selectFrom("assessments").selectAll().where(hasLink(tokenHash));
   if (options.forUpdate) query = query.forUpdate();
   const assessment = await query.executeTakeFirst();
   if (!assessment) return undefined;
@@ -87,7 +103,7 @@ export async function mergeAnswers(
         change.currentPage === undefined ? eb.ref("current_page") : sql`${change.currentPage}`,
       updated_at: sql`now()`,
     }))
-    .where("resume_token_hash", "=", tokenHash)
+    .where(hasLink(tokenHash))
     .where("status", "=", "in_progress")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -196,12 +212,20 @@ export async function markOpened(db: Executor, id: string): Promise<void> {
     .execute();
 }
 
-/** Replaces an assessment's resume token (the old link stops working). */
-export async function replaceTokenHash(db: Executor, id: string, tokenHash: string): Promise<void> {
+/** Locks an assessment's row until the transaction ends (serialises what follows from it). */
+export async function lockAssessment(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.selectFrom("assessments").select("id").where("id", "=", id).forUpdate().execute();
+}
+
+/** Adds a further link to an assessment; every link it had keeps working. */
+export async function addAssessmentLink(
+  db: Executor,
+  assessmentId: string,
+  tokenHash: string,
+): Promise<void> {
   await db
-    .updateTable("assessments")
-    .set({ resume_token_hash: tokenHash })
-    .where("id", "=", id)
+    .insertInto("assessment_links")
+    .values({ token_hash: tokenHash, assessment_id: assessmentId })
     .execute();
 }
 

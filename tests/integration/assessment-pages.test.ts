@@ -205,7 +205,18 @@ describe("follow-ups and the smart industry module", () => {
       ),
     );
 
-  test("a follow-up creates T1 on the latest version; asking again re-issues its link", async () => {
+  const opens = async (token: string) =>
+    (
+      await status(
+        questionnaireLoader(routeArgs(new Request(`http://localhost/a/${token}`), { token })),
+      )
+    ).status;
+  const offered = async (token: string) =>
+    (await resultsLoader(
+      routeArgs(new Request(`http://localhost/a/${token}/results`), { token }),
+    )) as { followUpState: string; smartIndustryState: string };
+
+  test("a follow-up creates T1 on the latest version; asking again adds a link and kills none", async () => {
     const token = await submittedToken(2);
     const first = await start(token, "follow-up");
     expect(first.status).toBe(302);
@@ -217,23 +228,61 @@ describe("follow-ups and the smart industry module", () => {
       version: string;
     };
     expect(page).toMatchObject({ stage: "T1", version: "1.1.0" });
+    expect(await offered(token)).toMatchObject({ followUpState: "in_progress" });
+    await saveAnswers(t1, { answers: { q2: [1] } });
+
     const again = await start(token, "follow-up");
     const t1b = again.location?.split("/a/")[1] ?? "";
     expect(t1b).not.toBe(t1);
-    expect(
-      (
+    // Both links open the same follow-up, with the answer given through the first.
+    expect(await opens(t1)).toBe(200);
+    expect(await opens(t1b)).toBe(200);
+    const second = (await questionnaireLoader(
+      routeArgs(new Request(`http://localhost/a/${t1b}`), { token: t1b }),
+    )) as { surveyData: Record<string, unknown> };
+    expect(second.surveyData.q2).toEqual([1]);
+  });
+
+  test("a submitted follow-up: every link to it opens its results, and the earlier stage issues none", async () => {
+    const token = await submittedToken(5);
+    const t1 = (await start(token, "follow-up")).location?.split("/a/")[1] ?? "";
+    const t1b = (await start(token, "follow-up")).location?.split("/a/")[1] ?? "";
+    await saveAnswers(t1, {
+      answers: randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(6)),
+    });
+    await submitAssessment(t1b);
+    for (const link of [t1, t1b]) {
+      expect(
         await status(
-          questionnaireLoader(routeArgs(new Request(`http://localhost/a/${t1}`), { token: t1 })),
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await status(
-          questionnaireLoader(routeArgs(new Request(`http://localhost/a/${t1b}`), { token: t1b })),
-        )
-      ).status,
-    ).toBe(200);
+          questionnaireLoader(
+            routeArgs(new Request(`http://localhost/a/${link}`), { token: link }),
+          ),
+        ),
+      ).toEqual({
+        status: 302,
+        location: `/a/${link}/results`,
+      });
+      expect(await offered(link)).toMatchObject({ followUpState: "new" });
+    }
+    // T0's page says the follow-up was answered, and asking again is refused.
+    expect(await offered(token)).toMatchObject({ followUpState: "submitted" });
+    expect((await start(token, "follow-up")).status).toBe(409);
+    expect(await opens(t1)).toBe(302);
+    // The latest link (T1's) starts T2.
+    const t2 = (await start(t1, "follow-up")).location?.split("/a/")[1] ?? "";
+    expect(await opens(t2)).toBe(200);
+  });
+
+  test("two presses at once start one follow-up", async () => {
+    const token = await submittedToken(7);
+    const [a, b] = await Promise.all([start(token, "follow-up"), start(token, "follow-up")]);
+    const ta = a.location?.split("/a/")[1] ?? "";
+    const tb = b.location?.split("/a/")[1] ?? "";
+    await saveAnswers(ta, { answers: { q2: [2] } });
+    const viaB = (await questionnaireLoader(
+      routeArgs(new Request(`http://localhost/a/${tb}`), { token: tb }),
+    )) as { surveyData: Record<string, unknown> };
+    expect(viaB.surveyData.q2).toEqual([2]);
   });
 
   test("the smart industry module starts at the same stage, with its own link", async () => {
@@ -247,6 +296,17 @@ describe("follow-ups and the smart industry module", () => {
       definition: { id: string };
     };
     expect(page).toMatchObject({ stage: "T0", definition: { id: "smart-industry" } });
+    // Asking again while it is in progress adds a link; once submitted it is refused.
+    const again = (await start(token, "smart-industry")).location?.split("/a/")[1] ?? "";
+    expect(await opens(si)).toBe(200);
+    expect(await opens(again)).toBe(200);
+    await saveAnswers(si, {
+      answers: randomAnswers(loadDefinition("smart-industry", "1.0.0"), createRandom(9)),
+    });
+    await submitAssessment(again);
+    expect(await offered(token)).toMatchObject({ smartIndustryState: "submitted" });
+    expect((await start(token, "smart-industry")).status).toBe(409);
+    expect(await opens(si)).toBe(302);
   });
 
   test.each([["unknown"], [""]])("an unknown intent %j is a 400", async (intent) => {

@@ -241,19 +241,25 @@ describe("submitting", () => {
     expect(response.status).toBe(409);
   });
 
-  test("a replaced link stops saving at once, though it saved a moment before", async () => {
+  test("asking for the follow-up again adds a link: both save to the same follow-up", async () => {
     const token = await newToken();
     await save(token, { answers: randomAnswers(dma, createRandom(4)) });
     expect((await submit(token)).status).toBe(200);
     const first = await startNextAssessment(token, "follow-up");
     expect((await save(first.token, { answers: { q2: [1] } })).status).toBe(200);
-    // Asking for the follow-up again issues a new link to it; the old one is dead.
+    // Before decision 010 this rotated the link: the first one answered 404.
     const second = await startNextAssessment(token, "follow-up");
     expect(second.assessmentId).toBe(first.assessmentId);
-    expect((await save(first.token, { answers: { q2: [2] } })).status).toBe(404);
+    expect((await save(first.token, { answers: { q2: [2] } })).status).toBe(200);
     expect((await save(second.token, { answers: { q2: [3] } })).status).toBe(200);
-    const stored = await (await state(second.token)).json();
+    const stored = await (await state(first.token)).json();
     expect(stored.answers.q2).toEqual([3]);
+    // Submitted through either link, both show the results.
+    await save(first.token, { answers: randomAnswers(dma, createRandom(5)) });
+    expect((await submit(second.token)).status).toBe(200);
+    for (const link of [first.token, second.token]) {
+      expect((await results(link)).status).toBe(200);
+    }
   });
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { nextAssessmentOf, offeredNextSteps } from "../../app/lib/core/next-assessments";
+import {
+  linkToNextAssessment,
+  nextAssessmentOf,
+  offeredNextSteps,
+} from "../../app/lib/core/next-assessments";
 
 const company = (primary_sector: string, secondary_sector: string | null = null) => ({
   customer_type: "sme" as const,
@@ -33,7 +37,48 @@ describe("offeredNextSteps", () => {
     ["dma-pso", "T0", pso, { followUpStage: "T1", offerSmartIndustry: false }],
     ["dma-pso", "T2", pso, { followUpStage: undefined, offerSmartIndustry: false }],
   ] as const)("%s at %s offers what is expected", (definition_id, stage, profile, expected) => {
-    expect(offeredNextSteps({ definition_id, stage }, profile)).toEqual(expected);
+    expect(offeredNextSteps({ definition_id, stage }, profile, [])).toEqual({
+      followUpState: "new",
+      smartIndustryState: "new",
+      ...expected,
+    });
+  });
+
+  test("says where the follow-up and the module stand among the organisation's assessments", () => {
+    const others = [
+      { definition_id: "dma-sme", stage: "T0", status: "submitted" },
+      { definition_id: "dma-sme", stage: "T1", status: "submitted" },
+      { definition_id: "smart-industry", stage: "T0", status: "in_progress" },
+    ] as const;
+    const t0 = { definition_id: "dma-sme", stage: "T0" } as const;
+    expect(offeredNextSteps(t0, company("manufacturing"), [...others])).toEqual({
+      followUpStage: "T1",
+      followUpState: "submitted",
+      offerSmartIndustry: true,
+      smartIndustryState: "in_progress",
+    });
+    const t1 = { definition_id: "dma-sme", stage: "T1" } as const;
+    expect(offeredNextSteps(t1, company("manufacturing"), [...others])).toMatchObject({
+      followUpStage: "T2",
+      followUpState: "new",
+      smartIndustryState: "new",
+    });
+  });
+});
+
+describe("linkToNextAssessment", () => {
+  test.each([
+    ["none yet: it is created", undefined, { ok: true, create: true }],
+    ["in progress: a further link", { status: "in_progress" }, { ok: true, create: false }],
+  ] as const)("%s", (_label, existing, expected) => {
+    expect(linkToNextAssessment(existing)).toEqual(expected);
+  });
+
+  test("submitted: refused, so no link to its answers comes from an earlier stage", () => {
+    expect(linkToNextAssessment({ status: "submitted" })).toMatchObject({
+      ok: false,
+      problem: { path: "stage" },
+    });
   });
 });
 

@@ -4,7 +4,7 @@
  * companies, the smart industry module.
  */
 import { z } from "zod";
-import type { Stage } from "../../../db/schema";
+import type { AssessmentStatus, Stage } from "../../../db/schema";
 import type { Problem } from "./definitions";
 import { INDUSTRIAL_SECTORS, type CustomerTypeId, type SectorId } from "./vocabularies";
 
@@ -36,6 +36,13 @@ interface SubmittedAssessment {
   stage: Stage;
 }
 
+/** The organisation's other assessments, as far as the next steps need them. */
+interface OtherAssessment {
+  definition_id: string;
+  stage: Stage;
+  status: AssessmentStatus;
+}
+
 /** Who took it: a company (with its sectors) or a public sector organisation. */
 interface Organisation {
   customer_type: CustomerTypeId;
@@ -58,18 +65,58 @@ function offersSmartIndustry(organisation: Organisation): boolean {
   );
 }
 
+/** Where a next assessment stands: not started, started (in progress) or submitted. */
+export type NextAssessmentState = "new" | AssessmentStatus;
+
+/** The state of the organisation's assessment of `definitionId` at `stage`, among `others`. */
+function stateOf(others: OtherAssessment[], definitionId: string, stage: Stage) {
+  const found = others.find((o) => o.definition_id === definitionId && o.stage === stage);
+  return found ? found.status : "new";
+}
+
 /**
  * What the results page offers after `assessment`: the main questionnaire's next stage, and
- * the smart industry module to an industrial company.
+ * the smart industry module to an industrial company, each with where it stands among the
+ * organisation's `others` (a submitted one is no longer offered: its own link shows it).
  */
 export function offeredNextSteps(
   assessment: SubmittedAssessment,
   organisation: Organisation,
-): { followUpStage: Stage | undefined; offerSmartIndustry: boolean } {
+  others: OtherAssessment[],
+): {
+  followUpStage: Stage | undefined;
+  followUpState: NextAssessmentState;
+  offerSmartIndustry: boolean;
+  smartIndustryState: NextAssessmentState;
+} {
   const isMain = isMainDefinition(assessment.definition_id);
+  const followUpStage = isMain ? NEXT_STAGE[assessment.stage] : undefined;
   return {
-    followUpStage: isMain ? NEXT_STAGE[assessment.stage] : undefined,
+    followUpStage,
+    followUpState: followUpStage ? stateOf(others, assessment.definition_id, followUpStage) : "new",
     offerSmartIndustry: isMain && offersSmartIndustry(organisation),
+    smartIndustryState: stateOf(others, SMART_INDUSTRY_DEFINITION_ID, assessment.stage),
+  };
+}
+
+/**
+ * Who may have a link to a next assessment, and what asking for one does (decision 010):
+ * the holder of the link of the assessment it follows may start it, or — while it is in
+ * progress — get a further link to it (every earlier link keeps working). Once it is
+ * submitted it is no longer issued from here: its own links open its results, and a lost
+ * one is re-issued by the hub. Issuing never disables another link.
+ */
+export function linkToNextAssessment(
+  existing: { status: AssessmentStatus } | undefined,
+): { ok: true; create: boolean } | { ok: false; problem: Problem } {
+  if (!existing) return { ok: true, create: true };
+  if (existing.status === "in_progress") return { ok: true, create: false };
+  return {
+    ok: false,
+    problem: {
+      path: "stage",
+      message: "it has been submitted already: the link issued for it opens its results",
+    },
   };
 }
 

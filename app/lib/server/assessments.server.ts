@@ -1,4 +1,5 @@
 import {
+  addAssessmentLink,
   findAssessmentByTokenHash,
   findAssessmentOnlyByTokenHash,
   findCompanyAssessment,
@@ -9,9 +10,9 @@ import {
   listCompanyAssessments,
   listScores,
   markOpened,
+  lockAssessment,
   mergeAnswers,
   recordSubmission,
-  replaceTokenHash,
   type AssessmentWithCompany,
 } from "../../../db/queries/assessments";
 import type { Assessment, Company, Stage } from "../../../db/schema";
@@ -33,6 +34,7 @@ import { activeServices } from "./services.server";
 import { insertRecommendations, listRecommendations } from "../../../db/queries/services";
 import type { StoredRecommendation, Trigger } from "../core/recommendations";
 import {
+  linkToNextAssessment,
   MAIN_DEFINITIONS,
   NEXT_STAGE,
   nextAssessmentOf,
@@ -468,8 +470,9 @@ async function resultsOf(opened: OpenedAssessment) {
  * Starts the company's next assessment from a submitted one: the follow-up stage (T1,
  * then T2) of the same questionnaire, or (for a company) the smart industry module at the
  * same stage.
- * Pinned to the latest published version. When it already exists, a new link to it is
- * issued (tokens are stored only as hashes, so the old link cannot be shown again).
+ * Pinned to the latest published version. While it is in progress, asking again issues a
+ * further link to it (tokens are stored only as hashes, so an earlier link cannot be shown
+ * again, and it keeps working); once submitted it is a 409 (linkToNextAssessment).
  */
 export async function startNextAssessment(
   token: string | undefined,
@@ -523,9 +526,13 @@ async function startNextFrom(
   const { token: newToken, hash } = createResumeToken();
   const db = database().db;
   const assessmentId = await db.transaction().execute(async (trx) => {
+    // Two presses at once start one next assessment, not two.
+    await lockAssessment(trx, assessment.id);
     const existing = await findCompanyAssessment(trx, company.id, definitionId, stage);
+    const decision = linkToNextAssessment(existing);
+    if (!decision.ok) throw new AssessmentError(409, [decision.problem]);
     if (existing) {
-      await replaceTokenHash(trx, existing.id, hash);
+      await addAssessmentLink(trx, existing.id, hash);
       return existing.id;
     }
     const entry = latestDefinition(definitionId);
