@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
 import { ClientOnly } from "../components/client-only";
 import { CustomerWording, useTranslation } from "../components/i18n";
 import { ScoreTable } from "../components/score-table";
@@ -22,6 +22,7 @@ import { getServiceCatalogue } from "../lib/server/services.server";
 import { Recommendations } from "../components/recommendations";
 import { scoreChartInput } from "../lib/view/chart-data";
 import chartStylesHref from "../styles/charts.css";
+import { openDetailsWhilePrinting } from "../lib/client/print-details";
 
 const ScoreCharts = lazy(() => import("../components/score-charts.client"));
 
@@ -89,9 +90,11 @@ function ResultsPage() {
   const navigation = useNavigation();
   const { view, peerView, chartInput } = data;
   const peers = useMemo(() => new Map(peerView.dimensions.map((d) => [d.id, d])), [peerView]);
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => (article.current ? openDetailsWhilePrinting(article.current) : undefined), []);
 
   return (
-    <article className="results">
+    <article className="results" ref={article}>
       <header className="results__header">
         <h1>
           {t("results.title")}: {view.title}
