@@ -5,6 +5,7 @@
  * listening prints one line naming the setting at fault and exits non-zero.
  */
 import * as build from "@remix-run/dev/server-build";
+import compression from "compression";
 import express from "express";
 import cluster from "node:cluster";
 import type { Server } from "node:http";
@@ -107,6 +108,9 @@ async function serve(): Promise<void> {
     next();
   });
   app.use(methodAndTarget);
+  // Every text response compressed (brotli or gzip, as the browser accepts): the
+  // questionnaire's SurveyJS chunk is 1.67 MB raw, 0.3 MB compressed.
+  app.use(compression());
   // Fingerprinted build assets are immutable; the rest of public/ may change.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // The API never serves files: skip the file-system lookup on its hot path (autosave).

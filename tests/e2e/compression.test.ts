@@ -1,0 +1,80 @@
+import { readdirSync, statSync } from "node:fs";
+import { get } from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startServer, type RunningServer } from "./server";
+
+/** A response's status, headers and size on the wire (node:http does not decompress). */
+function fetchRaw(
+  url: string,
+  acceptEncoding: string,
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  bytes: number;
+}> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes }),
+      );
+    }).on("error", reject);
+  });
+}
+
+/** The largest fingerprinted JavaScript file of the build (the SurveyJS chunk). */
+function largestBuildScript(): { url: string; size: number } {
+  const files: { url: string; size: number }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (name.endsWith(".js"))
+        files.push({ url: `/${path.relative("public", file)}`, size: statSync(file).size });
+    }
+  };
+  walk(path.join("public", "build"));
+  return files.sort((a, b) => b.size - a.size)[0];
+}
+
+describe("compressed responses and cached build assets", () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer({ SEED_DEMO_DATA: "never" });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test.each([
+    ["br", "br"],
+    ["gzip, deflate", "gzip"],
+  ])("a page, a definition and a script are sent compressed to %s", async (accept, encoding) => {
+    const script = largestBuildScript();
+    for (const url of ["/", "/api/v1/definitions/dma-sme/1.1.0", script.url]) {
+      const response = await fetchRaw(`${server.url}${url}`, accept);
+      expect(response.status, url).toBe(200);
+      expect(response.headers["content-encoding"], url).toBe(encoding);
+      expect(response.headers.vary, url).toMatch(/Accept-Encoding/i);
+    }
+    // The SurveyJS chunk: over a megabyte raw, under a third of it compressed.
+    const compressed = await fetchRaw(`${server.url}${script.url}`, accept);
+    expect(compressed.bytes).toBeLessThan(script.size / 3);
+  });
+
+  test("fingerprinted build assets are cached for a year as immutable; other files an hour", async () => {
+    const script = await fetchRaw(`${server.url}${largestBuildScript().url}`, "gzip");
+    expect(script.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const icon = await fetchRaw(`${server.url}/favicon.svg`, "gzip");
+    expect(icon.headers["cache-control"]).toBe("public, max-age=3600");
+  });
+
+  test("a client that accepts no encoding gets the plain body", async () => {
+    const response = await fetchRaw(`${server.url}/`, "identity");
+    expect(response.headers["content-encoding"]).toBeUndefined();
+  });
+});
