@@ -14,9 +14,9 @@ export interface RecommendationItem {
 const SHOWN = 5;
 
 /**
- * The hub's services recommended at submission, most needed first, grouped by the four
- * EDIH categories; each says why. More than five are behind a disclosure that works
- * without JavaScript.
+ * The hub's services recommended at submission, most needed first (a 28-point gap before
+ * a 4-point one, whatever their category), each labelled with its EDIH category and saying
+ * why. More than five are behind a disclosure that works without JavaScript.
  */
 export function Recommendations({
   items,
@@ -40,11 +40,11 @@ export function Recommendations({
       ) : (
         <>
           <p>{t("recommendations.intro")}</p>
-          <ByCategory items={shown} />
+          <RecommendationList items={shown} />
           {more.length > 0 ? (
             <details className="recommendations__more">
               <summary>{t("recommendations.showMore", { count: more.length })}</summary>
-              <ByCategory items={more} />
+              <RecommendationList items={more} start={SHOWN + 1} />
             </details>
           ) : null}
         </>
@@ -62,43 +62,36 @@ export function Recommendations({
   );
 }
 
-/** Categories in the order of their most needed service; services by rank within each. */
-function ByCategory({ items }: { items: RecommendationItem[] }) {
+/** Services in the order of need (their rank), each with its category as a label. */
+function RecommendationList({ items, start = 1 }: { items: RecommendationItem[]; start?: number }) {
   const { t } = useTranslation();
-  const categories = [...new Set(items.map((item) => item.category))];
   return (
-    <>
-      {categories.map((category) => (
-        <div key={category} className="recommendations__category">
-          <h3>{t(`recommendations.category.${category}`)}</h3>
-          <ul className="recommendation-list">
-            {items
-              .filter((item) => item.category === category)
-              .map((item) => (
-                <li key={item.rank} className="recommendation" data-testid="recommendation">
-                  <h4>{item.name}</h4>
-                  <p>{item.description}</p>
-                  <p className="recommendation__reason">
-                    <strong>{t("recommendations.why")}</strong> {item.reason}
-                  </p>
-                  <p className="recommendation__contact">
-                    {t("recommendations.contact")}:{" "}
-                    {item.contact.email ? (
-                      <a href={`mailto:${item.contact.email}`}>{item.contact.email}</a>
-                    ) : null}
-                    {item.contact.email && item.contact.url ? " · " : null}
-                    {item.contact.url ? (
-                      <a href={item.contact.url}>
-                        {t("recommendations.readMore")}
-                        <span className="visually-hidden">: {item.name}</span>
-                      </a>
-                    ) : null}
-                  </p>
-                </li>
-              ))}
-          </ul>
-        </div>
+    <ol className="recommendation-list" start={start}>
+      {items.map((item) => (
+        <li key={item.rank} className="recommendation" data-testid="recommendation">
+          <p className="recommendation__category">
+            {t(`recommendations.category.${item.category}`)}
+          </p>
+          <h3>{item.name}</h3>
+          <p>{item.description}</p>
+          <p className="recommendation__reason">
+            <strong>{t("recommendations.why")}</strong> {item.reason}
+          </p>
+          <p className="recommendation__contact">
+            {t("recommendations.contact")}:{" "}
+            {item.contact.email ? (
+              <a href={`mailto:${item.contact.email}`}>{item.contact.email}</a>
+            ) : null}
+            {item.contact.email && item.contact.url ? " · " : null}
+            {item.contact.url ? (
+              <a href={item.contact.url}>
+                {t("recommendations.readMore")}
+                <span className="visually-hidden">: {item.name}</span>
+              </a>
+            ) : null}
+          </p>
+        </li>
       ))}
-    </>
+    </ol>
   );
 }

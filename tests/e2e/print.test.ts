@@ -42,7 +42,7 @@ describe.skipIf(!chromiumPath)("the printed results", () => {
       await page.goto(`${server.url}/a/${token}/results`);
       await waitForHydration(page);
       const expected = await page.evaluate(() => ({
-        recommendations: [...document.querySelectorAll(".recommendation h4")].map(
+        recommendations: [...document.querySelectorAll(".recommendation h3")].map(
           (e) => e.textContent ?? "",
         ),
         answers: [...document.querySelectorAll(".answer dt, .answer dd")].map(
