@@ -987,6 +987,27 @@ const en = {
         "Confidential: for the hub's advisers only. Contains the company's identifiable results and private notes.",
     },
   journey: {
+    weakTitle: "Where to start",
+    weakIntroPeers: "Your three areas furthest below others like you:",
+    weakIntroAreas: "Your three lowest areas:",
+    weakBelowPeers:
+      "{{name}}: {{score}} of 100, {{points}} points below the middle of others like you.",
+    weakScore: "{{name}}: {{score}} of 100.",
+    noWeakAgainstPeers: "None of your areas is below the middle of others like you.",
+    weakNext: "The services below are chosen for these areas first.",
+    nextLevel: "About {{points}} more points overall would take you to the next level: {{level}}.",
+    nextLevelOne: "About 1 more point overall would take you to the next level: {{level}}.",
+    topLevel: "You are at the highest level: {{level}}.",
+    bandsExplained:
+      "The score places you on one of four levels, from the first steps with digital tools to digitalisation throughout the business.",
+    lowestDimension: "Lower than the others among {{group}}.",
+    lowestOverall: "Your overall score is lower than the others among {{group}}.",
+    stage: {
+      T0: "First assessment",
+      T1: "First follow-up",
+      T2: "Second follow-up",
+    },
+    version: "Questionnaire version {{version}}.",
     followUpAgain: "Get another link to your follow-up ({{stage}})",
     followUpAgainHelp:
       "You have started your follow-up assessment already. Another link opens the same answers; every link you saved keeps working.",

@@ -1000,6 +1000,27 @@ const sv: Translations = {
         "Konfidentiellt: bara för hubbens rådgivare. Innehåller företagets identifierbara resultat och privata anteckningar.",
     },
   journey: {
+    weakTitle: "Här kan ni börja",
+    weakIntroPeers: "Era tre områden som ligger längst under andra som liknar er:",
+    weakIntroAreas: "Era tre lägsta områden:",
+    weakBelowPeers:
+      "{{name}}: {{score}} av 100, {{points}} poäng under mitten av andra som liknar er.",
+    weakScore: "{{name}}: {{score}} av 100.",
+    noWeakAgainstPeers: "Inget av era områden ligger under mitten av andra som liknar er.",
+    weakNext: "Tjänsterna längre ner är valda för de här områdena först.",
+    nextLevel: "Ungefär {{points}} poäng till totalt tar er till nästa nivå: {{level}}.",
+    nextLevelOne: "Ungefär 1 poäng till totalt tar er till nästa nivå: {{level}}.",
+    topLevel: "Ni är på den högsta nivån: {{level}}.",
+    bandsExplained:
+      "Resultatet placerar er på en av fyra nivåer, från de första stegen med digitala verktyg till digitalisering i hela verksamheten.",
+    lowestDimension: "Lägre än de andra bland {{group}}.",
+    lowestOverall: "Ert totala resultat är lägre än de andra bland {{group}}.",
+    stage: {
+      T0: "Första mätningen",
+      T1: "Första uppföljningen",
+      T2: "Andra uppföljningen",
+    },
+    version: "Frågeformulärets version {{version}}.",
     followUpAgain: "Få en ny länk till er uppföljande mätning ({{stage}})",
     followUpAgainHelp:
       "Ni har redan börjat på den uppföljande mätningen. En ny länk öppnar samma svar, och alla länkar ni har sparat fortsätter att fungera.",

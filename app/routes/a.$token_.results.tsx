@@ -16,7 +16,8 @@ import { NextAssessmentFormSchema, offeredNextSteps } from "../lib/core/next-ass
 import { customerWording } from "../lib/view/translate";
 import { getLanguage, translatorFor } from "../lib/server/i18n.server";
 import { buildResultsView, recommendationItems } from "../lib/view/results-view";
-import { buildPeerView } from "../lib/view/peer-view";
+import { buildPeerView, peerMedians } from "../lib/view/peer-view";
+import { buildFocusView } from "../lib/view/focus-view";
 import { bandRanges } from "../lib/view/band-ranges";
 import { getServiceCatalogue } from "../lib/server/services.server";
 import { Recommendations } from "../components/recommendations";
@@ -44,6 +45,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     customerType: company.customer_type,
     view,
     bands: bandRanges(entry.definition, lang, t, view.band.id),
+    focus: buildFocusView(entry.definition, result, peerMedians(peers.chosen), lang, t),
     peerView,
     chartInput: scoreChartInput(view, peerView, {
       company: t("results.company"),
@@ -100,8 +102,7 @@ function ResultsPage() {
           {t("results.title")}: {view.title}
         </h1>
         <p className="meta-line">
-          {t("questionnaire.stage", { stage: data.stage })} ·{" "}
-          {t("questionnaire.version", { version: data.version })} ·{" "}
+          {t(`journey.stage.${data.stage}`)} ·{" "}
           {t("results.submittedOn", { date: data.submittedOn })}
         </p>
       </header>
@@ -122,6 +123,9 @@ function ResultsPage() {
           <strong data-testid="band-name">{view.band.name}</strong>
           <p>{view.band.feedback}</p>
           {peerView.overall ? <p className="overall__peers">{peerView.overall}</p> : null}
+          <p className="overall__next" data-testid="next-level">
+            {data.focus.nextLevel}
+          </p>
         </div>
         <div className="bands" data-testid="bands">
           <h3 className="bands__title">{t("bands.title")}</h3>
@@ -140,8 +144,31 @@ function ResultsPage() {
               </li>
             ))}
           </ol>
-          <p className="bands__note">{t("bands.note")}</p>
+          <p className="bands__note">
+            {t("journey.bandsExplained")} {t("bands.note")}
+          </p>
         </div>
+      </section>
+
+      <section aria-labelledby="focus-title" className="focus" data-testid="weakest-areas">
+        <h2 id="focus-title">{t("journey.weakTitle")}</h2>
+        {data.focus.weakest.length === 0 ? (
+          <p>{t("journey.noWeakAgainstPeers")}</p>
+        ) : (
+          <>
+            <p>
+              {data.focus.basis === "peers"
+                ? t("journey.weakIntroPeers")
+                : t("journey.weakIntroAreas")}
+            </p>
+            <ol className="focus__list">
+              {data.focus.weakest.map((area) => (
+                <li key={area.id}>{area.sentence}</li>
+              ))}
+            </ol>
+            {data.recommendations.length > 0 ? <p>{t("journey.weakNext")}</p> : null}
+          </>
+        )}
       </section>
 
       <section aria-labelledby="peers-title" className="peers" data-testid="peer-comparison">
@@ -287,7 +314,9 @@ function ResultsPage() {
       <p className="no-print">
         <Link to={`/a/${data.token}/privacy`}>{t("adviser.privacy.link")}</Link>
       </p>
-      <p className="note">{t("results.disclaimer")}</p>
+      <p className="note">
+        {t("results.disclaimer")} {t("journey.version", { version: data.version })}
+      </p>
     </article>
   );
 }

@@ -92,7 +92,13 @@ export function buildPeerView(
   const standing = (metric: string, exactKey: string, coarseKey: string) => {
     const stats = group.metrics[metric];
     if (!group.coarse) {
-      return t(exactKey, { percentile: Math.round(stats?.percentile ?? 0), group: label });
+      const percentile = Math.round(stats?.percentile ?? 0);
+      // No company below: "higher than 0 %" says nothing, "lower than the others" does.
+      if (percentile === 0) {
+        const lowest = metric === OVERALL_METRIC ? "lowestOverall" : "lowestDimension";
+        return t(`journey.${lowest}`, { group: label });
+      }
+      return t(exactKey, { percentile, group: label });
     }
     return t(`${coarseKey}.${stats?.position ?? "around"}`, { group: label });
   };
