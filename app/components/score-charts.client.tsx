@@ -16,6 +16,10 @@ import {
   barChartHeight,
   barOptions,
   buildBarData,
+  buildProgressBarData,
+  describeProgress,
+  progressBarOptions,
+  type ProgressChartInput,
   buildRadarData,
   describeScores,
   PRINT_SIZE,
@@ -159,5 +163,32 @@ export default function ScoreCharts(props: {
       <ScoreRadarChart input={props.input} title={props.radarTitle} />
       <ScoreBarChart input={props.input} title={props.barTitle} />
     </div>
+  );
+}
+
+/** A follow-up's scores per area then and now, as pairs of bars. */
+export function ProgressChart({ input, title }: { input: ProgressChartInput; title: string }) {
+  const reducedMotion = useReducedMotion();
+  const data = useMemo(() => buildProgressBarData(input), [input]);
+  const options = useMemo(
+    () => progressBarOptions(input, { reducedMotion }),
+    [input, reducedMotion],
+  );
+  const chart = useRef<Chart<"bar", number[]>>(null);
+  const height = Math.max(10, 5 + input.rows.length * 3.5);
+  usePrintSize(chart, PRINT_SIZE.barWidth, height * 16);
+  return (
+    <figure className="score-chart score-chart--bar" data-testid="progress-chart">
+      <figcaption className="score-chart__title">{title}</figcaption>
+      <div className="score-chart__canvas" style={{ height: `${height}rem` }}>
+        <Bar
+          ref={chart}
+          data={data}
+          options={options}
+          role="img"
+          aria-label={`${title}. ${describeProgress(input)}`}
+        />
+      </div>
+    </figure>
   );
 }

@@ -987,6 +987,19 @@ const en = {
         "Confidential: for the hub's advisers only. Contains the company's identifiable results and private notes.",
     },
   journey: {
+    progressTitle: "Your progress",
+    progressSince: "Since your {{stage}}",
+    progressUp:
+      "Your overall score rose by {{points}} points since your {{stage}}, from {{before}} to {{now}}.",
+    progressDown:
+      "Your overall score fell by {{points}} points since your {{stage}}, from {{before}} to {{now}}.",
+    progressSame: "Your overall score is the same as at your {{stage}}: {{now}}.",
+    progressCaption: "Score per area, 0–100: then ({{before}}) and now ({{now}})",
+    progressThen: "Then",
+    progressNow: "Now",
+    progressArea: "Area",
+    progressChange: "Change",
+    progressChartTitle: "Then and now",
     weakTitle: "Where to start",
     weakIntroPeers: "Your three areas furthest below others like you:",
     weakIntroAreas: "Your three lowest areas:",

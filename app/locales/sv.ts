@@ -1000,6 +1000,19 @@ const sv: Translations = {
         "Konfidentiellt: bara för hubbens rådgivare. Innehåller företagets identifierbara resultat och privata anteckningar.",
     },
   journey: {
+    progressTitle: "Er utveckling",
+    progressSince: "Sedan {{stage}}",
+    progressUp:
+      "Ert totala resultat har ökat med {{points}} poäng sedan {{stage}}, från {{before}} till {{now}}.",
+    progressDown:
+      "Ert totala resultat har minskat med {{points}} poäng sedan {{stage}}, från {{before}} till {{now}}.",
+    progressSame: "Ert totala resultat är detsamma som vid {{stage}}: {{now}}.",
+    progressCaption: "Resultat per område, 0–100: då ({{before}}) och nu ({{now}})",
+    progressThen: "Då",
+    progressNow: "Nu",
+    progressArea: "Område",
+    progressChange: "Ändring",
+    progressChartTitle: "Då och nu",
     weakTitle: "Här kan ni börja",
     weakIntroPeers: "Era tre områden som ligger längst under andra som liknar er:",
     weakIntroAreas: "Era tre lägsta områden:",

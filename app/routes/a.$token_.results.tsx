@@ -18,6 +18,8 @@ import { getLanguage, translatorFor } from "../lib/server/i18n.server";
 import { buildResultsView, recommendationItems } from "../lib/view/results-view";
 import { buildPeerView, peerMedians } from "../lib/view/peer-view";
 import { buildFocusView } from "../lib/view/focus-view";
+import { buildProgressView, type ProgressView } from "../lib/view/progress-view";
+import { displayScore } from "../lib/core/scoring";
 import { bandRanges } from "../lib/view/band-ranges";
 import { getServiceCatalogue } from "../lib/server/services.server";
 import { Recommendations } from "../components/recommendations";
@@ -26,13 +28,17 @@ import chartStylesHref from "../styles/charts.css";
 import { openDetailsWhilePrinting } from "../lib/client/print-details";
 
 const ScoreCharts = lazy(() => import("../components/score-charts.client"));
+const ProgressChart = lazy(() =>
+  import("../components/score-charts.client").then((m) => ({ default: m.ProgressChart })),
+);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStylesHref }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = await requireSubmittedAssessment(params.token);
   const lang = await getLanguage(request);
-  const { assessment, company, entry, result, answers, peers, recommendations, others } = found;
+  const { assessment, company, entry, result, answers, peers, recommendations, others, previous } =
+    found;
   const t = customerWording(translatorFor(lang), company.customer_type);
   const view = buildResultsView(entry.definition, result, answers, lang, {
     noneSelected: t("results.noneSelected"),
@@ -46,6 +52,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     view,
     bands: bandRanges(entry.definition, lang, t, view.band.id),
     focus: buildFocusView(entry.definition, result, peerMedians(peers.chosen), lang, t),
+    progress: previous
+      ? buildProgressView(
+          entry.definition,
+          { stage: assessment.stage, ...result },
+          previous,
+          lang,
+          t,
+        )
+      : undefined,
     peerView,
     chartInput: scoreChartInput(view, peerView, {
       company: t("results.company"),
@@ -149,6 +164,8 @@ function ResultsPage() {
           </p>
         </div>
       </section>
+
+      {data.progress ? <Progress progress={data.progress} /> : null}
 
       <section aria-labelledby="focus-title" className="focus" data-testid="weakest-areas">
         <h2 id="focus-title">{t("journey.weakTitle")}</h2>
@@ -318,5 +335,56 @@ function ResultsPage() {
         {t("results.disclaimer")} {t("journey.version", { version: data.version })}
       </p>
     </article>
+  );
+}
+
+/** A follow-up's change since the earlier assessment: a sentence, a chart and a table. */
+function Progress({ progress }: { progress: ProgressView }) {
+  const { t } = useTranslation();
+  const rows = [...progress.rows, progress.overall];
+  return (
+    <section aria-labelledby="progress-title" className="progress" data-testid="progress">
+      <h2 id="progress-title">{t("journey.progressTitle")}</h2>
+      <p data-testid="progress-summary">{progress.summary}</p>
+      <ClientOnly>
+        {() => (
+          <Suspense fallback={null}>
+            <ProgressChart input={progress} title={t("journey.progressChartTitle")} />
+          </Suspense>
+        )}
+      </ClientOnly>
+      <table className="score-table progress-table">
+        <caption>
+          {t("journey.progressCaption", {
+            before: progress.labels.before.toLowerCase(),
+            now: progress.labels.now.toLowerCase(),
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("journey.progressArea")}</th>
+            <th scope="col" className="score-table__number">
+              {t("journey.progressThen")}
+            </th>
+            <th scope="col" className="score-table__number">
+              {t("journey.progressNow")}
+            </th>
+            <th scope="col" className="score-table__number">
+              {t("journey.progressChange")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">{row.name}</th>
+              <td className="score-table__number">{displayScore(row.before)}</td>
+              <td className="score-table__number">{displayScore(row.now)}</td>
+              <td className="score-table__number">{row.change}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -234,11 +234,28 @@ export async function listCompanyAssessments(
   db: Executor,
   companyId: string,
 ): Promise<
-  Pick<Assessment, "id" | "definition_id" | "stage" | "status" | "overall_score" | "submitted_at">[]
+  Pick<
+    Assessment,
+    | "id"
+    | "definition_id"
+    | "definition_major"
+    | "stage"
+    | "status"
+    | "overall_score"
+    | "submitted_at"
+  >[]
 > {
   return db
     .selectFrom("assessments")
-    .select(["id", "definition_id", "stage", "status", "overall_score", "submitted_at"])
+    .select([
+      "id",
+      "definition_id",
+      "definition_major",
+      "stage",
+      "status",
+      "overall_score",
+      "submitted_at",
+    ])
     .where("company_id", "=", companyId)
     .orderBy("created_at")
     .execute();

@@ -273,6 +273,38 @@ describe("follow-ups and the smart industry module", () => {
     expect(await opens(t2)).toBe(200);
   });
 
+  test("a follow-up's results show the change since T0, per area and overall; T0's show none", async () => {
+    const token = await submittedToken(11);
+    const t0 = (await resultsLoader(
+      routeArgs(new Request(`http://localhost/a/${token}/results`), { token }),
+    )) as { progress?: unknown; view: { dimensions: { id: string; score: number }[] } };
+    expect(t0.progress).toBeUndefined();
+    const t1 = (await start(token, "follow-up")).location?.split("/a/")[1] ?? "";
+    await saveAnswers(t1, {
+      answers: randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(12)),
+    });
+    await submitAssessment(t1);
+    const page = (await resultsLoader(
+      routeArgs(new Request(`http://localhost/a/${t1}/results`), { token: t1 }),
+    )) as {
+      progress: {
+        rows: { id: string; before: number; now: number }[];
+        labels: { before: string; now: string };
+      };
+      view: { dimensions: { id: string; score: number }[] };
+    };
+    expect(page.progress.labels).toEqual({ before: "First assessment", now: "First follow-up" });
+    expect(page.progress.rows).toEqual(
+      t0.view.dimensions.map((d, i) => ({
+        id: d.id,
+        name: expect.any(String),
+        before: d.score,
+        now: page.view.dimensions[i].score,
+        change: expect.stringMatching(/^(\+\d+|−\d+|±0)$/),
+      })),
+    );
+  });
+
   test("two presses at once start one follow-up", async () => {
     const token = await submittedToken(7);
     const [a, b] = await Promise.all([start(token, "follow-up"), start(token, "follow-up")]);

@@ -151,3 +151,35 @@ export function nextAssessmentOf(
   }
   return { ok: true, definitionId: SMART_INDUSTRY_DEFINITION_ID, stage: assessment.stage };
 }
+
+/** An assessment of the organisation, as far as the progress comparison needs it. */
+interface EarlierAssessment {
+  id: string;
+  definition_id: string;
+  definition_major: number;
+  stage: Stage;
+  status: AssessmentStatus;
+}
+
+const STAGE_ORDER: Readonly<Record<Stage, number>> = { T0: 0, T1: 1, T2: 2 };
+
+/**
+ * The assessment a follow-up's progress is measured from: the latest earlier stage of the
+ * same questionnaire and major version, submitted (a new major version scores differently,
+ * so its numbers are not compared). None for T0.
+ */
+export function previousAssessmentOf<T extends EarlierAssessment>(
+  current: Pick<EarlierAssessment, "id" | "definition_id" | "definition_major" | "stage">,
+  others: T[],
+): T | undefined {
+  return others
+    .filter(
+      (o) =>
+        o.id !== current.id &&
+        o.status === "submitted" &&
+        o.definition_id === current.definition_id &&
+        o.definition_major === current.definition_major &&
+        STAGE_ORDER[o.stage] < STAGE_ORDER[current.stage],
+    )
+    .sort((a, b) => STAGE_ORDER[b.stage] - STAGE_ORDER[a.stage])[0];
+}

@@ -38,6 +38,7 @@ import {
   MAIN_DEFINITIONS,
   NEXT_STAGE,
   nextAssessmentOf,
+  previousAssessmentOf,
   type NextAssessmentKind,
 } from "../core/next-assessments";
 
@@ -409,6 +410,8 @@ export async function getResults(token: string | undefined): Promise<
     others: Awaited<ReturnType<typeof listCompanyAssessments>>;
     peers: PeerComparison;
     recommendations: StoredRecommendation[];
+    /** The earlier stage of the same questionnaire and major version, for the progress. */
+    previous: { stage: Stage; overall: number; dimensions: Record<string, number> } | undefined;
   }
 > {
   const opened = await openAssessment(token);
@@ -448,18 +451,29 @@ async function resultsOf(opened: OpenedAssessment) {
     listCompanyAssessments(db, company.id),
     listRecommendations(db, assessment.id),
   ]);
+  const earlier = previousAssessmentOf(assessment, others);
   // Compared within the groups of the profile as it was at submission.
-  const peers = await comparePeerGroups(
-    db,
-    peerViewerOf(assessment, company),
-    contributionOf(profile ?? company, result),
-  );
+  const [peers, previous] = await Promise.all([
+    comparePeerGroups(
+      db,
+      peerViewerOf(assessment, company),
+      contributionOf(profile ?? company, result),
+    ),
+    earlier
+      ? storedResult(db, { ...earlier, band: null }).then((r) => ({
+          stage: earlier.stage,
+          overall: r.overall,
+          dimensions: r.dimensions,
+        }))
+      : undefined,
+  ]);
   return {
     ...opened,
     result,
     answers: assessment.answers as Answers,
     others,
     peers,
+    previous,
     recommendations: recommendations.map((row) =>
       fromRow(row, opened.entry.definition, company.customer_type),
     ),

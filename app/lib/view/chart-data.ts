@@ -321,3 +321,79 @@ export function describeScores(input: ScoreChartInput): string {
     })
     .join(" ");
 }
+
+/** What the progress chart shows: each area's score at the earlier stage and now. */
+export interface ProgressChartInput {
+  rows: { id: string; name: string; before: number; now: number }[];
+  labels: { before: string; now: string };
+}
+
+/** Progress bars (drawn horizontally): the earlier score (light, outlined) above today's. */
+export function buildProgressBarData(input: ProgressChartInput): ChartData<"bar", number[]> {
+  return {
+    labels: input.rows.map((r) => wrapLabel(r.name)),
+    datasets: [
+      {
+        label: input.labels.before,
+        data: input.rows.map((r) => r.before),
+        backgroundColor: CHART_COLOURS.peerFill,
+        borderColor: CHART_COLOURS.peer,
+        borderWidth: 2,
+        borderSkipped: false,
+      },
+      {
+        label: input.labels.now,
+        data: input.rows.map((r) => r.now),
+        backgroundColor: CHART_COLOURS.company,
+        borderColor: CHART_COLOURS.company,
+        borderWidth: 1,
+      },
+    ],
+  };
+}
+
+/** The progress chart's options: 0–100 like the score bars, a key naming both stages. */
+export function progressBarOptions(
+  input: ProgressChartInput,
+  environment: ChartEnvironment,
+): ChartOptions<"bar"> {
+  return {
+    indexAxis: "y",
+    responsive: true,
+    maintainAspectRatio: false,
+    ...(environment.reducedMotion ? { animation: false } : {}),
+    interaction: { mode: "index", axis: "y", intersect: false },
+    scales: {
+      x: {
+        min: SCORE_SCALE.min,
+        max: SCORE_SCALE.max,
+        ticks: {
+          stepSize: SCORE_SCALE.stepSize,
+          color: CHART_COLOURS.muted,
+          callback: (value) => formatScore(Number(value)),
+        },
+        grid: { color: CHART_COLOURS.grid },
+      },
+      y: { ticks: { color: CHART_COLOURS.text, autoSkip: false }, grid: { display: false } },
+    },
+    plugins: {
+      legend: { position: "bottom", labels: { color: CHART_COLOURS.text } },
+      tooltip: {
+        callbacks: {
+          title: (items) => (items.length > 0 ? (input.rows[items[0].dataIndex]?.name ?? "") : ""),
+          label: (item) => `${item.dataset.label ?? ""}: ${formatScore(Number(item.raw))}`,
+        },
+      },
+    },
+  };
+}
+
+/** The progress as one sentence, for the canvas's accessible name. */
+export function describeProgress(input: ProgressChartInput): string {
+  return input.rows
+    .map(
+      (r) =>
+        `${r.name}: ${input.labels.before} ${formatScore(r.before)}, ${input.labels.now} ${formatScore(r.now)}.`,
+    )
+    .join(" ");
+}
