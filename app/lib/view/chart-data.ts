@@ -255,6 +255,20 @@ export function radarOptions(
   };
 }
 
+/** The 0–100 axis of the bar charts, with ticks at the band edges. */
+function scoreAxis() {
+  return {
+    min: SCORE_SCALE.min,
+    max: SCORE_SCALE.max,
+    ticks: {
+      stepSize: SCORE_SCALE.stepSize,
+      color: CHART_COLOURS.muted,
+      callback: (value: string | number) => formatScore(Number(value)),
+    },
+    grid: { color: CHART_COLOURS.grid },
+  };
+}
+
 /**
  * Horizontal bar options: 0–100 with ticks at the band edges; one tooltip per dimension
  * naming both series; no animation when the user prefers less motion. The chart fills its
@@ -271,16 +285,7 @@ export function barOptions(
     ...(environment.reducedMotion ? { animation: false } : {}),
     interaction: { mode: "index", axis: "y", intersect: false },
     scales: {
-      x: {
-        min: SCORE_SCALE.min,
-        max: SCORE_SCALE.max,
-        ticks: {
-          stepSize: SCORE_SCALE.stepSize,
-          color: CHART_COLOURS.muted,
-          callback: (value) => formatScore(Number(value)),
-        },
-        grid: { color: CHART_COLOURS.grid },
-      },
+      x: scoreAxis(),
       y: {
         ticks: { color: CHART_COLOURS.text, autoSkip: false },
         grid: { display: false },
@@ -364,16 +369,7 @@ export function progressBarOptions(
     ...(environment.reducedMotion ? { animation: false } : {}),
     interaction: { mode: "index", axis: "y", intersect: false },
     scales: {
-      x: {
-        min: SCORE_SCALE.min,
-        max: SCORE_SCALE.max,
-        ticks: {
-          stepSize: SCORE_SCALE.stepSize,
-          color: CHART_COLOURS.muted,
-          callback: (value) => formatScore(Number(value)),
-        },
-        grid: { color: CHART_COLOURS.grid },
-      },
+      x: scoreAxis(),
       y: { ticks: { color: CHART_COLOURS.text, autoSkip: false }, grid: { display: false } },
     },
     plugins: {
