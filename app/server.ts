@@ -17,6 +17,7 @@ import { getServiceCatalogue } from "./lib/server/services.server";
 import { getHubConfig } from "./lib/server/hub.server";
 import { env } from "./lib/server/env.server";
 import { startupErrorLine } from "./lib/server/startup-error.server";
+import { listenUrl } from "./lib/server/listen-address.server";
 import { createNonce, securityHeaders } from "./lib/http/security-headers.server";
 import { checkedBody, finalErrorHandler, methodAndTarget } from "./lib/http/boundary.server";
 import { remixHandler } from "./lib/http/remix-handler.server";
@@ -146,9 +147,10 @@ async function serve(): Promise<void> {
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
-    const listening = listeningOrigin(config.HOST, port);
-    publicOrigin = config.PUBLIC_URL ?? listening;
-    console.log(`Mognad listening on ${listening} (database: ${kind})`);
+    publicOrigin = config.PUBLIC_URL ?? listeningOrigin(config.HOST, port);
+    const where =
+      typeof address === "object" && address ? listenUrl(address) : `${config.HOST}:${config.PORT}`;
+    console.log(`Mognad listening on ${where} (database: ${kind})`);
   });
   server.on("error", (error) => fail(error));
   handleShutdown(server);

@@ -20,6 +20,8 @@ describe("the production server process", () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(page.headers.get("x-content-type-options")).toBe("nosniff");
       expect(page.headers.get("referrer-policy")).toBeTruthy();
+      // The log names the address it is bound to (HOST=127.0.0.1), not "localhost".
+      expect(server.output()).toContain(`Mognad listening on ${server.url} (database:`);
     } finally {
       expect(await server.stop()).toBe(0);
     }
