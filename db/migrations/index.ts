@@ -4,9 +4,9 @@ import * as m0002 from "./0002_benchmarks_services";
 import * as m0003 from "./0003_staff";
 import * as m0008 from "./0008_customer_types";
 import * as m0009 from "./0009_rate_limits";
+import * as m0010 from "./0010_assessment_links";
 import * as m0011 from "./0011_adviser_workspace";
 import * as m0013 from "./0013_confirmed_peers";
-import * as m0010 from "./0010_assessment_links";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -19,7 +19,7 @@ export const migrations: Record<string, Migration> = {
   "0003_staff": m0003,
   "0008_customer_types": m0008,
   "0009_rate_limits": m0009,
+  "0010_assessment_links": m0010,
   "0011_adviser_workspace": m0011,
   "0013_confirmed_peers": m0013,
-  "0010_assessment_links": m0010,
 };
