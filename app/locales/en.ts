@@ -986,6 +986,7 @@ const en = {
       confidential:
         "Confidential: for the hub's advisers only. Contains the company's identifiable results and private notes.",
     },
+  },
   journey: {
     progressTitle: "Your progress",
     progressSince: "Since your {{stage}}",

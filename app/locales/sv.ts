@@ -999,6 +999,7 @@ const sv: Translations = {
       confidential:
         "Konfidentiellt: bara för hubbens rådgivare. Innehåller företagets identifierbara resultat och privata anteckningar.",
     },
+  },
   journey: {
     progressTitle: "Er utveckling",
     progressSince: "Sedan {{stage}}",

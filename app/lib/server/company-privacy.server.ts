@@ -224,6 +224,7 @@ export async function eraseCompany(
         })
         .where("id", "=", a.id)
         .execute();
+      await trx.deleteFrom("assessment_links").where("assessment_id", "=", a.id).execute();
     }
     // Delivered services stay counted for the Commission's reporting, without free texts.
     await trx
