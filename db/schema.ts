@@ -311,6 +311,24 @@ export interface CompanyNotesTable {
   updated_at: Generated<Date>;
 }
 
+/** One cell of the dashboard's rollups (db/migrations/0012_dashboard_rollups.ts). */
+export interface DashboardRollupsTable {
+  definition_id: string;
+  definition_major: number;
+  measure: string;
+  month: ColumnType<Date, Date | string, Date | string>;
+  stage: string;
+  region: string;
+  sector: string;
+  size_class: string;
+  partner_id: string;
+  metric: string;
+  item: string;
+  count: number;
+  /** numeric: read back as a string. */
+  total: ColumnType<string, string | number | undefined, string | number>;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   companies: CompaniesTable;
@@ -333,6 +351,7 @@ export interface Database {
   rate_limit_buckets: RateLimitBucketsTable;
   delivered_services: DeliveredServicesTable;
   company_notes: CompanyNotesTable;
+  dashboard_rollups: DashboardRollupsTable;
 }
 
 export type Company = Selectable<CompaniesTable>;

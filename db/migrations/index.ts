@@ -7,6 +7,7 @@ import * as m0009 from "./0009_rate_limits";
 import * as m0010 from "./0010_assessment_links";
 import * as m0011 from "./0011_adviser_workspace";
 import * as m0013 from "./0013_confirmed_peers";
+import * as m0012 from "./0012_dashboard_rollups";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0010_assessment_links": m0010,
   "0011_adviser_workspace": m0011,
   "0013_confirmed_peers": m0013,
+  "0012_dashboard_rollups": m0012,
 };

@@ -31,6 +31,11 @@ import type { Executor } from "../../../db/database";
 import { reasonsOf, recommendationRows } from "./recommendations.server";
 import { contactOf } from "../core/service-catalogue";
 import { activeServices } from "./services.server";
+import {
+  addToDashboardRollups,
+  withdrawFromDashboardRollups,
+  withDashboardRollups,
+} from "./dashboard-rollups.server";
 import { insertRecommendations, listRecommendations } from "../../../db/queries/services";
 import type { StoredRecommendation, Trigger } from "../core/recommendations";
 import {
@@ -106,7 +111,12 @@ export async function createAssessment(
         consent_advisers_at: profile.consentAdvisers ? now : null,
         consent_benchmark_at: profile.consentBenchmark ? now : null,
       });
-      return insertAssessment(trx, pinnedAssessment(entry, companyId, "T0", hash, language));
+      const id = await insertAssessment(
+        trx,
+        pinnedAssessment(entry, companyId, "T0", hash, language),
+      );
+      await addToDashboardRollups(trx, [companyId]);
+      return id;
     });
   if (options.clientAddress !== undefined) await forgetRefilledCreationBuckets();
   return { token, assessmentId };
@@ -293,6 +303,8 @@ export async function submitAssessment(
       const scored = scoreAnswers(entry.definition, assessment.answers);
       if (!scored.ok) throw new AssessmentError(400, scored.problems.map(prefix("answers")));
       const score: Score = scored.value;
+      // The dashboard's rollups: the company out now, back in with this submission below.
+      await withdrawFromDashboardRollups(trx, [company.id]);
       const submittedMonth = `${now.toISOString().slice(0, 7)}-01`;
       const contribution = contributionOf(company, score);
       const viewer = peerViewerOf(assessment, company);
@@ -330,6 +342,7 @@ export async function submitAssessment(
       });
       // Counts when the hub confirmed the organisation and it consented (else nothing moves).
       await syncPeerMember(trx, viewer.slot, { memberId });
+      await addToDashboardRollups(trx, [company.id]);
       return {
         overall: score.overall,
         band: score.band,
@@ -550,9 +563,8 @@ async function startNextFrom(
       return existing.id;
     }
     const entry = latestDefinition(definitionId);
-    return insertAssessment(
-      trx,
-      pinnedAssessment(entry, company.id, stage, hash, assessment.language),
+    return withDashboardRollups(trx, [company.id], () =>
+      insertAssessment(trx, pinnedAssessment(entry, company.id, stage, hash, assessment.language)),
     );
   });
   return { token: newToken, assessmentId };

@@ -15,6 +15,7 @@ import type { Actor } from "../core/staff-policy";
 import { audit } from "./audit.server";
 import { database } from "./db.server";
 import { StaffError, type By } from "./staff.server";
+import { withDashboardRollups } from "./dashboard-rollups.server";
 
 export type { CompanySummary };
 
@@ -62,13 +63,15 @@ export async function assignCompany(companyId: string, adviserId: string, by: By
   await database()
     .db.transaction()
     .execute(async (trx) => {
-      if (
-        await insertAssignment(trx, {
+      // The company's partner organisation on the dashboard follows its first adviser.
+      const inserted = await withDashboardRollups(trx, [companyId], () =>
+        insertAssignment(trx, {
           company_id: companyId,
           user_id: adviserId,
           assigned_by: by.actor?.id ?? null,
-        })
-      ) {
+        }),
+      );
+      if (inserted) {
         await audit(
           {
             actor: by.actor,
@@ -89,7 +92,10 @@ export async function unassignCompany(companyId: string, adviserId: string, by: 
   await database()
     .db.transaction()
     .execute(async (trx) => {
-      if (await deleteAssignment(trx, companyId, adviserId)) {
+      const deleted = await withDashboardRollups(trx, [companyId], () =>
+        deleteAssignment(trx, companyId, adviserId),
+      );
+      if (deleted) {
         await audit(
           {
             actor: by.actor,

@@ -13,6 +13,7 @@ import { seedDemoWorkspace } from "./demo-workspace.server";
 import { getDefinitionRegistry } from "./definitions.server";
 import { env } from "./env.server";
 import { comparePeerGroups, rebuildPeerStatistics } from "./peers.server";
+import { rebuildDashboard } from "./dashboard-rollups.server";
 import { recommendationRows } from "./recommendations.server";
 import { activeServices } from "./services.server";
 
@@ -92,5 +93,7 @@ export async function seedDemoData(): Promise<number> {
   await insertRecommendations(db, rows);
   await seedDemoStaff();
   await seedDemoWorkspace();
+  // After the staff: a company's partner organisation on the dashboard is its adviser's.
+  await rebuildDashboard(db);
   return data.companies.length;
 }

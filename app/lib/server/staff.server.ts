@@ -18,6 +18,8 @@ import type { Actor, StaffRole } from "../core/staff-policy";
 import { NewStaffSchema, type NewStaff } from "../core/staff-account";
 import type { PasswordProblem } from "../core/password-rules";
 import { audit } from "./audit.server";
+import { assignedCompanyIds } from "../../../db/queries/dashboard";
+import { withDashboardRollups } from "./dashboard-rollups.server";
 import { database } from "./db.server";
 import { getHubConfig } from "./hub.server";
 import { translatorFor } from "./i18n.server";
@@ -301,7 +303,12 @@ export async function changeRoleAndPartner(
     ) {
       throw new StaffError("last-hub-lead");
     }
-    await updateUser(trx, userId, { role: change.role, partner_id: change.partnerId });
+    // The partner organisation of the adviser's companies on the dashboard follows theirs.
+    const companies =
+      user.partner_id === change.partnerId ? [] : await assignedCompanyIds(trx, userId);
+    await withDashboardRollups(trx, companies, () =>
+      updateUser(trx, userId, { role: change.role, partner_id: change.partnerId }),
+    );
     const target = { type: "user" as const, id: userId };
     if (user.role !== change.role) {
       await audit(

@@ -1,0 +1,278 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import type { Executor } from "../database";
+import type { Database } from "../schema";
+
+/*
+ * The dashboard's rollups (db/migrations/0012_dashboard_rollups.ts). A company's
+ * contribution is computed from its stored rows by one SQL statement; every write that
+ * changes what a company contributes withdraws it first and adds it again after, in the
+ * same transaction (docs/decisions/018). The rebuild inserts everyone's contribution.
+ */
+
+/** The rollup columns a dashboard filter or breakdown may name. */
+export const ROLLUP_SLICE_COLUMNS = [
+  "stage",
+  "region",
+  "sector",
+  "size_class",
+  "partner_id",
+] as const;
+export type RollupSliceColumn = (typeof ROLLUP_SLICE_COLUMNS)[number];
+
+/** How the rollups name the overall score (the core's OVERALL_METRIC, passed in). */
+export interface RollupNaming {
+  overallMetric: string;
+}
+
+const month = (column: RawBuilder<unknown>) =>
+  sql`date_trunc('month', ${column} at time zone 'UTC')::date`;
+
+/**
+ * Every rollup row the companies selected by `where` contribute (summed per key): their
+ * assessments started and submitted, bands, score buckets (whole points), T0→T1 changes,
+ * recommendations and each company's follow-up status per questionnaire.
+ */
+function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
+  const overall = naming.overallMetric;
+  const key = sql`definition_id, definition_major`;
+  const slice = sql`region, sector, size_class, partner_id`;
+  return sql`
+    with base as materialized (
+      select a.id, a.company_id, a.definition_id, a.definition_major, a.stage, a.status,
+        a.created_at, a.submitted_at, a.overall_score, a.band,
+        c.region, coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
+        coalesce((
+          select u.partner_id from company_assignments ca join users u on u.id = ca.user_id
+          where ca.company_id = c.id and u.partner_id is not null
+          order by ca.assigned_at, ca.user_id limit 1
+        ), '') as partner_id
+      from assessments a join companies c on c.id = a.company_id
+      where ${where}
+    ),
+    done as materialized (select * from base where status = 'submitted'),
+    scores as (
+      select d.*, s.dimension as metric, s.score from done d
+      join assessment_scores s on s.assessment_id = d.id
+      union all
+      select d.*, ${overall}, d.overall_score from done d
+    ),
+    pairs as (
+      select t1.*, s1.metric, s1.score - s0.score as change
+      from done t0
+      join done t1 on t1.company_id = t0.company_id and t1.definition_id = t0.definition_id
+        and t1.definition_major = t0.definition_major and t1.stage = 'T1'
+      join scores s0 on s0.id = t0.id
+      join scores s1 on s1.id = t1.id and s1.metric = s0.metric
+      where t0.stage = 'T0'
+    ),
+    cells as (
+      select ${key}, 'started' as measure, ${month(sql.ref("created_at"))} as month, stage,
+        ${slice}, '' as metric, '' as item, 0::numeric as value from base
+      union all
+      select ${key}, 'submitted', ${month(sql.ref("submitted_at"))}, stage, ${slice}, '', '', 0
+      from done
+      union all
+      select ${key}, 'band', ${month(sql.ref("submitted_at"))}, stage, ${slice}, '',
+        coalesce(band, ''), 0
+      from done
+      union all
+      select ${key}, 'score', ${month(sql.ref("submitted_at"))}, stage, ${slice}, metric,
+        least(100, greatest(0, floor(score + 0.5)))::int::text, 0
+      from scores
+      union all
+      select ${key}, 'change', ${month(sql.ref("submitted_at"))}, stage, ${slice}, metric,
+        floor(change + 0.5)::int::text, round(change::numeric, 6)
+      from pairs
+      union all
+      select ${key}, 'improved', ${month(sql.ref("submitted_at"))}, stage, ${slice}, metric, '', 0
+      from pairs where change > 0
+      union all
+      select ${key}, 'recommended', ${month(sql.ref("submitted_at"))}, stage, ${slice},
+        v.category, v.service_id, 0
+      from done d
+      join recommendations r on r.assessment_id = d.id
+      join service_versions v on v.id = r.service_version_id
+      union all
+      select ${key}, 'status', ${month(sql.ref("created_at"))}, '', ${slice}, '',
+        coalesce((
+          select max(x.stage) from done x
+          where x.company_id = t0.company_id and x.definition_id = t0.definition_id
+        ), 'none'), 0
+      from base t0 where t0.stage = 'T0'
+    )
+    select definition_id, definition_major, measure, month, stage, region, sector, size_class,
+      partner_id, metric, item, count(*)::int as count, sum(value) as total
+    from cells
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+  `;
+}
+
+const COLUMNS = sql`definition_id, definition_major, measure, month, stage, region, sector,
+  size_class, partner_id, metric, item, count, total`;
+
+/**
+ * Adds (`sign` 1) or withdraws (`sign` -1) the companies' contributions to the rollups.
+ * Call inside the transaction of a write, -1 before it and +1 after it; locks the
+ * companies' rows first so that two writes to one company never interleave, and updates
+ * the rollup rows in key order so that concurrent writes lock them in one order.
+ */
+export async function applyCompanyRollups(
+  trx: Transaction<Database>,
+  companyIds: readonly string[],
+  sign: 1 | -1,
+  naming: RollupNaming,
+): Promise<void> {
+  const ids = [...new Set(companyIds)].sort();
+  if (ids.length === 0) return;
+  await sql`select id from companies where id = any(${ids}::uuid[]) order by id for update`.execute(
+    trx,
+  );
+  const rows = contribution(sql`a.company_id = any(${ids}::uuid[])`, naming);
+  await sql`
+    insert into dashboard_rollups (${COLUMNS})
+    select definition_id, definition_major, measure, month, stage, region, sector, size_class,
+      partner_id, metric, item, ${sign}::int * count, ${sign}::int * total
+    from (${rows}) r
+    on conflict (definition_id, definition_major, measure, month, stage, region, sector,
+      size_class, partner_id, metric, item)
+    do update set count = dashboard_rollups.count + excluded.count,
+      total = dashboard_rollups.total + excluded.total
+  `.execute(trx);
+  // Cells that fall to zero stay (deleting them would need a scan or a second pass); every
+  // read skips them.
+}
+
+/** Rebuilds the rollups from every stored assessment (demo data, benchmarks, repairs). */
+export async function rebuildDashboardRollups(
+  db: Kysely<Database>,
+  naming: RollupNaming,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`delete from dashboard_rollups`.execute(trx);
+    await sql`insert into dashboard_rollups (${COLUMNS}) ${contribution(sql`true`, naming)}`.execute(
+      trx,
+    );
+  });
+}
+
+/** Every non-empty rollup row, in key order (tests compare the kept rows with a rebuild). */
+export async function listDashboardRollups(db: Executor) {
+  const result = await sql<{
+    key: string;
+    count: number;
+    total: string;
+  }>`
+    select concat_ws('|', definition_id, definition_major, measure, month, stage, region, sector,
+      size_class, partner_id, metric, item) as key, count, total::text as total
+    from dashboard_rollups where count <> 0 or total <> 0
+    order by key
+  `.execute(db);
+  return result.rows;
+}
+
+/** A slice of the rollups: one questionnaire (major version), a period and filters. */
+export interface RollupFilter {
+  definitionId: string;
+  definitionMajor: number;
+  /** First and last month (first days, YYYY-MM-01), inclusive. */
+  from?: string;
+  to?: string;
+  /** Column → the one value kept. */
+  equals: Partial<Record<RollupSliceColumn, string>>;
+}
+
+/** One summed rollup cell of a read. */
+export interface RollupCell {
+  measure: string;
+  metric: string;
+  item: string;
+  /** The value of the grouping column asked for ("" when none). */
+  group: string;
+  count: number;
+  total: number;
+}
+
+/**
+ * The rollup cells of `measures` in the slice, summed over everything but the measure,
+ * metric, item and (when given) one grouping column: "month" or a slice column.
+ */
+export async function readRollups(
+  db: Executor,
+  filter: RollupFilter,
+  measures: readonly string[],
+  options: { groupBy?: "month" | RollupSliceColumn; ignore?: readonly RollupSliceColumn[] } = {},
+): Promise<RollupCell[]> {
+  const conditions = [
+    sql`definition_id = ${filter.definitionId}`,
+    sql`definition_major = ${filter.definitionMajor}`,
+    sql`measure in (${sql.join(measures.map((m) => sql`${m}`))})`,
+  ];
+  if (filter.from) conditions.push(sql`month >= ${filter.from}::date`);
+  if (filter.to) conditions.push(sql`month <= ${filter.to}::date`);
+  for (const column of ROLLUP_SLICE_COLUMNS) {
+    const value = filter.equals[column];
+    if (value === undefined || options.ignore?.includes(column)) continue;
+    conditions.push(sql`${sql.ref(column)} = ${value}`);
+  }
+  const group = options.groupBy
+    ? options.groupBy === "month"
+      ? sql`to_char(month, 'YYYY-MM')`
+      : sql.ref(options.groupBy)
+    : sql`''`;
+  const result = await sql<{
+    measure: string;
+    metric: string;
+    item: string;
+    group: string;
+    count: number | string;
+    total: number | string;
+  }>`
+    select measure, metric, item, ${group} as "group", sum(count)::int as count,
+      sum(total)::float8 as total
+    from dashboard_rollups
+    where ${sql.join(conditions, sql` and `)}
+    group by 1, 2, 3, 4
+    having sum(count) <> 0
+  `.execute(db);
+  return result.rows.map((r) => ({ ...r, count: Number(r.count), total: Number(r.total) }));
+}
+
+/** The distinct values of a slice column present in a questionnaire's rollups (filter menus). */
+export async function listRollupValues(
+  db: Executor,
+  definitionId: string,
+  definitionMajor: number,
+  column: RollupSliceColumn,
+): Promise<string[]> {
+  const result = await sql<{ value: string }>`
+    select distinct ${sql.ref(column)} as value from dashboard_rollups
+    where definition_id = ${definitionId} and definition_major = ${definitionMajor}
+      and measure = 'started'
+    order by 1
+  `.execute(db);
+  return result.rows.map((r) => r.value);
+}
+
+/** The questionnaires (id and major version) present in the rollups. */
+export async function listRollupQuestionnaires(
+  db: Executor,
+): Promise<{ definitionId: string; definitionMajor: number }[]> {
+  const result = await sql<{ definition_id: string; definition_major: number }>`
+    select distinct definition_id, definition_major from dashboard_rollups order by 1, 2
+  `.execute(db);
+  return result.rows.map((r) => ({
+    definitionId: r.definition_id,
+    definitionMajor: Number(r.definition_major),
+  }));
+}
+
+/** The companies assigned to a staff member (whose partner organisation they count under). */
+export async function assignedCompanyIds(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("company_assignments")
+    .select("company_id")
+    .where("user_id", "=", userId)
+    .execute();
+  return rows.map((r) => r.company_id);
+}

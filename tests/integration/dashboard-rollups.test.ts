@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { listDashboardRollups } from "../../db/queries/dashboard";
+import { startNextAssessment } from "../../app/lib/server/assessments.server";
+import { assignCompany, unassignCompany } from "../../app/lib/server/assignments.server";
+import { database } from "../../app/lib/server/db.server";
+import { rebuildDashboard } from "../../app/lib/server/dashboard-rollups.server";
+import { changeRoleAndPartner } from "../../app/lib/server/staff.server";
+import { GOVERNMENT_AREAS, HUB_REGIONS, SECTORS } from "../../app/lib/core/vocabularies";
+import { createViaApi, saveViaApi, submitViaApi } from "../helpers/api-routes";
+import { openAppTestDatabase } from "../helpers/app-db";
+import { loadDefinition } from "../helpers/definitions";
+import { psoProfile } from "../helpers/profiles";
+import { createRandom, randomAnswers } from "../helpers/random-answers";
+import { createTestStaff } from "../helpers/staff";
+
+const dma = loadDefinition("dma-sme", "1.1.0");
+const pso = loadDefinition("dma-pso", "1.0.0");
+const random = createRandom(1212);
+const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+let app: { close: () => Promise<void> };
+
+beforeAll(async () => {
+  app = await openAppTestDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await app.close();
+});
+
+async function create(kind: "sme" | "pso"): Promise<{ token: string; companyId: string }> {
+  const profile =
+    kind === "pso"
+      ? { ...psoProfile, primaryArea: pick(GOVERNMENT_AREAS), region: pick(HUB_REGIONS) }
+      : {
+          companyName: "Slumpbolaget AB",
+          orgNumber: "556036-0793",
+          sizeClass: pick(["micro", "small", "medium", "large"]),
+          primarySector: pick(SECTORS),
+          region: pick(HUB_REGIONS),
+          contactName: "Test Person",
+          contactEmail: "test@example.se",
+          consentAdvisers: true,
+          consentBenchmark: random() < 0.7,
+        };
+  const response = await createViaApi(profile);
+  expect(response.status).toBe(201);
+  const { token } = (await response.json()) as { token: string };
+  const row = await database()
+    .db.selectFrom("assessments")
+    .select("company_id")
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { token, companyId: row.company_id };
+}
+
+async function submit(token: string, kind: "sme" | "pso") {
+  expect(
+    (await saveViaApi(token, { answers: randomAnswers(kind === "pso" ? pso : dma, random) }))
+      .status,
+  ).toBe(200);
+  expect((await submitViaApi(token)).status).toBe(200);
+}
+
+test("the rollups kept by every write equal a rebuild from the stored rows", async () => {
+  const advisers = [
+    await createTestStaff("a1@example.se", "adviser", "iuc-syd"),
+    await createTestStaff("a2@example.se", "adviser", "techtank"),
+    await createTestStaff("a3@example.se", "adviser", null),
+  ];
+  const by = { actor: null, ip: null };
+  const companies: { token: string; companyId: string; kind: "sme" | "pso" }[] = [];
+  for (let i = 0; i < 30; i++) {
+    const kind = random() < 0.3 ? "pso" : "sme";
+    const created = await create(kind);
+    companies.push({ ...created, kind });
+    // Some are left in progress, most are submitted.
+    if (i < 3 || random() < 0.8) await submit(created.token, kind);
+    // The first three go to the first adviser (below); others at random.
+    if (i < 3) await assignCompany(created.companyId, advisers[0].id, by);
+    else if (random() < 0.4) await assignCompany(created.companyId, pick(advisers).id, by);
+  }
+  const submitted = await database()
+    .db.selectFrom("assessments")
+    .select("company_id")
+    .where("status", "=", "submitted")
+    .execute();
+  const done = new Set(submitted.map((r) => r.company_id));
+  for (const company of companies.filter((c) => done.has(c.companyId)).slice(0, 12)) {
+    const next = await startNextAssessment(company.token, "follow-up");
+    if (random() < 0.8) await submit(next.token, company.kind);
+  }
+  // Assignments change, and an adviser moves to another partner organisation.
+  await unassignCompany(companies[0].companyId, advisers[0].id, by);
+  await assignCompany(companies[3].companyId, advisers[1].id, by);
+  await changeRoleAndPartner(advisers[0].id, { role: "adviser", partnerId: "rise" }, by);
+
+  const kept = await listDashboardRollups(database().db);
+  expect(kept.some((r) => r.key.includes("|change|"))).toBe(true);
+  expect(kept.some((r) => r.key.includes("|recommended|"))).toBe(true);
+  expect(kept.some((r) => r.key.includes("|rise|"))).toBe(true);
+  await rebuildDashboard(database().db);
+  expect(kept).toEqual(await listDashboardRollups(database().db));
+}, 240_000);
