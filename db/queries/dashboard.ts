@@ -185,6 +185,7 @@ export interface RollupFilter {
 /** One summed rollup cell of a read. */
 export interface RollupCell {
   measure: string;
+  stage: string;
   metric: string;
   item: string;
   /** The value of the grouping column asked for ("" when none). */
@@ -195,7 +196,7 @@ export interface RollupCell {
 
 /**
  * The rollup cells of `measures` in the slice, summed over everything but the measure,
- * metric, item and (when given) one grouping column: "month" or a slice column.
+ * stage, metric, item and (when given) one grouping column: "month" or a slice column.
  */
 export async function readRollups(
   db: Executor,
@@ -222,17 +223,18 @@ export async function readRollups(
     : sql`''`;
   const result = await sql<{
     measure: string;
+    stage: string;
     metric: string;
     item: string;
     group: string;
     count: number | string;
     total: number | string;
   }>`
-    select measure, metric, item, ${group} as "group", sum(count)::int as count,
+    select measure, stage, metric, item, ${group} as "group", sum(count)::int as count,
       sum(total)::float8 as total
     from dashboard_rollups
     where ${sql.join(conditions, sql` and `)}
-    group by 1, 2, 3, 4
+    group by 1, 2, 3, 4, 5
     having sum(count) <> 0
   `.execute(db);
   return result.rows.map((r) => ({ ...r, count: Number(r.count), total: Number(r.total) }));
