@@ -202,13 +202,19 @@ export async function readRollups(
   db: Executor,
   filter: RollupFilter,
   measures: readonly string[],
-  options: { groupBy?: "month" | RollupSliceColumn; ignore?: readonly RollupSliceColumn[] } = {},
+  options: {
+    groupBy?: "month" | RollupSliceColumn;
+    ignore?: readonly RollupSliceColumn[];
+    /** Only this metric. */
+    metric?: string;
+  } = {},
 ): Promise<RollupCell[]> {
   const conditions = [
     sql`definition_id = ${filter.definitionId}`,
     sql`definition_major = ${filter.definitionMajor}`,
     sql`measure in (${sql.join(measures.map((m) => sql`${m}`))})`,
   ];
+  if (options.metric !== undefined) conditions.push(sql`metric = ${options.metric}`);
   if (filter.from) conditions.push(sql`month >= ${filter.from}::date`);
   if (filter.to) conditions.push(sql`month <= ${filter.to}::date`);
   for (const column of ROLLUP_SLICE_COLUMNS) {
@@ -277,4 +283,20 @@ export async function assignedCompanyIds(db: Executor, userId: string): Promise<
     .where("user_id", "=", userId)
     .execute();
   return rows.map((r) => r.company_id);
+}
+
+/** The latest version of every service the catalogue has had (also those no longer offered). */
+export async function latestServiceVersions(db: Executor) {
+  const rows = await db
+    .selectFrom("service_versions")
+    .distinctOn("service_id")
+    .select(["service_id", "category", "name_sv", "name_en"])
+    .orderBy("service_id")
+    .orderBy("id", "desc")
+    .execute();
+  return rows.map((r) => ({
+    serviceId: r.service_id,
+    category: r.category,
+    name: { sv: r.name_sv, en: r.name_en },
+  }));
 }

@@ -34,3 +34,13 @@ describe("csvLine", () => {
     expect(csvLine(values)).toBe(line);
   });
 });
+
+describe("csvLine with a separator", () => {
+  test.each([
+    [["a;b", "c,d", 2.5, -3], ";", '"a;b";c,d;2,5;-3\r\n'],
+    [["a;b", "c,d", 2.5, -3], ",", 'a;b,"c,d",2.5,-3\r\n'],
+    [["-2+3", "=cmd|' /C calc'!A0", "@x"], ";", "'-2+3;'=cmd|' /C calc'!A0;'@x\r\n"],
+  ] as const)("%j with %s → %j", (values, separator, line) => {
+    expect(csvLine(values, separator)).toBe(line);
+  });
+});

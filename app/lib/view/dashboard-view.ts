@@ -1,0 +1,178 @@
+/**
+ * The dashboard's wording (pure): each panel table as the text a person reads, the same
+ * for the page, its CSV download and its chart, so a download holds exactly what is shown.
+ */
+import { OVERALL_METRIC, PRIVACY_FLOOR } from "../core/benchmark";
+import type { Cell, ColumnKind, PanelTable } from "../core/dashboard";
+import type { LocalisedText } from "../core/definitions";
+import type { CustomerTypeId } from "../core/vocabularies";
+import type { Translate } from "./translate";
+
+/** What the tables name by id (the server's DashboardNames). */
+export interface DashboardLabels {
+  customerType: CustomerTypeId;
+  metrics: Record<string, LocalisedText>;
+  bands: Record<string, LocalisedText>;
+  services: Record<string, LocalisedText>;
+  partners: Record<string, string>;
+}
+
+/** A table as text: its caption, column headers, and rows (first cell the row's label). */
+export interface WordedTable {
+  caption: string;
+  header: string[];
+  rows: string[][];
+}
+
+/** A number as the tables show it. */
+export function formatNumber(value: number, kind: ColumnKind, lang: "sv" | "en"): string {
+  const locale = lang === "sv" ? "sv-SE" : "en-GB";
+  const digits = kind === "count" || kind === "percent" ? 0 : 1;
+  const text = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+    useGrouping: false,
+    signDisplay: kind === "change" ? "exceptZero" : "auto",
+  }).format(value);
+  return kind === "percent" ? `${text} %` : text;
+}
+
+/** A cell as text: the number, "fewer than 5", "hidden" or a dash. */
+export function cellText(t: Translate, cell: Cell, kind: ColumnKind, lang: "sv" | "en"): string {
+  switch (cell.kind) {
+    case "value":
+      return formatNumber(cell.value, kind, lang);
+    case "small":
+      return t("dashboard.cell.small", { floor: PRIVACY_FLOOR });
+    case "hidden":
+      return t("dashboard.cell.hidden");
+    case "none":
+      return "–";
+  }
+}
+
+/** The label of a row of a table. */
+export function rowLabel(
+  t: Translate,
+  table: PanelTable,
+  rowId: string,
+  labels: DashboardLabels,
+  lang: "sv" | "en",
+): string {
+  if (rowId === "total") return t("dashboard.total");
+  switch (table.id) {
+    case "activity":
+      return rowId;
+    case "rates":
+      return t(`dashboard.rates.${rowId}`);
+    case "standing":
+    case "effect":
+      return rowId === OVERALL_METRIC
+        ? t("dashboard.overall")
+        : (labels.metrics[rowId]?.[lang] ?? rowId);
+    case "histogram":
+      return rowId.replace("-", "–");
+    case "bands":
+      return labels.bands[rowId]?.[lang] ?? rowId;
+    case "byRegion":
+      return t(`region.${rowId}`);
+    case "bySector":
+      return labels.customerType === "pso" ? t(`governmentArea.${rowId}`) : t(`sector.${rowId}`);
+    case "bySize":
+      return t(`sizeClass.${rowId}`);
+    case "demandByCategory":
+      return t(`recommendations.category.${rowId}`);
+    case "demandByService":
+      return labels.services[rowId]?.[lang] ?? rowId;
+    case "completeness":
+      return t(`dashboard.status.${rowId}`);
+    default:
+      return rowId;
+  }
+}
+
+/** A whole table as text, for the page, the CSV and the chart's labels. */
+export function wordTable(
+  t: Translate,
+  table: PanelTable,
+  labels: DashboardLabels,
+  lang: "sv" | "en",
+): WordedTable {
+  return {
+    caption: t(`dashboard.table.${table.id}`),
+    header: [
+      t(`dashboard.rowHeader.${table.id}`),
+      ...table.columns.map((c) => t(`dashboard.column.${c.id}`)),
+    ],
+    rows: table.rows.map((row) => [
+      rowLabel(t, table, row.id, labels, lang),
+      ...row.cells.map((cell, i) => cellText(t, cell, table.columns[i].kind, lang)),
+    ]),
+  };
+}
+
+/** One bar series of a chart: values (null where suppressed) and their labels. */
+export interface ChartSeries {
+  label: string;
+  /** null: nothing to draw (suppressed or none); the table says why. */
+  values: (number | null)[];
+}
+
+/** A bar chart's data built from a table: rows (without the total) × the chosen columns. */
+export interface DashboardChart {
+  labels: string[];
+  series: ChartSeries[];
+  /** The worded cells, for the tooltips and the chart's text alternative. */
+  texts: string[][];
+}
+
+/**
+ * The chart of a table: one bar per row (the total row left out), one series per column
+ * in `columns`; a suppressed cell draws no bar and its label says why.
+ */
+export function chartOf(
+  t: Translate,
+  table: PanelTable,
+  columns: readonly number[],
+  labels: DashboardLabels,
+  lang: "sv" | "en",
+): DashboardChart {
+  const rows = table.rows.filter((r) => r.id !== "total");
+  return {
+    labels: rows.map((row) => rowLabel(t, table, row.id, labels, lang)),
+    series: columns.map((c) => ({
+      label: t(`dashboard.column.${table.columns[c].id}`),
+      values: rows.map((row) => {
+        const cell = row.cells[c];
+        return cell.kind === "value" ? cell.value : null;
+      }),
+    })),
+    texts: rows.map((row) =>
+      columns.map((c) => cellText(t, row.cells[c], table.columns[c].kind, lang)),
+    ),
+  };
+}
+
+/**
+ * A table as the rows of its CSV download: the header, then each row's label and cells,
+ * numbers rounded as the page shows them, suppressed cells worded as on the page.
+ */
+export function tableCsvRows(
+  t: Translate,
+  table: PanelTable,
+  labels: DashboardLabels,
+  lang: "sv" | "en",
+): (string | number)[][] {
+  const worded = wordTable(t, table, labels, lang);
+  return [
+    worded.header,
+    ...table.rows.map((row, r) => [
+      worded.rows[r][0],
+      ...row.cells.map((cell, c) => {
+        if (cell.kind !== "value") return worded.rows[r][c + 1];
+        const digits = ["count", "percent"].includes(table.columns[c].kind) ? 0 : 1;
+        return Number(cell.value.toFixed(digits));
+      }),
+    ]),
+  ];
+}

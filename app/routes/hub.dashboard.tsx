@@ -1,0 +1,320 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { lazy, Suspense } from "react";
+import { ClientOnly } from "../components/client-only";
+import { useTranslation } from "../components/i18n";
+import { OVERALL_METRIC, PRIVACY_FLOOR } from "../lib/core/benchmark";
+import { STAGES, type PanelTable } from "../lib/core/dashboard";
+import { GOVERNMENT_AREAS, REGIONS, SECTORS, SIZE_CLASSES } from "../lib/core/vocabularies";
+import { requireHubPermission } from "../lib/http/guards.server";
+import {
+  dashboardNames,
+  dashboardOf,
+  dashboardQuestionnaires,
+  NO_PARTNER,
+  parseDashboardQuery,
+} from "../lib/server/dashboard.server";
+import { getFixedT } from "../lib/server/i18n.server";
+import { chartOf, wordTable, type DashboardLabels } from "../lib/view/dashboard-view";
+import chartStylesHref from "../styles/charts.css";
+
+const DashboardChart = lazy(() => import("../components/dashboard-chart.client"));
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStylesHref }];
+
+/** The hub lead's dashboard: filters in the URL, six panels from the rollups. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireHubPermission(request, "dashboard.view");
+  const filter = parseDashboardQuery(new URL(request.url));
+  const t = await getFixedT(request);
+  const [dashboard, labels] = await Promise.all([dashboardOf(filter), dashboardNames(filter)]);
+  return {
+    title: `${t("dashboard.title")} – ${t("app.name")}`,
+    filter,
+    dashboard,
+    labels,
+    questionnaires: dashboardQuestionnaires().map((q) => ({
+      key: q.key,
+      major: q.major,
+      title: q.entry.definition.title,
+    })),
+    metrics: Object.keys(labels.metrics),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Mognad" }];
+
+/** A panel's table with its chart and CSV download. */
+function TableBlock({
+  table,
+  labels,
+  chart,
+  wide = false,
+}: {
+  table: PanelTable;
+  labels: DashboardLabels;
+  chart?: { columns: number[]; horizontal?: boolean };
+  /** Spans the panel's width (tables of many columns). */
+  wide?: boolean;
+}) {
+  const { t, lang } = useTranslation();
+  const [params] = useSearchParams();
+  const worded = wordTable(t, table, labels, lang);
+  const csv = new URLSearchParams(params);
+  csv.set("table", table.id);
+  const hasRows = table.rows.some((r) => r.id !== "total");
+  return (
+    <figure
+      className={`dashboard-block${wide ? " dashboard-block--wide" : ""}`}
+      data-testid={`table-${table.id}`}
+    >
+      <figcaption className="dashboard-block__title">{worded.caption}</figcaption>
+      {chart && hasRows ? (
+        <ClientOnly>
+          {() => (
+            <Suspense fallback={null}>
+              <DashboardChart
+                chart={chartOf(t, table, chart.columns, labels, lang)}
+                title={`${worded.caption}. ${t("dashboard.chartNote")}`}
+                horizontal={chart.horizontal}
+              />
+            </Suspense>
+          )}
+        </ClientOnly>
+      ) : null}
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{worded.caption}</caption>
+          <thead>
+            <tr>
+              {worded.header.map((h, i) => (
+                <th key={i} scope="col" className={i > 0 ? "numeric" : undefined}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {worded.rows.map(([label, ...cells], r) => (
+              <tr
+                key={table.rows[r].id}
+                className={table.rows[r].id === "total" ? "total-row" : undefined}
+              >
+                <th scope="row" className={table.id === "activity" ? "nowrap" : undefined}>
+                  {label}
+                </th>
+                {cells.map((text, c) => (
+                  <td
+                    key={c}
+                    className={`numeric${table.rows[r].cells[c].kind === "value" ? "" : " suppressed"}`}
+                  >
+                    {text}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="dashboard-block__download">
+        <a href={`/hub/dashboard.csv?${csv.toString()}`} download>
+          {t("dashboard.csvOf", { table: worded.caption })}
+        </a>
+      </p>
+    </figure>
+  );
+}
+
+function Panel({ id, children }: { id: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section className="dashboard-panel" aria-labelledby={`panel-${id}`}>
+      <h2 id={`panel-${id}`}>{t(`dashboard.panel.${id}`)}</h2>
+      <p className="note">{t(`dashboard.panel.${id}Intro`)}</p>
+      <div className="dashboard-panel__blocks">{children}</div>
+    </section>
+  );
+}
+
+function Select({
+  name,
+  label,
+  options,
+  all,
+  current,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  all?: string;
+  /** The value in force when the URL has none. */
+  current?: string;
+}) {
+  const [params] = useSearchParams();
+  return (
+    <div className="field field--compact">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) || (current ?? "")}>
+        {all !== undefined ? <option value="">{all}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function HubDashboard() {
+  const { filter, dashboard, labels, questionnaires, metrics } = useLoaderData<typeof loader>();
+  const { t, lang } = useTranslation();
+  const pso = labels.customerType === "pso";
+  const metricLabel = (id: string) => labels.metrics[id]?.[lang] ?? t("dashboard.overall");
+  return (
+    <article className="dashboard-page">
+      <h1>{t("dashboard.title")}</h1>
+      <p className="note">{t("dashboard.intro")}</p>
+      <Form method="get" className="filter-form" aria-label={t("dashboard.filters")}>
+        <Select
+          name="q"
+          current={`${filter.definitionId}@${filter.definitionMajor}`}
+          label={t("dashboard.questionnaire")}
+          options={questionnaires.map((q) => ({
+            value: q.key,
+            label: t("dashboard.questionnaireOption", { title: q.title[lang], major: q.major }),
+          }))}
+        />
+        <div className="field field--compact">
+          <label htmlFor="filter-from">{t("dashboard.from")}</label>
+          <input id="filter-from" name="from" type="month" defaultValue={filter.from ?? ""} />
+        </div>
+        <div className="field field--compact">
+          <label htmlFor="filter-to">{t("dashboard.to")}</label>
+          <input id="filter-to" name="to" type="month" defaultValue={filter.to ?? ""} />
+        </div>
+        <Select
+          name="stage"
+          label={t("dashboard.stage")}
+          all={t("dashboard.allStages")}
+          options={STAGES.map((s) => ({ value: s, label: s }))}
+        />
+        <Select
+          name="region"
+          label={t("dashboard.region")}
+          all={t("dashboard.all")}
+          options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+        />
+        <Select
+          name="sector"
+          label={pso ? t("dashboard.area") : t("dashboard.sector")}
+          all={t("dashboard.all")}
+          options={(pso ? GOVERNMENT_AREAS : SECTORS).map((s) => ({
+            value: s,
+            label: t(pso ? `governmentArea.${s}` : `sector.${s}`),
+          }))}
+        />
+        <Select
+          name="size"
+          label={t("dashboard.size")}
+          all={t("dashboard.all")}
+          options={SIZE_CLASSES.map((s) => ({ value: s, label: t(`sizeClass.${s}`) }))}
+        />
+        <Select
+          name="partner"
+          label={t("dashboard.partner")}
+          all={t("dashboard.all")}
+          options={[
+            ...Object.entries(labels.partners).map(([value, label]) => ({ value, label })),
+            { value: NO_PARTNER, label: t("dashboard.noPartner") },
+          ]}
+        />
+        <Select
+          name="metric"
+          label={t("dashboard.metric")}
+          current={filter.metric}
+          options={[
+            { value: OVERALL_METRIC, label: t("dashboard.overall") },
+            ...metrics.map((m) => ({ value: m, label: metricLabel(m) })),
+          ]}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--primary">
+            {t("dashboard.apply")}
+          </button>
+          <Link to="/hub/dashboard" className="button">
+            {t("dashboard.clear")}
+          </Link>
+        </div>
+      </Form>
+      <p className="note dashboard-privacy" data-testid="privacy-note">
+        {t("dashboard.privacy", { floor: PRIVACY_FLOOR })}
+      </p>
+      <Panel id="activity">
+        <TableBlock
+          table={dashboard.activity}
+          labels={labels}
+          chart={{ columns: [0, 1, 2, 3] }}
+          wide
+        />
+        <TableBlock table={dashboard.rates} labels={labels} />
+      </Panel>
+      <Panel id="standing">
+        <TableBlock
+          table={dashboard.standing}
+          labels={labels}
+          chart={{ columns: [1], horizontal: true }}
+        />
+        <TableBlock table={dashboard.histogram} labels={labels} chart={{ columns: [0] }} />
+        <TableBlock table={dashboard.bands} labels={labels} chart={{ columns: [0] }} />
+      </Panel>
+      <Panel id="breakdowns">
+        <TableBlock
+          table={dashboard.byRegion}
+          labels={labels}
+          chart={{ columns: [1], horizontal: true }}
+        />
+        <TableBlock
+          table={dashboard.bySector}
+          labels={labels}
+          chart={{ columns: [1], horizontal: true }}
+        />
+        <TableBlock
+          table={dashboard.bySize}
+          labels={labels}
+          chart={{ columns: [1], horizontal: true }}
+        />
+      </Panel>
+      <Panel id="demand">
+        <TableBlock
+          table={dashboard.demandByCategory}
+          labels={labels}
+          chart={{ columns: [0], horizontal: true }}
+        />
+        <TableBlock
+          table={dashboard.demandByService}
+          labels={labels}
+          chart={{ columns: [0], horizontal: true }}
+        />
+        <p className="note">{t("dashboard.panel.deliveredPending")}</p>
+      </Panel>
+      <Panel id="effect">
+        <TableBlock
+          table={dashboard.effect}
+          labels={labels}
+          chart={{ columns: [1], horizontal: true }}
+        />
+      </Panel>
+      <Panel id="completeness">
+        <TableBlock
+          table={dashboard.completeness}
+          labels={labels}
+          chart={{ columns: [0], horizontal: true }}
+        />
+      </Panel>
+      <p className="note">{t("dashboard.stageNote")}</p>
+    </article>
+  );
+}
+
+export { StaffErrorBoundary as ErrorBoundary } from "../components/staff-error";
