@@ -8,9 +8,9 @@ import {
 import { OVERALL_METRIC } from "../core/benchmark";
 import { buildDashboard, DASHBOARD_TABLES, STAGES, type Dashboard } from "../core/dashboard";
 import { CSV_BOM, csvLine, type CsvSeparator } from "../core/csv";
-import { tableCsvRows } from "../view/dashboard-view";
+import { tableCsvRows, type DashboardLabels } from "../view/dashboard-view";
 import { translatorFor } from "./i18n.server";
-import { compareVersions, majorOf, type LocalisedText } from "../core/definitions";
+import { compareVersions, majorOf } from "../core/definitions";
 import { SERVICE_CATEGORIES } from "../core/service-catalogue";
 import {
   GOVERNMENT_AREAS,
@@ -208,13 +208,7 @@ export async function dashboardOf(filter: DashboardFilter): Promise<Dashboard> {
 }
 
 /** What the dashboard's tables name by id: dimensions, bands, services and partners. */
-export interface DashboardNames {
-  customerType: CustomerTypeId;
-  metrics: Record<string, LocalisedText>;
-  bands: Record<string, LocalisedText>;
-  services: Record<string, LocalisedText>;
-  partners: Record<string, string>;
-}
+export type DashboardNames = DashboardLabels;
 
 /** The names of the filter's questionnaire, the services and the partner organisations. */
 export async function dashboardNames(filter: DashboardFilter): Promise<DashboardNames> {
