@@ -402,6 +402,7 @@ const en = {
       staff: "Staff",
       audit: "Audit log",
       dashboard: "Dashboard",
+      exports: "Exports",
       account: "My account",
     },
     role: {
@@ -712,6 +713,7 @@ const en = {
         company_exported: "Exported a company's data",
         company_erased: "Erased a company",
         company_consent_withdrawn: "A company withdrew a consent",
+        export_downloaded: "Downloaded an export",
       },
     },
     mail: {
@@ -1145,6 +1147,68 @@ const en = {
       improved: "Improved",
       notImproved: "Not improved",
       shareImproved: "Share improved",
+    },
+  },
+  exports: {
+    title: "Exports",
+    intro:
+      "Download the submitted assessments of one questionnaire, filtered like the dashboard, as CSV or Excel. Files are streamed, so even very large exports start at once. Every download is recorded in the audit log.",
+    what: "What to export",
+    kind: {
+      "dma-results": "DMA results",
+      answers: "All answers",
+      "answers-anonymous": "All answers, anonymised",
+    },
+    hint: {
+      "dma-results":
+        "— one row per assessment in the column layout of the Commission's platform: name, the six dimensions, overall score, level, stage, dates and organisation number.",
+      answers: "— one row per assessment, one column per item of the questionnaire, for research.",
+      "answers-anonymous":
+        "— the same without name, organisation number, exact dates or free-text answers.",
+    },
+    format: "Format",
+    formatName: { csv: "CSV (UTF-8)", xlsx: "Excel (XLSX)" },
+    separator: "CSV separator",
+    semicolon: "Semicolon (;) with decimal comma, for Excel set to Swedish",
+    comma: "Comma (,) with decimal point",
+    headers: "Column headers in",
+    sectorNote:
+      "For a public sector organisation the sector filter is its government area; choose the questionnaire for the public sector to export them.",
+    download: "Download",
+    column: {
+      overall: "Overall score",
+      band: "Maturity level",
+      stage: "Stage",
+      started: "Started",
+      submitted: "Submitted",
+      orgNumber: "Organisation number",
+      questionnaireVersion: "Questionnaire version",
+      assessmentId: "Assessment id",
+      name: "Name",
+      submittedMonth: "Month submitted",
+      region: "County",
+      sector: "Sector or government area",
+      sizeClass: "Size class",
+    },
+    commission: {
+      sme: {
+        name: "SME name",
+        strategy: "Digital Business Strategy",
+        readiness: "Digital Readiness",
+        human: "Human-Centric Digitalisation",
+        data: "Data Governance",
+        automation: "Automation & Artificial Intelligence",
+        green: "Green Digitalisation",
+      },
+      pso: {
+        name: "PSO name",
+        strategy: "Digital Strategy and Investments",
+        readiness: "Digital Readiness",
+        human: "Human-Centric Digitalisation",
+        data: "Data Management and Security",
+        interoperability: "Interoperability",
+        green: "Green Digitalisation",
+      },
     },
   },
 };

@@ -405,6 +405,7 @@ const sv: Translations = {
       staff: "Personal",
       audit: "Händelselogg",
       dashboard: "Översikt för hubben",
+      exports: "Exporter",
       account: "Mitt konto",
     },
     role: {
@@ -719,6 +720,7 @@ const sv: Translations = {
         company_exported: "Exporterade ett företags uppgifter",
         company_erased: "Raderade ett företag",
         company_consent_withdrawn: "Ett företag återkallade ett samtycke",
+        export_downloaded: "Laddade ner en export",
       },
     },
     mail: {
@@ -1157,6 +1159,68 @@ const sv: Translations = {
       improved: "Förbättrade",
       notImproved: "Inte förbättrade",
       shareImproved: "Andel förbättrade",
+    },
+  },
+  exports: {
+    title: "Exporter",
+    intro:
+      "Ladda ner de inskickade bedömningarna i ett frågeformulär, filtrerade som i översikten, som CSV eller Excel. Filerna strömmas, så även mycket stora exporter börjar direkt. Varje nedladdning registreras i händelseloggen.",
+    what: "Vad som ska exporteras",
+    kind: {
+      "dma-results": "DMA-resultat",
+      answers: "Alla svar",
+      "answers-anonymous": "Alla svar, anonymiserade",
+    },
+    hint: {
+      "dma-results":
+        "– en rad per bedömning i kolumnordningen från kommissionens plattform: namn, de sex områdena, totalresultat, nivå, steg, datum och organisationsnummer.",
+      answers: "– en rad per bedömning, en kolumn per del av frågeformuläret, för forskning.",
+      "answers-anonymous":
+        "– samma sak utan namn, organisationsnummer, exakta datum och fritextsvar.",
+    },
+    format: "Format",
+    formatName: { csv: "CSV (UTF-8)", xlsx: "Excel (XLSX)" },
+    separator: "Avgränsare i CSV",
+    semicolon: "Semikolon (;) med decimalkomma, för Excel på svenska",
+    comma: "Komma (,) med decimalpunkt",
+    headers: "Kolumnrubriker på",
+    sectorNote:
+      "För en offentlig organisation är branschfiltret dess verksamhetsområde; välj frågeformuläret för offentlig sektor för att exportera dem.",
+    download: "Ladda ner",
+    column: {
+      overall: "Totalresultat",
+      band: "Mognadsnivå",
+      stage: "Steg",
+      started: "Påbörjad",
+      submitted: "Inskickad",
+      orgNumber: "Organisationsnummer",
+      questionnaireVersion: "Frågeformulärets version",
+      assessmentId: "Bedömningens id",
+      name: "Namn",
+      submittedMonth: "Månad inskickad",
+      region: "Län",
+      sector: "Bransch eller verksamhetsområde",
+      sizeClass: "Storlek",
+    },
+    commission: {
+      sme: {
+        name: "Företagets namn",
+        strategy: "Digital affärsstrategi",
+        readiness: "Digital mognad",
+        human: "Människocentrerad digitalisering",
+        data: "Datastyrning",
+        automation: "Automation och artificiell intelligens",
+        green: "Grön digitalisering",
+      },
+      pso: {
+        name: "Organisationens namn",
+        strategy: "Digital strategi och investeringar",
+        readiness: "Digital mognad",
+        human: "Människocentrerad digitalisering",
+        data: "Datahantering och säkerhet",
+        interoperability: "Interoperabilitet",
+        green: "Grön digitalisering",
+      },
     },
   },
 };

@@ -3,15 +3,14 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { ClientOnly } from "../components/client-only";
 import { useTranslation } from "../components/i18n";
+import { DashboardFilterFields, Select } from "../components/dashboard-filters";
 import { OVERALL_METRIC, PRIVACY_FLOOR } from "../lib/core/benchmark";
-import { STAGES, type PanelTable } from "../lib/core/dashboard";
-import { GOVERNMENT_AREAS, REGIONS, SECTORS, SIZE_CLASSES } from "../lib/core/vocabularies";
+import type { PanelTable } from "../lib/core/dashboard";
 import { requireHubPermission } from "../lib/http/guards.server";
 import {
   dashboardNames,
   dashboardOf,
   dashboardQuestionnaires,
-  NO_PARTNER,
   parseDashboardQuery,
 } from "../lib/server/dashboard.server";
 import { getFixedT } from "../lib/server/i18n.server";
@@ -136,99 +135,16 @@ function Panel({ id, children }: { id: string; children: React.ReactNode }) {
   );
 }
 
-function Select({
-  name,
-  label,
-  options,
-  all,
-  current,
-}: {
-  name: string;
-  label: string;
-  options: readonly { value: string; label: string }[];
-  all?: string;
-  /** The value in force when the URL has none. */
-  current?: string;
-}) {
-  const [params] = useSearchParams();
-  return (
-    <div className="field field--compact">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) || (current ?? "")}>
-        {all !== undefined ? <option value="">{all}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function HubDashboard() {
   const { filter, dashboard, labels, questionnaires, metrics } = useLoaderData<typeof loader>();
   const { t, lang } = useTranslation();
-  const pso = labels.customerType === "pso";
   const metricLabel = (id: string) => labels.metrics[id]?.[lang] ?? t("dashboard.overall");
   return (
     <article className="dashboard-page">
       <h1>{t("dashboard.title")}</h1>
       <p className="note">{t("dashboard.intro")}</p>
       <Form method="get" className="filter-form" aria-label={t("dashboard.filters")}>
-        <Select
-          name="q"
-          current={`${filter.definitionId}@${filter.definitionMajor}`}
-          label={t("dashboard.questionnaire")}
-          options={questionnaires.map((q) => ({
-            value: q.key,
-            label: t("dashboard.questionnaireOption", { title: q.title[lang], major: q.major }),
-          }))}
-        />
-        <div className="field field--compact">
-          <label htmlFor="filter-from">{t("dashboard.from")}</label>
-          <input id="filter-from" name="from" type="month" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field field--compact">
-          <label htmlFor="filter-to">{t("dashboard.to")}</label>
-          <input id="filter-to" name="to" type="month" defaultValue={filter.to ?? ""} />
-        </div>
-        <Select
-          name="stage"
-          label={t("dashboard.stage")}
-          all={t("dashboard.allStages")}
-          options={STAGES.map((s) => ({ value: s, label: s }))}
-        />
-        <Select
-          name="region"
-          label={t("dashboard.region")}
-          all={t("dashboard.all")}
-          options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))}
-        />
-        <Select
-          name="sector"
-          label={pso ? t("dashboard.area") : t("dashboard.sector")}
-          all={t("dashboard.all")}
-          options={(pso ? GOVERNMENT_AREAS : SECTORS).map((s) => ({
-            value: s,
-            label: t(pso ? `governmentArea.${s}` : `sector.${s}`),
-          }))}
-        />
-        <Select
-          name="size"
-          label={t("dashboard.size")}
-          all={t("dashboard.all")}
-          options={SIZE_CLASSES.map((s) => ({ value: s, label: t(`sizeClass.${s}`) }))}
-        />
-        <Select
-          name="partner"
-          label={t("dashboard.partner")}
-          all={t("dashboard.all")}
-          options={[
-            ...Object.entries(labels.partners).map(([value, label]) => ({ value, label })),
-            { value: NO_PARTNER, label: t("dashboard.noPartner") },
-          ]}
-        />
+        <DashboardFilterFields filter={filter} labels={labels} questionnaires={questionnaires} />
         <Select
           name="metric"
           label={t("dashboard.metric")}

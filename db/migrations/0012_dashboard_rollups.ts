@@ -46,8 +46,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       "item",
     ])
     .execute();
+  // The exports read submitted assessments of one questionnaire in submission order.
+  await sql`
+    create index assessments_export_idx on assessments
+      (definition_id, definition_major, submitted_at, id) where status = 'submitted'
+  `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index assessments_export_idx`.execute(db);
   await sql`drop table dashboard_rollups`.execute(db);
 }

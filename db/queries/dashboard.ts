@@ -24,6 +24,18 @@ export interface RollupNaming {
   overallMetric: string;
 }
 
+/**
+ * The partner organisation a company counts under: its first assigned adviser's (by time of
+ * assignment), or "" when none has one.
+ */
+export function partnerOf(companyId: RawBuilder<unknown>) {
+  return sql<string>`coalesce((
+    select u.partner_id from company_assignments ca join users u on u.id = ca.user_id
+    where ca.company_id = ${companyId} and u.partner_id is not null
+    order by ca.assigned_at, ca.user_id limit 1
+  ), '')`;
+}
+
 const month = (column: RawBuilder<unknown>) =>
   sql`date_trunc('month', ${column} at time zone 'UTC')::date`;
 
@@ -41,11 +53,7 @@ function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
       select a.id, a.company_id, a.definition_id, a.definition_major, a.stage, a.status,
         a.created_at, a.submitted_at, a.overall_score, a.band,
         c.region, coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
-        coalesce((
-          select u.partner_id from company_assignments ca join users u on u.id = ca.user_id
-          where ca.company_id = c.id and u.partner_id is not null
-          order by ca.assigned_at, ca.user_id limit 1
-        ), '') as partner_id
+        ${partnerOf(sql.ref("c.id"))} as partner_id
       from assessments a join companies c on c.id = a.company_id
       where ${where}
     ),

@@ -120,7 +120,10 @@ describe("can(actor, action, resource)", () => {
 describe("navigationFor", () => {
   test.each([
     ["adviser", ["home", "companies", "account"]],
-    ["hub_lead", ["home", "companies", "assignments", "staff", "dashboard", "audit", "account"]],
+    [
+      "hub_lead",
+      ["home", "companies", "assignments", "staff", "dashboard", "exports", "audit", "account"],
+    ],
   ] as const)("a %s sees %j", (role, ids) => {
     expect(navigationFor(actorOf(role)).map((i) => i.id)).toEqual(ids);
   });

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "company.exported",
   "company.erased",
   "company.consent_withdrawn",
+  "export.downloaded",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

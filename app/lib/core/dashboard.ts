@@ -176,6 +176,8 @@ export interface DashboardInput {
 }
 
 export const STAGES = ["T0", "T1", "T2"] as const;
+/** The partner filter's value for companies without a partner organisation. */
+export const NO_PARTNER = "none";
 /** Follow-up statuses of a company, by its furthest submitted stage. */
 export const COMPLETENESS_STATUSES = ["none", "T0", "T1", "T2"] as const;
 /** Histogram bins of the "where companies stand" panel: ten points wide, the last 90–100. */

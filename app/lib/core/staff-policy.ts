@@ -109,6 +109,7 @@ export const STAFF_NAVIGATION = [
   { id: "assignments", path: "/hub/assignments", requires: "staff.manage" },
   { id: "staff", path: "/hub/staff", requires: "staff.manage" },
   { id: "dashboard", path: "/hub/dashboard", requires: "dashboard.view" },
+  { id: "exports", path: "/hub/exports", requires: "export.run" },
   { id: "audit", path: "/hub/audit", requires: "audit.view" },
   { id: "account", path: "/hub/account", requires: null },
 ] as const satisfies readonly { id: string; path: string; requires: HubAction | null }[];

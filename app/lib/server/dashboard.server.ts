@@ -6,7 +6,13 @@ import {
   type RollupSliceColumn,
 } from "../../../db/queries/dashboard";
 import { OVERALL_METRIC } from "../core/benchmark";
-import { buildDashboard, DASHBOARD_TABLES, STAGES, type Dashboard } from "../core/dashboard";
+import {
+  buildDashboard,
+  DASHBOARD_TABLES,
+  NO_PARTNER,
+  STAGES,
+  type Dashboard,
+} from "../core/dashboard";
 import { CSV_BOM, csvLine, type CsvSeparator } from "../core/csv";
 import { tableCsvRows, type DashboardLabels } from "../view/dashboard-view";
 import { translatorFor } from "./i18n.server";
@@ -37,8 +43,7 @@ const optional = <T extends readonly [string, ...string[]]>(values: T) =>
     .optional()
     .or(z.literal("").transform(() => undefined));
 
-/** "No partner organisation" in the partner filter. */
-export const NO_PARTNER = "none";
+export { NO_PARTNER };
 
 /**
  * The dashboard's query string (shareable): questionnaire as `id@major`, period, stage,

@@ -1,0 +1,251 @@
+import { once } from "node:events";
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import { streamExportRows, type ExportFilter, type ExportRow } from "../../../db/queries/exports";
+import { CSV_BOM, csvLine, type CsvSeparator } from "../core/csv";
+import {
+  answerColumns,
+  DMA_RESULT_EXTRA_COLUMNS,
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  type ExportFormat,
+  type ExportKind,
+} from "../core/exports";
+import type { Answers } from "../core/answers";
+import { LANGUAGES, type LanguageId } from "../core/vocabularies";
+import type { Translate } from "../view/translate";
+import { database } from "./db.server";
+import {
+  dashboardQuestionnaires,
+  NO_PARTNER,
+  parseDashboardQuery,
+  type DashboardFilter,
+} from "./dashboard.server";
+import { translatorFor } from "./i18n.server";
+
+const ExportQuerySchema = z.object({
+  kind: z.enum(EXPORT_KINDS),
+  format: z.enum(EXPORT_FORMATS).default("csv"),
+  sep: z.enum(["comma", "semicolon"]).default("comma"),
+  lang: z.enum(LANGUAGES).default("en"),
+});
+
+/** An export asked for: what, in which format and language, of which slice. */
+export interface ExportRequest {
+  kind: ExportKind;
+  format: ExportFormat;
+  separator: CsvSeparator;
+  lang: LanguageId;
+  filter: DashboardFilter;
+}
+
+/** Parses /hub/exports/download's query string (the dashboard's filters and the export's). */
+export function parseExportQuery(url: URL): ExportRequest {
+  const filter = parseDashboardQuery(url);
+  const parsed = ExportQuerySchema.safeParse({
+    kind: url.searchParams.get("kind") ?? undefined,
+    format: url.searchParams.get("format") || undefined,
+    sep: url.searchParams.get("sep") || undefined,
+    lang: url.searchParams.get("lang") || undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Response(`${issue.path.join(".")}: ${issue.message}`, { status: 400 });
+  }
+  const { kind, format, sep, lang } = parsed.data;
+  return { kind, format, separator: sep === "semicolon" ? ";" : ",", lang, filter };
+}
+
+function exportFilter(filter: DashboardFilter): ExportFilter {
+  return {
+    definitionId: filter.definitionId,
+    definitionMajor: filter.definitionMajor,
+    from: filter.from && `${filter.from}-01`,
+    to: filter.to && `${filter.to}-01`,
+    stage: filter.stage,
+    region: filter.region,
+    sector: filter.sector,
+    size: filter.size,
+    partner:
+      filter.partner === undefined
+        ? undefined
+        : filter.partner === NO_PARTNER
+          ? ""
+          : filter.partner,
+  };
+}
+
+type Value = string | number | null;
+
+/** An export's header and how each stored row becomes a line of it. */
+interface Layout {
+  header: string[];
+  line: (row: ExportRow) => Value[];
+}
+
+const localDate = (value: Date) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(value);
+const localMonth = (value: Date) => localDate(value).slice(0, 7);
+const rounded = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value * 100) / 100;
+
+/** The columns of an export of the filter's questionnaire, worded in `lang`. */
+function layoutOf(request: ExportRequest, t: Translate): Layout {
+  const questionnaire = dashboardQuestionnaires().find(
+    (q) =>
+      q.definitionId === request.filter.definitionId && q.major === request.filter.definitionMajor,
+  );
+  if (!questionnaire) throw new Response("q: no such questionnaire", { status: 400 });
+  const { definition } = questionnaire.entry;
+  const type = questionnaire.customerType;
+  const dimensions = definition.dimensions.map((d) => d.id);
+  const bandName = new Map(definition.bands.map((b) => [b.id, b.name[request.lang]]));
+  // The Commission platform's column names (in English exactly as it spells them).
+  const commission = (id: string) => t(`exports.commission.${type}.${id}`);
+  const scores = (row: ExportRow) => dimensions.map((d) => rounded(row.scores[d]));
+  if (request.kind === "dma-results") {
+    return {
+      header: [
+        commission("name"),
+        ...dimensions.map(commission),
+        ...DMA_RESULT_EXTRA_COLUMNS.map((c) => t(`exports.column.${c}`)),
+      ],
+      line: (row) => [
+        row.name,
+        ...scores(row),
+        rounded(row.overall),
+        row.band ? (bandName.get(row.band) ?? row.band) : null,
+        row.stage,
+        localDate(row.createdAt),
+        localDate(row.submittedAt),
+        row.orgNumber,
+        row.definitionVersion,
+      ],
+    };
+  }
+  const anonymous = request.kind === "answers-anonymous";
+  const answers = answerColumns(definition).filter((c) => !(anonymous && c.text));
+  const profile = ["stage", "region", "sector", "sizeClass", "overall"] as const;
+  const profileValues = (row: ExportRow) => [
+    row.stage,
+    row.region,
+    row.sector,
+    row.sizeClass,
+    rounded(row.overall),
+  ];
+  return {
+    header: [
+      ...(anonymous
+        ? [t("exports.column.submittedMonth")]
+        : ["assessmentId", "name", "orgNumber", "submitted"].map((c) => t(`exports.column.${c}`))),
+      ...profile.map((c) => t(`exports.column.${c}`)),
+      ...dimensions,
+      ...answers.map((c) => c.key),
+    ],
+    line: (row) => {
+      const given = (row.answers ?? {}) as Answers;
+      return [
+        ...(anonymous
+          ? [localMonth(row.submittedAt)]
+          : [row.id, row.name, row.orgNumber, localDate(row.submittedAt)]),
+        ...profileValues(row),
+        ...scores(row),
+        ...answers.map((c) => c.read(given)),
+      ];
+    },
+  };
+}
+
+/** A download: its file name, content type and streamed body. */
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: ReadableStream<Uint8Array>;
+}
+
+/**
+ * Streams an export of the filter's submitted assessments: CSV (UTF-8 with BOM, the chosen
+ * separator, formula injection neutralised) or XLSX (exceljs' streaming WorkbookWriter).
+ * Rows are read in batches and written as the client takes them, so memory stays flat.
+ */
+export function exportFile(request: ExportRequest): ExportFile {
+  const t = translatorFor(request.lang);
+  const layout = layoutOf(request, t);
+  const batches = streamExportRows(database().db, exportFilter(request.filter), {
+    answers: request.kind !== "dma-results",
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  const base = `${request.kind}-${request.filter.definitionId}-${day}`;
+  if (request.format === "csv") {
+    return {
+      filename: `${base}.csv`,
+      contentType: "text/csv; charset=utf-8",
+      body: csvStream(layout, batches, request.separator),
+    };
+  }
+  return {
+    filename: `${base}.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    body: xlsxStream(layout, batches, t(`exports.kind.${request.kind}`)),
+  };
+}
+
+function csvStream(
+  layout: Layout,
+  batches: AsyncGenerator<ExportRow[]>,
+  separator: CsvSeparator,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let started = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(layout.header, separator)));
+        return;
+      }
+      const next = await batches.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      const text = next.value.map((row) => csvLine(layout.line(row), separator)).join("");
+      controller.enqueue(encoder.encode(text));
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}
+
+function xlsxStream(
+  layout: Layout,
+  batches: AsyncGenerator<ExportRow[]>,
+  sheetName: string,
+): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  const write = async () => {
+    // Cells are written as plain strings and numbers, never formulas.
+    sheet.addRow(layout.header).commit();
+    for await (const rows of batches) {
+      if (output.destroyed) return;
+      for (const row of rows) sheet.addRow(layout.line(row)).commit();
+      // The client reads slower than the database: wait for it.
+      if (output.writableNeedDrain) await once(output, "drain");
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => {
+    output.destroy(error instanceof Error ? error : new Error(String(error)));
+    void batches.return(undefined);
+  });
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}

@@ -1,0 +1,129 @@
+import { sql } from "kysely";
+import type { Executor } from "../database";
+import type { CustomerType, StoredAnswers } from "../schema";
+import { partnerOf } from "./dashboard";
+
+/** The rows an export holds: submitted assessments of one questionnaire in a slice. */
+export interface ExportFilter {
+  definitionId: string;
+  definitionMajor: number;
+  /** First and last month of submission (first days, YYYY-MM-01), inclusive. */
+  from?: string;
+  to?: string;
+  stage?: string;
+  region?: string;
+  /** An SME's sector or a PSO's primary government area. */
+  sector?: string;
+  size?: string;
+  /** A partner organisation id, or "" for companies without one. */
+  partner?: string;
+}
+
+/** One submitted assessment as the exports read it. */
+export interface ExportRow {
+  id: string;
+  stage: string;
+  definitionVersion: string;
+  createdAt: Date;
+  submittedAt: Date;
+  overall: number | null;
+  band: string | null;
+  name: string;
+  orgNumber: string | null;
+  customerType: CustomerType;
+  region: string;
+  sector: string;
+  sizeClass: string;
+  /** Dimension id → score. */
+  scores: Record<string, number>;
+  answers?: StoredAnswers;
+}
+
+/**
+ * The filter's submitted assessments in submission order, `batch` at a time (keyset
+ * pagination over assessments_export_idx): memory stays flat whatever the count.
+ */
+export async function* streamExportRows(
+  db: Executor,
+  filter: ExportFilter,
+  options: { answers: boolean; batch?: number },
+): AsyncGenerator<ExportRow[]> {
+  const batch = options.batch ?? 2_000;
+  const conditions = [
+    sql`a.definition_id = ${filter.definitionId}`,
+    sql`a.definition_major = ${filter.definitionMajor}`,
+    sql`a.status = 'submitted'`,
+  ];
+  if (filter.from) conditions.push(sql`a.submitted_at >= ${filter.from}::date`);
+  if (filter.to) {
+    conditions.push(sql`a.submitted_at < (${filter.to}::date + interval '1 month')`);
+  }
+  if (filter.stage) conditions.push(sql`a.stage = ${filter.stage}`);
+  if (filter.region) conditions.push(sql`c.region = ${filter.region}`);
+  if (filter.sector) {
+    conditions.push(sql`coalesce(c.primary_sector, c.primary_area) = ${filter.sector}`);
+  }
+  if (filter.size) conditions.push(sql`c.size_class = ${filter.size}`);
+  if (filter.partner !== undefined) {
+    conditions.push(sql`${partnerOf(sql.ref("c.id"))} = ${filter.partner}`);
+  }
+  // The cursor keeps the timestamp's microseconds (a Date would round them to milliseconds).
+  let after: { at: string; id: string } | undefined;
+  for (;;) {
+    const page = after
+      ? [...conditions, sql`(a.submitted_at, a.id) > (${after.at}::timestamptz, ${after.id}::uuid)`]
+      : conditions;
+    const result = await sql<{
+      id: string;
+      stage: string;
+      definition_version: string;
+      created_at: Date;
+      submitted_at: Date;
+      overall_score: number | null;
+      band: string | null;
+      name: string;
+      org_number: string | null;
+      customer_type: CustomerType;
+      region: string;
+      sector: string;
+      size_class: string;
+      scores: Record<string, number> | null;
+      answers: StoredAnswers | null;
+      cursor: string;
+    }>`
+      select a.id, a.stage, a.definition_version, a.created_at, a.submitted_at,
+        a.overall_score, a.band, c.name, c.org_number, c.customer_type, c.region,
+        coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
+        (select jsonb_object_agg(s.dimension, s.score) from assessment_scores s
+          where s.assessment_id = a.id) as scores,
+        ${options.answers ? sql`a.answers` : sql`null`} as answers,
+        a.submitted_at::text as cursor
+      from assessments a join companies c on c.id = a.company_id
+      where ${sql.join(page, sql` and `)}
+      order by a.submitted_at, a.id
+      limit ${batch}
+    `.execute(db);
+    const rows = result.rows;
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      id: r.id,
+      stage: r.stage,
+      definitionVersion: r.definition_version,
+      createdAt: new Date(r.created_at),
+      submittedAt: new Date(r.submitted_at),
+      overall: r.overall_score,
+      band: r.band,
+      name: r.name,
+      orgNumber: r.org_number,
+      customerType: r.customer_type,
+      region: r.region,
+      sector: r.sector,
+      sizeClass: r.size_class,
+      scores: r.scores ?? {},
+      answers: r.answers ?? undefined,
+    }));
+    if (rows.length < batch) return;
+    const last = rows[rows.length - 1];
+    after = { at: last.cursor, id: last.id };
+  }
+}

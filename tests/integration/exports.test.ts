@@ -1,0 +1,210 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { rebuildDashboard } from "../../app/lib/server/dashboard-rollups.server";
+import { database } from "../../app/lib/server/db.server";
+import { seedDemoData } from "../../app/lib/server/demo-seed.server";
+import { loader as pageLoader } from "../../app/routes/hub.exports";
+import { loader as downloadLoader } from "../../app/routes/hub.exports_.download";
+import { openAppTestDatabase } from "../helpers/app-db";
+import { routeArgs } from "../helpers/route-args";
+import { outcome, staffRequest } from "../helpers/staff";
+import { createStaffCast, type StaffCast } from "../helpers/staff-fixtures";
+
+let app: { close: () => Promise<void> };
+let cast: StaffCast;
+const EVIL = '=HYPERLINK("http://evil.example","click")';
+
+beforeAll(async () => {
+  app = await openAppTestDatabase();
+  await seedDemoData();
+  cast = await createStaffCast();
+  // A company whose name a spreadsheet would run as a formula.
+  const { db } = database();
+  const victim = await db
+    .selectFrom("assessments")
+    .select("company_id")
+    .where("definition_id", "=", "dma-sme")
+    .where("status", "=", "submitted")
+    .orderBy("submitted_at")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("companies")
+    .set({ name: EVIL })
+    .where("id", "=", victim.company_id)
+    .execute();
+  await rebuildDashboard(db);
+}, 240_000);
+
+afterAll(async () => {
+  await app.close();
+});
+
+async function download(query: string, cookie = cast.cookies.lead) {
+  return outcome(() =>
+    downloadLoader(routeArgs(staffRequest(`/hub/exports/download?${query}`, { cookie }))),
+  ).then(async (result) => result);
+}
+
+async function body(query: string): Promise<Buffer> {
+  const response = (await downloadLoader(
+    routeArgs(staffRequest(`/hub/exports/download?${query}`, { cookie: cast.cookies.lead })),
+  )) as Response;
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+function parseCsv(bytes: Buffer, delimiter = ","): string[][] {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return parse(bytes.subarray(3).toString("utf8"), { delimiter, relax_column_count: false });
+}
+
+async function parseXlsx(bytes: Buffer): Promise<(string | number | null)[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: (string | number | null)[][] = [];
+  workbook.worksheets[0].eachRow({ includeEmpty: false }, (row) => {
+    const values = (row.values as unknown[]).slice(1);
+    rows.push(values.map((v) => (v === undefined ? null : (v as string | number))));
+  });
+  return rows;
+}
+
+describe("who may export", () => {
+  test.each(["/hub/exports", "/hub/exports/download?kind=dma-results"])(
+    "%s: hub lead 200, adviser 403, anonymous to sign-in",
+    async (path) => {
+      const call = (cookie?: string) =>
+        outcome(() =>
+          (path.includes("download") ? downloadLoader : pageLoader)(
+            routeArgs(staffRequest(path, { cookie })),
+          ),
+        );
+      expect((await call(cast.cookies.lead)).status).toBe(200);
+      expect((await call(cast.cookies.adviser)).status).toBe(403);
+      expect((await call(undefined)).location).toMatch(/^\/hub\/login/);
+    },
+  );
+  test.each([
+    "kind=secret",
+    "kind=answers&format=pdf",
+    "kind=answers&sep=tab",
+    "kind=answers&region=mars",
+  ])("a bad query (%s) is a 400", async (query) => {
+    expect((await download(query)).status).toBe(400);
+  });
+});
+
+describe("the DMA results export", () => {
+  test("CSV and XLSX parse back to the same rows: the stored results in the Commission's columns", async () => {
+    const csv = parseCsv(await body("kind=dma-results&format=csv&q=dma-sme@1&region=skane"));
+    const xlsx = await parseXlsx(
+      await body("kind=dma-results&format=xlsx&q=dma-sme@1&region=skane"),
+    );
+    expect(csv[0].slice(0, 7)).toEqual([
+      "SME name",
+      "Digital Business Strategy",
+      "Digital Readiness",
+      "Human-Centric Digitalisation",
+      "Data Governance",
+      "Automation & Artificial Intelligence",
+      "Green Digitalisation",
+    ]);
+    const { rows } = await sql<{ name: string; strategy: number; overall: number }>`
+      select c.name, s.score as strategy, a.overall_score as overall
+      from assessments a join companies c on c.id = a.company_id
+      join assessment_scores s on s.assessment_id = a.id and s.dimension = 'strategy'
+      where a.definition_id = 'dma-sme' and a.status = 'submitted' and c.region = 'skane'
+      order by a.submitted_at, a.id
+    `.execute(database().db);
+    expect(csv).toHaveLength(rows.length + 1);
+    expect(xlsx).toHaveLength(rows.length + 1);
+    rows.forEach((row, i) => {
+      const line = csv[i + 1];
+      expect(line[0].replace(/^'/, "")).toBe(row.name);
+      expect(Number(line[1])).toBeCloseTo(row.strategy, 1);
+      expect(Number(line[7])).toBeCloseTo(row.overall, 1);
+      // The same cells in the workbook (numbers as numbers).
+      expect(xlsx[i + 1][1]).toBeCloseTo(row.strategy, 1);
+      expect(String(xlsx[i + 1][0]).replace(/^'/, "")).toBe(row.name);
+    });
+  });
+
+  test("a name that a spreadsheet would run is neutralised in CSV and a plain string in XLSX", async () => {
+    const csv = parseCsv(await body("kind=dma-results&format=csv&sep=semicolon"), ";");
+    const evil = csv.find((line) => line[0].includes("HYPERLINK"));
+    expect(evil?.[0]).toBe(`'${EVIL}`);
+    // Decimal commas with the semicolon separator.
+    expect(csv[1][1]).toMatch(/^\d+(,\d+)?$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await body("kind=dma-results&format=xlsx")) as unknown as ArrayBuffer,
+    );
+    let found = false;
+    workbook.worksheets[0].eachRow((row) => {
+      const cell = row.getCell(1);
+      if (String(cell.value).includes("HYPERLINK")) {
+        found = true;
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+        expect(cell.formula).toBeUndefined();
+      }
+    });
+    expect(found).toBe(true);
+  });
+
+  test("public sector organisations export in the PSO layout, headers in Swedish on request", async () => {
+    const en = parseCsv(await body("kind=dma-results&q=dma-pso@1"));
+    expect(en[0].slice(0, 7)).toEqual([
+      "PSO name",
+      "Digital Strategy and Investments",
+      "Digital Readiness",
+      "Human-Centric Digitalisation",
+      "Data Management and Security",
+      "Interoperability",
+      "Green Digitalisation",
+    ]);
+    expect(en.length).toBeGreaterThan(10);
+    const sv = parseCsv(await body("kind=dma-results&q=dma-pso@1&lang=sv&sep=semicolon"), ";");
+    expect(sv[0][0]).toBe("Organisationens namn");
+    expect(sv[0]).toContain("Interoperabilitet");
+  });
+
+  test("every download is audit-logged", async () => {
+    await body("kind=answers&format=csv&q=dma-sme@1&size=small");
+    const entry = await database()
+      .db.selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "export.downloaded")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(entry.actor_id).toBe(cast.users.lead.id);
+    expect(entry.details).toMatchObject({ kind: "answers", format: "csv" });
+  });
+});
+
+describe("the answers exports", () => {
+  test("one column per item from the definition; the anonymised variant has no identity", async () => {
+    const full = parseCsv(await body("kind=answers&q=dma-sme@1"));
+    const anonymous = parseCsv(await body("kind=answers-anonymous&q=dma-sme@1"));
+    expect(full.length).toBe(anonymous.length);
+    // Stable item columns: the same names in both, a choice question one per item.
+    const items = full[0].filter((h) => /^[a-z0-9_]+\.\d+$/i.test(h));
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items) expect(anonymous[0]).toContain(item);
+    expect(full[0]).toContain("Name");
+    expect(anonymous[0]).not.toContain("Name");
+    expect(anonymous[0]).not.toContain("Organisation number");
+    const names = new Set(full.slice(1).map((line) => line[full[0].indexOf("Name")]));
+    for (const line of anonymous.slice(1))
+      for (const cell of line) expect(names.has(cell)).toBe(false);
+    // Every choice cell is 0, 1 or empty.
+    const column = full[0].indexOf(items[0]);
+    for (const line of full.slice(1)) expect(["0", "1", ""]).toContain(line[column]);
+    // XLSX holds the same rows.
+    const xlsx = await parseXlsx(await body("kind=answers-anonymous&q=dma-sme@1&format=xlsx"));
+    expect(xlsx.length).toBe(anonymous.length);
+    expect(xlsx[0]).toEqual(anonymous[0]);
+  });
+});
