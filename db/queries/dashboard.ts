@@ -44,33 +44,42 @@ const month = (column: RawBuilder<unknown>) =>
  * assessments started and submitted, bands, score buckets (whole points), T0→T1 changes,
  * recommendations and each company's follow-up status per questionnaire.
  */
-function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
+export function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
   const overall = naming.overallMetric;
   const key = sql`definition_id, definition_major`;
   const slice = sql`region, sector, size_class, partner_id`;
+  // Inline subqueries rather than CTEs: the planner then sees the tables' statistics and
+  // joins the T0 and T1 rows by hash, not by a nested loop over a CTE it guesses small.
+  const base = sql`(
+    select a.id, a.company_id, a.definition_id, a.definition_major, a.stage, a.status,
+      a.created_at, a.submitted_at, a.overall_score, a.band,
+      c.region, coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
+      ${partnerOf(sql.ref("c.id"))} as partner_id
+    from assessments a join companies c on c.id = a.company_id
+    where ${where}
+  )`;
+  const done = sql`(select * from ${base} b where status = 'submitted')`;
+  const pair = sql`${done} t0
+    join ${done} t1 on t1.company_id = t0.company_id and t1.definition_id = t0.definition_id
+      and t1.definition_major = t0.definition_major and t1.stage = 'T1'`;
   return sql`
-    with base as materialized (
-      select a.id, a.company_id, a.definition_id, a.definition_major, a.stage, a.status,
-        a.created_at, a.submitted_at, a.overall_score, a.band,
-        c.region, coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
-        ${partnerOf(sql.ref("c.id"))} as partner_id
-      from assessments a join companies c on c.id = a.company_id
-      where ${where}
-    ),
-    done as materialized (select * from base where status = 'submitted'),
+    with base as (select * from ${base} b),
+    done as (select * from ${done} d),
     scores as (
-      select d.*, s.dimension as metric, s.score from done d
+      select d.*, s.dimension as metric, s.score from ${done} d
       join assessment_scores s on s.assessment_id = d.id
       union all
-      select d.*, ${overall}, d.overall_score from done d
+      select d.*, ${overall}, d.overall_score from ${done} d
     ),
     pairs as (
-      select t1.*, s1.metric, s1.score - s0.score as change
-      from done t0
-      join done t1 on t1.company_id = t0.company_id and t1.definition_id = t0.definition_id
-        and t1.definition_major = t0.definition_major and t1.stage = 'T1'
-      join scores s0 on s0.id = t0.id
-      join scores s1 on s1.id = t1.id and s1.metric = s0.metric
+      select t1.*, s1.dimension as metric, s1.score - s0.score as change
+      from ${pair}
+      join assessment_scores s0 on s0.assessment_id = t0.id
+      join assessment_scores s1 on s1.assessment_id = t1.id and s1.dimension = s0.dimension
+      where t0.stage = 'T0'
+      union all
+      select t1.*, ${overall}, t1.overall_score - t0.overall_score
+      from ${pair}
       where t0.stage = 'T0'
     ),
     cells as (
@@ -102,11 +111,14 @@ function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
       join service_versions v on v.id = r.service_version_id
       union all
       select ${key}, 'status', ${month(sql.ref("created_at"))}, '', ${slice}, '',
-        coalesce((
-          select max(x.stage) from done x
-          where x.company_id = t0.company_id and x.definition_id = t0.definition_id
-        ), 'none'), 0
-      from base t0 where t0.stage = 'T0'
+        coalesce(f.furthest, 'none'), 0
+      from base t0
+      left join (
+        select company_id as furthest_company, definition_id as furthest_definition,
+          max(stage) as furthest
+        from done group by 1, 2
+      ) f on f.furthest_company = t0.company_id and f.furthest_definition = t0.definition_id
+      where t0.stage = 'T0'
     )
     select definition_id, definition_major, measure, month, stage, region, sector, size_class,
       partner_id, metric, item, count(*)::int as count, sum(value) as total

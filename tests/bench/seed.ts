@@ -6,7 +6,7 @@
  * engine, with their stored recommendations; then rebuilds the peer tables. The adviser
  * workspace's tables come with them at a hub's ratios: 70 % of the companies share with
  * advisers, each of those assigned to one of 40 advisers, with a note for one in three and a
- * delivered service for one in four. Starts from a new database (BENCH_DATABASE_URL
+ * delivered service for one in four; then the dashboard rollups are rebuilt. Starts from a new database (BENCH_DATABASE_URL
  * is emptied instead); inserts in large batches (unnest arrays).
  */
 import { randomUUID } from "node:crypto";
@@ -24,6 +24,7 @@ import { hashResumeToken } from "../../app/lib/server/resume-token.server";
 import { scoreAnswers } from "../../app/lib/core/scoring";
 import { loadServiceCatalogue, syncServiceCatalogue } from "../../app/lib/server/services.server";
 import { rebuildPeerStatistics } from "../../app/lib/server/peers.server";
+import { rebuildDashboard } from "../../app/lib/server/dashboard-rollups.server";
 import { migrateToLatest } from "../../db/migrate";
 import type { Database } from "../../db/schema";
 import { benchDatabaseUrl, benchToken } from "./bench-db";
@@ -46,7 +47,7 @@ if (!dma) throw new Error("no dma-sme definition");
 const catalogue = loadServiceCatalogue("db/catalogue/services.json", registry);
 
 await migrateToLatest(db);
-await sql`truncate companies, services, service_versions, peer_members, peer_histograms, peer_scores cascade`.execute(
+await sql`truncate companies, services, service_versions, peer_members, peer_histograms, peer_scores, dashboard_rollups, users cascade`.execute(
   db,
 );
 await syncServiceCatalogue(db, catalogue.services);
@@ -260,12 +261,14 @@ await sql`
   where random() < 0.25
 `.execute(db);
 lap("seeded advisers, assignments, notes and delivered services");
+await rebuildDashboard(db);
+lap("rebuilt the dashboard rollups");
 await sql`analyze`.execute(db);
 const counts = await sql<{ table: string; rows: string }>`
   select relname as table, n_live_tup::text as rows from pg_stat_user_tables
   where relname in ('assessments', 'assessment_scores', 'recommendations', 'peer_members',
     'peer_histograms', 'peer_scores', 'company_assignments', 'company_notes',
-    'delivered_services') order by relname
+    'delivered_services', 'dashboard_rollups') order by relname
 `.execute(db);
 for (const row of counts.rows)
   console.log(`  ${row.table.padEnd(20)} ${Number(row.rows).toLocaleString("en")} rows`);

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:export` (after `npm run bench:seed -- <n>`): downloads the DMA results of
+ * every seeded assessment over HTTP from the production build, as CSV and as XLSX, and
+ * prints rows per second, the time to the first byte and the server's peak RSS growth
+ * (sampled from /proc every 50 ms). Targets: CSV ≥ 100,000 rows/s, XLSX ≥ 20,000 rows/s,
+ * RSS growth ≤ 100 MB.
+ */
+import { readFileSync } from "node:fs";
+import { sql } from "kysely";
+import { closeDatabase, database, openDatabase } from "../../app/lib/server/db.server";
+import { createStaffAccount } from "../../app/lib/server/staff.server";
+import { findUserByEmail } from "../../db/queries/staff";
+import { startServer } from "../e2e/server";
+import { benchDatabaseUrl } from "./bench-db";
+
+const EMAIL = "bench.lead@example.se";
+const PASSWORD = "a long bench passphrase 42";
+const url = await benchDatabaseUrl();
+process.env.DATABASE_URL = url;
+process.env.SEED_DEMO_DATA = "never";
+await openDatabase();
+const { rows } = await sql<{ n: number }>`
+  select count(*)::int as n from assessments where status = 'submitted'
+`.execute(database().db);
+if (rows[0].n === 0)
+  throw new Error("the benchmark database is empty: run npm run bench:seed first");
+if (!(await findUserByEmail(database().db, EMAIL))) {
+  await createStaffAccount(
+    { email: EMAIL, name: "Bench Lead", role: "hub_lead" },
+    { actor: null, ip: null },
+    { password: PASSWORD },
+  );
+}
+await closeDatabase();
+console.log(`benchmark database: ${rows[0].n.toLocaleString("en")} submitted assessments`);
+
+const server = await startServer({ SEED_DEMO_DATA: "never" }, { sharedDatabaseUrl: url });
+const rss = () => {
+  const status = readFileSync(`/proc/${server.process.pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+};
+try {
+  const login = await fetch(`${server.url}/hub/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email: EMAIL, password: PASSWORD }),
+    headers: { Origin: server.url },
+    redirect: "manual",
+  });
+  const cookie = login.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`sign-in failed: ${login.status}`);
+  for (const format of ["csv", "xlsx"] as const) {
+    const before = rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+    const start = performance.now();
+    const response = await fetch(
+      `${server.url}/hub/exports/download?kind=dma-results&format=${format}&q=dma-sme@1`,
+      { headers: { Cookie: cookie } },
+    );
+    if (!response.ok || !response.body) throw new Error(`export failed: ${response.status}`);
+    let bytes = 0;
+    let first = 0;
+    let newlines = 0;
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      if (bytes === 0) first = performance.now() - start;
+      bytes += chunk.length;
+      if (format === "csv") for (const byte of chunk) if (byte === 10) newlines++;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, rss());
+    const exported = format === "csv" ? newlines - 1 : rows[0].n;
+    console.log(
+      `${format.padEnd(5)} ${exported.toLocaleString("en")} rows in ${seconds.toFixed(2)} s: ` +
+        `${Math.round(exported / seconds).toLocaleString("en")} rows/s, first byte after ` +
+        `${first.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB, server RSS growth ` +
+        `${((peak - before) / 1e6).toFixed(1)} MB`,
+    );
+  }
+} finally {
+  await server.stop();
+}
