@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { seriousViolations } from "./axe";
+import { launchBrowser, openPage, waitForHydration } from "./browser";
+import { startServer, type RunningServer } from "./server";
+
+const chromiumPath = inject("chromiumPath");
+const LEAD = "hubblead@demo.mognad.example";
+
+async function signIn(page: Page, url: string) {
+  await page.goto(`${url}/hub/login`);
+  await page.locator("#email").fill(LEAD);
+  await page.locator("#password").fill("mognad-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${url}/hub`, { waitUntil: "commit" });
+  await page.getByTestId("staff-name").waitFor();
+}
+
+describe.skipIf(!chromiumPath)("the hub lead's dashboard and exports, in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ SEED_DEMO_DATA: "always" });
+    browser = await launchBrowser(chromiumPath);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("filter to a county and a sector, read a suppressed cell, download CSV and XLSX", async () => {
+    const { page, errors, close } = await openPage(browser, { bypassCSP: true });
+    await signIn(page, server.url);
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.waitForURL(/\/hub\/dashboard$/);
+    await waitForHydration(page);
+    expect(await seriousViolations(page), "dashboard").toEqual([]);
+
+    await page.getByLabel("County").selectOption("skane");
+    await page.getByLabel("Sector").selectOption("manufacturing");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/region=skane.*sector=manufacturing/);
+    await waitForHydration(page);
+    const suppressed = page.locator("td.suppressed", { hasText: "fewer than 5" }).first();
+    await suppressed.waitFor();
+    expect(await suppressed.textContent()).toBe("fewer than 5");
+    // Charts draw beside their tables.
+    await page.locator(".dashboard-chart canvas").first().waitFor();
+
+    // The maturity levels' CSV holds what the table shows, after a BOM.
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download “Maturity levels” as CSV" }).click(),
+    ]);
+    const text = readFileSync((await csv.path())!, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const shown = await page.getByTestId("table-bands").locator("tbody tr").allTextContents();
+    expect(text.trim().split("\r\n")).toHaveLength(shown.length + 1);
+
+    // The DMA results as XLSX from the exports page, with the same filters.
+    await page.goto(`${server.url}/hub/exports?region=skane&sector=manufacturing`);
+    await waitForHydration(page);
+    expect(await seriousViolations(page), "exports").toEqual([]);
+    await page.getByLabel("Excel (XLSX)").check();
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download" }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^dma-results-dma-sme-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsx.path())!);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe("SME name");
+    expect(sheet.rowCount).toBeGreaterThan(1);
+    expect(errors()).toEqual([]);
+    await close();
+  });
+});
