@@ -36,7 +36,7 @@ export default function DashboardChart({
     [chart],
   );
   const valueAxis = {
-    ticks: { color: CHART_COLOURS.muted },
+    ticks: { color: CHART_COLOURS.muted, precision: 0 },
     grid: { color: CHART_COLOURS.grid },
   };
   const labelAxis = {

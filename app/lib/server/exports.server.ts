@@ -84,8 +84,9 @@ interface Layout {
   line: (row: ExportRow) => Value[];
 }
 
-const localDate = (value: Date) =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(value);
+// One formatter for every row: building an Intl.DateTimeFormat costs far more than using one.
+const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+const localDate = (value: Date) => STOCKHOLM_DATE.format(value);
 const localMonth = (value: Date) => localDate(value).slice(0, 7);
 const rounded = (value: number | null | undefined) =>
   value === null || value === undefined ? null : Math.round(value * 100) / 100;
