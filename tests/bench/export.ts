@@ -68,7 +68,7 @@ try {
     let bytes = 0;
     let first = 0;
     let newlines = 0;
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       if (bytes === 0) first = performance.now() - start;
       bytes += chunk.length;
       if (format === "csv") for (const byte of chunk) if (byte === 10) newlines++;
