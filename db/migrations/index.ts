@@ -6,8 +6,8 @@ import * as m0008 from "./0008_customer_types";
 import * as m0009 from "./0009_rate_limits";
 import * as m0010 from "./0010_assessment_links";
 import * as m0011 from "./0011_adviser_workspace";
-import * as m0013 from "./0013_confirmed_peers";
 import * as m0012 from "./0012_dashboard_rollups";
+import * as m0013 from "./0013_confirmed_peers";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -22,6 +22,6 @@ export const migrations: Record<string, Migration> = {
   "0009_rate_limits": m0009,
   "0010_assessment_links": m0010,
   "0011_adviser_workspace": m0011,
-  "0013_confirmed_peers": m0013,
   "0012_dashboard_rollups": m0012,
+  "0013_confirmed_peers": m0013,
 };
