@@ -40,8 +40,8 @@ describe.skipIf(!chromiumPath)("the hub lead's dashboard and exports, in Chromiu
     await waitForHydration(page);
     expect(await seriousViolations(page), "dashboard").toEqual([]);
 
-    await page.getByLabel("County").selectOption("skane");
-    await page.getByLabel("Sector").selectOption("manufacturing");
+    await page.getByLabel("County", { exact: true }).selectOption("skane");
+    await page.getByLabel("Sector", { exact: true }).selectOption("manufacturing");
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/region=skane.*sector=manufacturing/);
     await waitForHydration(page);
