@@ -228,7 +228,7 @@ describe("delivered services", () => {
 });
 
 describe("follow-up links", () => {
-  test("issues T1 after T0, never touching T0's link; again gives a new T1 link", async () => {
+  test("issues T1 after T0, never touching T0's link; again gives a further T1 link, and the first still works", async () => {
     const t0 = await insertStoredAssessment(cast.companies.own, "T0", { score: 40 });
     const t0Hash = async () =>
       (
@@ -266,7 +266,8 @@ describe("follow-up links", () => {
     const second = await post("adviser", { intent: "followup.issue", definitionId: "dma-sme" });
     const token2 = (second.data!.followUp as { url: string }).url.split("/a/")[1];
     expect(token2).not.toBe(token);
-    await expect(openAssessment(token)).rejects.toThrow();
+    // Links never rotate (decision 010): the link the company saved keeps working.
+    expect((await openAssessment(token)).assessment.id).toBe(opened.assessment.id);
     expect((await openAssessment(token2)).assessment.id).toBe(opened.assessment.id);
     expect(await t0Hash()).toBe(hashBefore);
     expect(await auditCount("company.followup_issued")).toBe(2);
