@@ -18,6 +18,7 @@ export async function createAssessmentViaApi(
   const profile = options.customerType === "pso" ? psoProfile : smeProfile;
   const response = await fetch(`${serverUrl}/api/v1/assessments`, {
     method: "POST",
+    headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ language: options.language ?? "en", profile }),
   });
   if (response.status !== 201)

@@ -25,6 +25,7 @@ describe.skipIf(!chromiumPath)("the printed results", () => {
     const answers = randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(21));
     await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ answers }),
     });
     await fetch(`${server.url}/api/v1/assessments/${token}/submit`, { method: "POST" });

@@ -111,6 +111,7 @@ describe.skipIf(!chromiumPath)("every answer level of every matrix is visible", 
       const answers = randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(3));
       await fetch(`${server.url}/api/v1/assessments/${t0}/answers`, {
         method: "POST",
+        headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ answers }),
       });
       await fetch(`${server.url}/api/v1/assessments/${t0}/submit`, { method: "POST" });
@@ -138,6 +139,7 @@ describe.skipIf(!chromiumPath)("every answer level of every matrix is visible", 
           const token = tokens[id][language];
           await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
             method: "POST",
+            headers: { "Content-Type": "application/json" },
             body: JSON.stringify({ answers: {}, currentPage: pageNo }),
           });
           const { page, close } = await openPage(browser, {
