@@ -200,6 +200,8 @@ export interface UsersTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled_at: NullableTimestamp;
+  /** The 30-second step of the last code used; a code counts only for a later step. */
+  totp_last_step: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   last_sign_in_at: NullableTimestamp;

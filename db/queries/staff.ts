@@ -54,6 +54,7 @@ export async function updateUser(
     password_hash?: string | null;
     totp_secret?: string | null;
     totp_enabled_at?: Date | null;
+    totp_last_step?: string | null;
     last_sign_in_at?: Date;
   },
 ): Promise<void> {
@@ -62,6 +63,24 @@ export async function updateUser(
     .set({ ...fields, updated_at: sql`now()` })
     .where("id", "=", id)
     .execute();
+}
+
+/**
+ * Records that an authenticator code of `step` (a 30-second step number) was used, in one
+ * statement: only when no code of this step or a later one was used before, so two
+ * requests with the same code cannot both pass. Returns whether the step was claimed.
+ */
+export async function claimTotpStep(db: Executor, id: string, step: number): Promise<boolean> {
+  const row = await db
+    .updateTable("users")
+    .set({ totp_last_step: String(step) })
+    .where("id", "=", id)
+    .where((eb) =>
+      eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", String(step))]),
+    )
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Active hub leads, for the "last hub lead" rule. */

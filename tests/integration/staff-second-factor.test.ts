@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generateTOTP } from "@epic-web/totp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { database } from "../../app/lib/server/db.server";
 import { action as accountAction } from "../../app/routes/hub.account";
@@ -14,6 +13,7 @@ import { action as codeAction, loader as codeLoader } from "../../app/routes/hub
 import { action as loginAction } from "../../app/routes/hub.login";
 import { openAppTestDatabase } from "../helpers/app-db";
 import { routeArgs } from "../helpers/route-args";
+import { awayFromStepEnd, totpCode } from "../helpers/totp";
 import {
   createTestStaff,
   outcome,
@@ -41,16 +41,8 @@ afterAll(async () => {
 });
 
 const cookieOf = (headers?: Headers) => headers?.get("Set-Cookie")?.split(";")[0] ?? "";
-const codeFor = async (secret: string, offsetSeconds = 0) => {
-  // The code of another 30-second step, as a phone whose clock is off would show it.
-  const realNow = Date.now;
-  Date.now = () => realNow() + offsetSeconds * 1000;
-  try {
-    return (await generateTOTP({ secret, algorithm: "SHA-1" })).otp;
-  } finally {
-    Date.now = realNow;
-  }
-};
+// The code of another 30-second step, as a phone whose clock is off would show it.
+const codeFor = async (secret: string, offsetSeconds = 0) => totpCode(secret, offsetSeconds / 30);
 
 async function setUp(cookie: string): Promise<{ secret: string; codes: string[] }> {
   const page = await outcome(() =>
@@ -116,13 +108,33 @@ describe("the second factor", () => {
     ).toBe(200);
     expect((await code(pending, "123456")).status).toBe(401);
     expect((await code(pending, "")).status).toBe(400);
-    const done = await code(pending, await codeFor(secret, -30)); // One step of clock drift.
+    // One step of clock drift (the set-up used this step's code, so a phone a step ahead).
+    const done = await code(pending, await codeFor(secret, 30));
     expect(done.status).toBe(302);
     expect(done.location).toBe("/hub");
     const full = cookieOf(done.headers);
     expect(full).not.toBe(pending); // A new session id after the second factor.
     expect((await home(full)).status).toBe(200);
     expect((await home(pending)).location).toBe("/hub/login");
+  });
+
+  test("an authenticator code opens one sign-in: the same code again, within its 30 s, is refused", async () => {
+    await createTestStaff("adam@example.se", "adviser");
+    await awayFromStepEnd(); // "This step" must stay this step until the end of the test.
+    const { secret } = await setUp(await signInCookie("adam@example.se"));
+    // The code that turned the second factor on cannot sign in either.
+    const sameStepAsSetUp = await codeFor(secret);
+    const reused = await code(await passwordStep("adam@example.se"), sameStepAsSetUp);
+    expect(reused.status).toBe(401);
+    const next = await codeFor(secret, 30); // The next step's code (a phone a little ahead).
+    const first = await code(await passwordStep("adam@example.se"), next);
+    expect(first.status).toBe(302);
+    expect(first.location).toBe("/hub");
+    const replay = await code(await passwordStep("adam@example.se"), next);
+    expect(replay.status).toBe(401);
+    // Nor does an older step's code pass once a later one was used.
+    const older = await code(await passwordStep("adam@example.se"), await codeFor(secret, -30));
+    expect(older.status).toBe(401);
   });
 
   test("a recovery code signs in once", async () => {

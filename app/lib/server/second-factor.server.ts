@@ -13,7 +13,7 @@ import { database } from "./db.server";
 import { getHubConfig } from "./hub.server";
 import { verifyPassword } from "./passwords.server";
 import { tokenHash } from "./sessions.server";
-import { totpMatches } from "./sign-in.server";
+import { spendTotpCode } from "./sign-in.server";
 import { StaffError } from "./staff.server";
 
 /** Every set-up or renewal hands out this many one-time recovery codes. */
@@ -93,7 +93,7 @@ export async function confirmSecondFactor(
   const user = await findUserById(db, actor.id);
   if (!user?.totp_secret || user.totp_enabled_at) return null;
   if (!/^\d{6}$/.test(code.replace(/\s+/g, ""))) return null;
-  if (!(await totpMatches(user.totp_secret, code.replace(/\s+/g, "")))) return null;
+  if (!(await spendTotpCode(db, user, code.replace(/\s+/g, "")))) return null;
   const codes = newRecoveryCodes();
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, actor.id, { totp_enabled_at: new Date() });
@@ -154,7 +154,11 @@ export async function disableSecondFactor(
     throw new StaffError("wrong-password", "password");
   }
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, actor.id, { totp_secret: null, totp_enabled_at: null });
+    await updateUser(trx, actor.id, {
+      totp_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+    });
     await replaceRecoveryCodes(trx, actor.id, []);
     await audit(
       { actor, action: "second_factor.disabled", target: { type: "user", id: actor.id }, ip },

@@ -1,5 +1,7 @@
 import { verifyTOTP } from "@epic-web/totp";
+import type { Executor } from "../../../db/database";
 import {
+  claimTotpStep,
   consumeRecoveryCode,
   countRecentFailures,
   deleteSession,
@@ -149,10 +151,37 @@ export function normaliseCode(code: string): { kind: "totp" | "recovery"; value:
   return null;
 }
 
-/** Whether a TOTP code is right for a secret now (one step of clock drift either way). */
-export async function totpMatches(secret: string, code: string): Promise<boolean> {
-  const result = await verifyTOTP({ otp: code, secret, algorithm: "SHA-1", window: 1 });
-  return result !== null;
+/** The authenticator's period: a code belongs to one 30-second step. */
+const TOTP_PERIOD_SECONDS = 30;
+
+/**
+ * The step a TOTP code is right for (now, or one step of clock drift either way), or null
+ * when it is wrong. Pass the step to `claimTotpStep`, which refuses a code used before.
+ */
+export async function totpStep(secret: string, code: string): Promise<number | null> {
+  const now = Math.floor(Date.now() / 1000 / TOTP_PERIOD_SECONDS);
+  const result = await verifyTOTP({
+    otp: code,
+    secret,
+    algorithm: "SHA-1",
+    period: TOTP_PERIOD_SECONDS,
+    window: 1,
+  });
+  return result === null ? null : now + result.delta;
+}
+
+/**
+ * Whether a TOTP code is right for the account's secret and was not used before: a code
+ * opens one sign-in (or one set-up), never a second one within its validity window.
+ */
+export async function spendTotpCode(
+  db: Executor,
+  user: { id: string; totp_secret: string | null },
+  code: string,
+): Promise<boolean> {
+  if (!user.totp_secret) return false;
+  const step = await totpStep(user.totp_secret, code);
+  return step !== null && (await claimTotpStep(db, user.id, step));
 }
 
 export type SecondFactorResult =
@@ -179,8 +208,8 @@ export async function verifySecondFactor(
   const { db } = database();
   const parsed = normaliseCode(code);
   let ok = false;
-  if (parsed?.kind === "totp" && user.totp_secret) {
-    ok = await totpMatches(user.totp_secret, parsed.value);
+  if (parsed?.kind === "totp") {
+    ok = await spendTotpCode(db, user, parsed.value);
   } else if (parsed?.kind === "recovery") {
     ok = await consumeRecoveryCode(db, user.id, tokenHash(parsed.value));
   }
