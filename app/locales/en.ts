@@ -529,6 +529,8 @@ const en = {
       submit: "Send the link",
       invalid: "Please give a valid email address.",
       sent: "If an account has this email, a link is on its way. It works once, for 72 hours.",
+      throttled:
+        "Too many requests from your network. Wait a few minutes and try again, or ask a hub lead for a reset link.",
     },
     account: {
       title: "My account",

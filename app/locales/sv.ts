@@ -534,6 +534,8 @@ const sv: Translations = {
       submit: "Skicka länken",
       invalid: "Ange en giltig e-postadress.",
       sent: "Om ett konto har den här adressen är en länk på väg. Den fungerar en gång, i 72 timmar.",
+      throttled:
+        "För många förfrågningar från ditt nätverk. Vänta några minuter och försök igen, eller be en hubbansvarig om en länk.",
     },
     account: {
       title: "Mitt konto",

@@ -2,6 +2,7 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -12,6 +13,7 @@ import { useTranslation } from "../components/i18n";
 import { SubmitButton } from "../components/staff-fields";
 import { assertSameOrigin } from "../lib/http/guards.server";
 import { getFixedT } from "../lib/server/i18n.server";
+import { RateLimited } from "../lib/server/creation-limit.server";
 import { mailConfigured } from "../lib/server/mail.server";
 import { requestPasswordReset } from "../lib/server/staff.server";
 
@@ -31,10 +33,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   if (!mailConfigured()) throw redirect("/hub/login");
   const parsed = ForgotSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ sent: false, invalid: true }, { status: 400 });
-  await requestPasswordReset(parsed.data.email, context.clientAddress, new URL(request.url).origin);
-  return { sent: true, invalid: false };
+  if (!parsed.success) {
+    return data({ sent: false, invalid: true, throttled: false }, { status: 400 });
+  }
+  try {
+    await requestPasswordReset(
+      parsed.data.email,
+      context.clientAddress,
+      new URL(request.url).origin,
+    );
+  } catch (error) {
+    if (!(error instanceof RateLimited)) throw error;
+    return data(
+      { sent: false, invalid: false, throttled: true },
+      { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+    );
+  }
+  return { sent: true, invalid: false, throttled: false };
 }
+
+/** The page of a refused post keeps the action's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
@@ -51,6 +75,9 @@ export default function ForgotPassword() {
           <p className="lead">{t("hub.forgot.intro")}</p>
           {result?.invalid ? (
             <FormAlert result={result}>{t("hub.forgot.invalid")}</FormAlert>
+          ) : null}
+          {result?.throttled ? (
+            <FormAlert result={result}>{t("hub.forgot.throttled")}</FormAlert>
           ) : null}
           <Form method="post" className="staff-form">
             <div className="field">

@@ -137,4 +137,39 @@ describe("email through SMTP_URL", () => {
     expect(bodyOf(received[0].raw)).toMatch(/\/hub\/set-password\/[A-Za-z0-9_-]{43}/);
     expect((await ask("not an email")).status).toBe(400);
   });
+
+  test("'forgot password' is limited per address (429 with Retry-After) and per account (no more mail, the same answer)", async () => {
+    await createTestStaff("xena@example.se", "adviser");
+    received.length = 0;
+    const ask = (email: string, clientAddress: string) =>
+      outcome(() =>
+        forgotAction(
+          routeArgs(
+            staffRequest("/hub/forgot-password", { form: { email } }),
+            {},
+            { clientAddress },
+          ),
+        ),
+      );
+    // Unknown emails count against the address as much as known ones.
+    for (let i = 0; i < 5; i++) {
+      expect((await ask(`nobody${i}@example.se`, "203.0.113.7")).status).toBe(200);
+    }
+    const refused = await ask("xena@example.se", "203.0.113.7");
+    expect(refused).toMatchObject({ status: 429, data: { throttled: true, sent: false } });
+    expect(Number(refused.headers?.get("Retry-After"))).toBeGreaterThan(60);
+    expect(received).toHaveLength(0);
+    // From five other addresses, the account gets three emails; every answer is the same.
+    for (let i = 1; i <= 5; i++) {
+      expect(await ask("xena@example.se", `198.51.100.${i}`)).toMatchObject({
+        status: 200,
+        data: { sent: true },
+      });
+    }
+    expect(received.map((m) => m.to)).toEqual([
+      ["xena@example.se"],
+      ["xena@example.se"],
+      ["xena@example.se"],
+    ]);
+  });
 });

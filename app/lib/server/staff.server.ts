@@ -17,7 +17,9 @@ import type { LanguageId } from "../core/vocabularies";
 import type { Actor, StaffRole } from "../core/staff-policy";
 import { NewStaffSchema, type NewStaff } from "../core/staff-account";
 import type { PasswordProblem } from "../core/password-rules";
+import { secondsUntilToken, takeToken, type Bucket } from "../../../db/queries/rate-limits";
 import { audit } from "./audit.server";
+import { RateLimited } from "./creation-limit.server";
 import { assignedCompanyIds } from "../../../db/queries/dashboard";
 import { withDashboardRollups } from "./dashboard-rollups.server";
 import { database } from "./db.server";
@@ -191,10 +193,33 @@ export async function requestPasswordReset(
   ip: string,
   origin: string,
 ): Promise<void> {
-  const user = await findUserByEmail(database().db, email);
+  const { db } = database();
+  // Every request from an address counts, known account or not: the page says the same
+  // either way, so the limit must not tell them apart.
+  if (!(await takeToken(db, RESET_REQUESTS_PER_ADDRESS, ip))) {
+    const wait = await secondsUntilToken(db, RESET_REQUESTS_PER_ADDRESS, ip);
+    throw new RateLimited(Math.max(1, wait));
+  }
+  const user = await findUserByEmail(db, email);
   if (!user || user.status !== "active") return;
+  // Over the account's own limit, no further email: the same answer, so nobody can fill a
+  // colleague's inbox from many addresses, and the links already sent keep working.
+  if (!(await takeToken(db, RESET_EMAILS_PER_ACCOUNT, user.id))) return;
   await issueResetLink(user.id, { actor: null, ip }, origin);
 }
+
+/** "Forgot password" posts per client address: 5 at once, then one every 12 minutes. */
+export const RESET_REQUESTS_PER_ADDRESS: Bucket = {
+  name: "password-reset-requests",
+  capacity: 5,
+  perSecond: 5 / 3600,
+};
+/** Reset emails per account: 3 at once, then one every 20 minutes. */
+export const RESET_EMAILS_PER_ACCOUNT: Bucket = {
+  name: "password-reset-emails",
+  capacity: 3,
+  perSecond: 3 / 3600,
+};
 
 /** The account a usable one-time link belongs to, or undefined (unknown, used, expired). */
 export async function findOneTimeLink(token: string) {
