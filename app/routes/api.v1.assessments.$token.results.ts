@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiRoute } from "../lib/http/api.server";
 import { getResults } from "../lib/server/assessments.server";
 import { COARSE_BELOW, COARSE_STEP, PRIVACY_FLOOR } from "../lib/core/benchmark";
-
 // Histograms hold tenths of a point; more decimals would be false precision.
-const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+import { tenthsScore } from "../lib/core/scoring";
 
 export const { loader, action } = apiRoute({ GET: showResults });
 
@@ -45,10 +44,10 @@ async function showResults({ params }: LoaderFunctionArgs) {
                           position: stats.position,
                         }
                       : {
-                          median: oneDecimal(stats.median),
-                          q1: oneDecimal(stats.q1),
-                          q3: oneDecimal(stats.q3),
-                          percentile: oneDecimal(stats.percentile ?? 0),
+                          median: tenthsScore(stats.median),
+                          q1: tenthsScore(stats.q1),
+                          q3: tenthsScore(stats.q3),
+                          percentile: tenthsScore(stats.percentile ?? 0),
                         },
                   ]),
                 ),

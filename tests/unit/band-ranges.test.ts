@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { displayScore, findBand } from "../../app/lib/core/scoring";
+import { displayScore, findBand, tenthsScore } from "../../app/lib/core/scoring";
 import type { LanguageId } from "../../app/lib/core/vocabularies";
 import { bandRanges } from "../../app/lib/view/band-ranges";
 import { translate, type Dictionary, type Translate } from "../../app/lib/view/translate";
@@ -109,5 +109,17 @@ describe("the bands in words, without a gap", () => {
     expect([findBand(pso, 25).id, displayScore(25)]).toEqual(["basic", 25]);
     expect([findBand(pso, 25.3).id, displayScore(25.3)]).toEqual(["average", 25]);
     expect([findBand(pso, 82.5).id, displayScore(82.5)]).toEqual(["advanced", 83]);
+  });
+});
+
+describe("tenths, as the results API shows peer statistics", () => {
+  test("round half up from the settled value, not from floating-point noise", () => {
+    expect(0.1 * 3).not.toBe(0.3);
+    expect(tenthsScore(57.24999999999999)).toBe(57.3);
+    expect(tenthsScore(57.25)).toBe(57.3);
+    expect(tenthsScore(57.2499)).toBe(57.2);
+    expect(tenthsScore(25.000000000000004)).toBe(25);
+    expect(tenthsScore(0)).toBe(0);
+    expect(tenthsScore(100)).toBe(100);
   });
 });

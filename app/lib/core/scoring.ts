@@ -119,3 +119,12 @@ export function findBand(definition: SurveyDefinition, score: number): Band {
 export function displayScore(score: number): number {
   return Math.round(settleScore(score));
 }
+
+/**
+ * A score or statistic to one decimal, half up, from the settled value: the precision of the
+ * peer histograms (tenths of a point), so 57.25 that floating point holds as 57.249999… gives
+ * 57.3, as on paper.
+ */
+export function tenthsScore(score: number): number {
+  return Math.round(settleScore(score) * 10) / 10;
+}
