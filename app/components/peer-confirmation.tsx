@@ -1,5 +1,6 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import { formatStaffDate } from "../lib/view/dates";
+import { peerConfirmationSentences } from "../lib/view/peer-confirmation-view";
 import { useTranslation } from "./i18n";
 
 /** The confirmation state the company page's loader gives (dates as JSON strings). */
@@ -26,6 +27,11 @@ export function PeerConfirmationSection({
   const done = params.get("peers");
   const confirmed = state.confirmedAt !== null;
   const date = formatStaffDate(lang, state.confirmedAt);
+  const sentences = peerConfirmationSentences(
+    t,
+    { confirmed, confirmedBy: state.confirmedBy, consentBenchmark: state.consentBenchmark },
+    date,
+  );
   return (
     <section
       aria-labelledby="peer-confirmation-title"
@@ -38,16 +44,8 @@ export function PeerConfirmationSection({
           {t(`peerPopulation.staff.done.${done}`)}
         </p>
       ) : null}
-      <p data-testid="peer-confirmation-state">
-        {!confirmed
-          ? t("peerPopulation.staff.notConfirmed")
-          : state.confirmedBy
-            ? t("peerPopulation.staff.confirmedBy", { name: state.confirmedBy, date })
-            : t("peerPopulation.staff.confirmedOn", { date })}
-      </p>
-      {state.consentBenchmark ? null : (
-        <p className="note">{t("peerPopulation.staff.noConsent")}</p>
-      )}
+      <p data-testid="peer-confirmation-state">{sentences.status}</p>
+      {sentences.note ? <p className="note">{sentences.note}</p> : null}
       <p className="note">{t("peerPopulation.staff.intro")}</p>
       <Form method="post" action={`/hub/companies/${companyId}/peers`} className="no-print">
         <input type="hidden" name="intent" value={confirmed ? "unconfirm" : "confirm"} />

@@ -754,6 +754,10 @@ const en = {
       confirmedBy:
         "Confirmed as a genuine customer by {{name}} on {{date}}: counted in peer statistics.",
       confirmedOn: "Confirmed as a genuine customer on {{date}}: counted in peer statistics.",
+      confirmedByNoConsent:
+        "Confirmed as a genuine customer by {{name}} on {{date}}, but not counted in peer statistics: it has not agreed to anonymous benchmarking.",
+      confirmedOnNoConsent:
+        "Confirmed as a genuine customer on {{date}}, but not counted in peer statistics: it has not agreed to anonymous benchmarking.",
       notConfirmed: "Not confirmed: not counted in peer statistics.",
       noConsent:
         "It has not agreed to anonymous benchmarking, so it is not counted in peer statistics either way.",

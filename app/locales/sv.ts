@@ -762,6 +762,10 @@ const sv: Translations = {
       confirmedBy:
         "Bekräftad som verklig kund av {{name}} den {{date}}: räknas i jämförelsestatistiken.",
       confirmedOn: "Bekräftad som verklig kund den {{date}}: räknas i jämförelsestatistiken.",
+      confirmedByNoConsent:
+        "Bekräftad som verklig kund av {{name}} den {{date}}, men räknas inte i jämförelsestatistiken: den har inte gått med på anonym jämförelse.",
+      confirmedOnNoConsent:
+        "Bekräftad som verklig kund den {{date}}, men räknas inte i jämförelsestatistiken: den har inte gått med på anonym jämförelse.",
       notConfirmed: "Inte bekräftad: räknas inte i jämförelsestatistiken.",
       noConsent:
         "Den har inte gått med på anonym jämförelse, så den räknas inte i jämförelsestatistiken i vilket fall som helst.",
