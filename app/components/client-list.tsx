@@ -29,7 +29,7 @@ export interface ClientRow {
 
 const COLUMNS: { id: SortColumn | "advisers"; key: string; numeric?: boolean }[] = [
   { id: "name", key: "hub.companies.name" },
-  { id: "org", key: "hub.companies.orgNumber" },
+  { id: "org", key: "adviser.list.orgNumberShort" },
   { id: "sector", key: "hub.companies.sector" },
   { id: "size", key: "profile.sizeClass" },
   { id: "region", key: "hub.companies.region" },

@@ -774,6 +774,7 @@ const en = {
     list: {
       title: "Companies",
       caption: "Companies, with their latest assessment and next step",
+      orgNumberShort: "Org. no.",
       filters: "Search and filter companies",
       search: "Search by name or organisation number",
       searchHint: "Part of the name is enough; accents do not matter (malmo finds Malmö).",

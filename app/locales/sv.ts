@@ -783,6 +783,7 @@ const sv: Translations = {
     list: {
       title: "Företag",
       caption: "Företag med senaste bedömning och nästa steg",
+      orgNumberShort: "Org.nr",
       filters: "Sök och filtrera företag",
       search: "Sök på namn eller organisationsnummer",
       searchHint:
