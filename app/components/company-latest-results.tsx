@@ -23,10 +23,18 @@ export interface LatestResults {
   triggeredQuestions: string[];
 }
 
-/** The gaps: the adviser's agenda, widest gap the hub can act on first. */
+/** How many items each dimension lists on the page, and in the brief's one line. */
+const ITEMS_SHOWN = { page: 5, brief: 2 } as const;
+
+/**
+ * The gaps: the adviser's agenda, widest gap the hub can act on first, each with the items
+ * that have the most room to improve. `limit` (the brief) keeps the first few dimensions and
+ * puts their top items on one line.
+ */
 export function CompanyGaps({ gaps, limit }: { gaps: Gap[]; limit?: number }) {
-  const { t } = useTranslation();
+  const { t, lang } = useTranslation();
   const shown = limit ? gaps.slice(0, limit) : gaps;
+  const points = (gap: number) => gap.toLocaleString(lang, { maximumFractionDigits: 1 });
   return (
     <section aria-labelledby="gaps-title" className="company-gaps">
       <h2 id="gaps-title">{t("adviser.gaps.title")}</h2>
@@ -44,10 +52,36 @@ export function CompanyGaps({ gaps, limit }: { gaps: Gap[]; limit?: number }) {
                   {t("adviser.gaps.services", { list: g.services.map((s) => s.name).join(", ") })}
                 </span>
               ) : null}
+              {limit && g.items.length > 0 ? (
+                <span className="gap-list__top">
+                  {" "}
+                  {t("adviser.gaps.topItems", {
+                    list: g.items
+                      .slice(0, ITEMS_SHOWN.brief)
+                      .map((item) => `${item.label} (+${points(item.gap)})`)
+                      .join("; "),
+                  })}
+                </span>
+              ) : null}
               {!limit && g.items.length > 0 ? (
-                <ul>
-                  {g.items.map((item) => (
-                    <li key={item}>{item}</li>
+                <ul
+                  className="gap-items"
+                  aria-label={t("adviser.gaps.items", { dimension: g.label })}
+                >
+                  {g.items.slice(0, ITEMS_SHOWN.page).map((item) => (
+                    <li key={item.key}>
+                      {item.label}{" "}
+                      {item.question ? (
+                        <span className="note">
+                          {t("adviser.gaps.itemQuestion", { question: item.question })}
+                        </span>
+                      ) : null}
+                      {": "}
+                      {t("adviser.gaps.item", { gap: points(item.gap) })}
+                      {item.services.length > 0
+                        ? ` · ${t("adviser.gaps.services", { list: item.services.join(", ") })}`
+                        : null}
+                    </li>
                   ))}
                 </ul>
               ) : null}

@@ -866,6 +866,10 @@ const en = {
       none: "No gaps: every area scores 100.",
       line: "{{score}} of 100, {{gap}} points to go.",
       services: "Services: {{list}}.",
+      items: "The items with the most room to improve in {{dimension}}",
+      item: "up to {{gap}} points",
+      itemQuestion: "in “{{question}}”",
+      topItems: "Most room: {{list}}.",
     },
     notes: {
       title: "Notes",

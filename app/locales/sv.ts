@@ -877,6 +877,10 @@ const sv: Translations = {
       none: "Inga gap: alla områden har 100.",
       line: "{{score}} av 100, {{gap}} poäng kvar.",
       services: "Tjänster: {{list}}.",
+      items: "Frågorna med mest att vinna inom {{dimension}}",
+      item: "upp till {{gap}} poäng",
+      itemQuestion: "i ”{{question}}”",
+      topItems: "Mest att vinna: {{list}}.",
     },
     notes: {
       title: "Anteckningar",

@@ -12,7 +12,14 @@ import { formatChange } from "../lib/view/company-progress";
 import { formatStaffDate } from "../lib/view/dates";
 
 /** How much of each part fits one A4 page. */
-const BRIEF = { notes: 3, noteChars: 400, gaps: 3, recommendations: 5, delivered: 5 } as const;
+const BRIEF = {
+  notes: 3,
+  noteChars: 400,
+  gaps: 3,
+  gapItems: 2,
+  recommendations: 5,
+  delivered: 5,
+} as const;
 
 /** The one-page brief before a meeting: what the company page says, on one printed A4 page. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -36,7 +43,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           band: latest.view.band.name,
           peers: latest.peerView.overall ?? latest.peerView.summary,
           dimensions: latest.chartInput.dimensions,
-          gaps: latest.gaps.slice(0, BRIEF.gaps),
+          gaps: latest.gaps
+            .slice(0, BRIEF.gaps)
+            .map((g) => ({ ...g, items: g.items.slice(0, BRIEF.gapItems) })),
           recommendations: latest.recommendations.slice(0, BRIEF.recommendations),
         }
       : null,

@@ -311,6 +311,12 @@ describe("the company page", () => {
         delivered: { title: string }[];
         progress: { stages: { stage: string }[] }[];
         followUps: { definitionId: string; nextStage: string; existing: unknown }[];
+        latest: {
+          gaps: {
+            gap: number;
+            items: { key: string; label: string; gap: number; priority: number }[];
+          }[];
+        };
       };
     };
     expect(data.workspace.notes.map((n) => n.body)).toContain("Lead's note");
@@ -321,5 +327,14 @@ describe("the company page", () => {
       status: "in_progress",
       openedAt: expect.any(Date),
     });
+    // The agenda: each dimension's items, named from the definition, add up to its gap.
+    const gaps = data.workspace.latest.gaps;
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) {
+      expect(gap.items.reduce((sum, item) => sum + item.gap, 0)).toBeCloseTo(gap.gap, 6);
+      for (const item of gap.items) expect(item.label).not.toBe(item.key);
+      const priorities = gap.items.map((item) => item.priority);
+      expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    }
   });
 });

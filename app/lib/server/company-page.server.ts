@@ -4,13 +4,16 @@ import { isMainDefinition, NEXT_STAGE } from "../core/next-assessments";
 import { assignedAdviserIds } from "../../../db/queries/staff";
 import { can, type Actor } from "../core/staff-policy";
 import type { LanguageId } from "../core/vocabularies";
-import { buildGaps } from "../view/company-gaps";
+import { buildGaps, labelItems } from "../view/company-gaps";
+import { itemRooms } from "../core/item-gaps";
+import type { Service } from "../core/service-catalogue";
 import { buildProgress, type ProgressInput } from "../view/company-progress";
 import { buildPeerView } from "../view/peer-view";
 import { buildResultsView, recommendationItems } from "../view/results-view";
 import { scoreChartInput } from "../view/chart-data";
 import { customerWording } from "../view/translate";
 import { getResultsOfAssessment } from "./assessments.server";
+import { activeServices } from "./services.server";
 import { database } from "./db.server";
 import { getDefinitionRegistry } from "./definitions.server";
 import { getHubConfig } from "./hub.server";
@@ -90,8 +93,9 @@ export async function companyWorkspace(
   const latestSubmitted = [...submitted].sort(
     (a, b) => b.submitted_at!.getTime() - a.submitted_at!.getTime(),
   )[0];
+  const catalogue = await activeServices(db);
   const latest = latestSubmitted
-    ? await latestResults(companyId, latestSubmitted.id, lang, t)
+    ? await latestResults(companyId, latestSubmitted.id, lang, t, catalogue)
     : undefined;
 
   // Follow-ups: per main questionnaire, the stage after the latest submitted one.
@@ -118,14 +122,6 @@ export async function companyWorkspace(
         : null,
     };
   });
-
-  const catalogue = await db
-    .selectFrom("services as s")
-    .innerJoin("service_versions as v", "v.id", "s.version_id")
-    .select(["s.id", "v.name_sv", "v.name_en", "v.category"])
-    .where("s.active", "=", true)
-    .orderBy("s.id")
-    .execute();
 
   return {
     progress,
@@ -155,11 +151,7 @@ export async function companyWorkspace(
       createdByName: d.created_by_name,
     })),
     choices: {
-      services: catalogue.map((s) => ({
-        id: s.id,
-        name: lang === "sv" ? s.name_sv : s.name_en,
-        category: s.category,
-      })),
+      services: catalogue.map((s) => ({ id: s.id, name: s.name[lang], category: s.category })),
       partners: getHubConfig().partners.map((p) => ({ id: p.id, name: p.name })),
       recommendations:
         latest?.recommendations.map((r) => ({
@@ -176,6 +168,7 @@ async function latestResults(
   assessmentId: string,
   lang: LanguageId,
   t: (key: string, variables?: Record<string, string | number>) => string,
+  catalogue: readonly Service[],
 ) {
   const found = await getResultsOfAssessment(companyId, assessmentId);
   if (!found) return undefined;
@@ -191,6 +184,7 @@ async function latestResults(
     .where("assessment_id", "=", assessmentId)
     .execute();
   const items = recommendationItems(recommendations, lang);
+  const rooms = itemRooms(assessment.definition_id, entry.definition, answers, catalogue);
   const gaps = buildGaps(
     view.dimensions.map((d) => ({ id: d.id, label: d.name, score: d.score })),
     recommendations.map((r) => ({
@@ -198,9 +192,14 @@ async function latestResults(
       name: r.name[lang],
       reason: r.reason[lang],
       dimension: String((r.trigger as { dimension?: unknown }).dimension ?? ""),
-      itemLevel: (r.trigger as { kind?: unknown }).kind !== "dimension",
       weight: weights.find((w) => w.rank === r.rank)?.weight ?? 0,
     })),
+    labelItems(
+      entry.definition,
+      rooms,
+      (id) => catalogue.find((s) => s.id === id)?.name[lang] ?? id,
+      lang,
+    ),
   );
   // The questions whose answers triggered a recommendation, to highlight them.
   const triggered = new Set(
