@@ -332,6 +332,18 @@ export interface DashboardRollupsTable {
 }
 
 /** The whole database, as Kysely sees it. */
+/** The client list's row of a company (db/migrations/0016_company_latest.ts). */
+export interface CompanyLatestTable {
+  company_id: string;
+  latest_stage: string | null;
+  latest_at: Date | null;
+  definition_id: string | null;
+  overall_score: number | null;
+  band: string | null;
+  change: number | null;
+  next_step: string;
+}
+
 export interface Database {
   companies: CompaniesTable;
   assessments: AssessmentsTable;
@@ -354,6 +366,7 @@ export interface Database {
   delivered_services: DeliveredServicesTable;
   company_notes: CompanyNotesTable;
   dashboard_rollups: DashboardRollupsTable;
+  company_latest: CompanyLatestTable;
 }
 
 export type Company = Selectable<CompaniesTable>;

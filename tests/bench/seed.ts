@@ -26,6 +26,7 @@ import { loadServiceCatalogue, syncServiceCatalogue } from "../../app/lib/server
 import { rebuildPeerStatistics } from "../../app/lib/server/peers.server";
 import { rebuildDashboard } from "../../app/lib/server/dashboard-rollups.server";
 import { migrateToLatest } from "../../db/migrate";
+import { rebuildCompanyLatest } from "../../db/queries/company-latest";
 import type { Database } from "../../db/schema";
 import { benchDatabaseUrl, benchToken } from "./bench-db";
 
@@ -263,12 +264,14 @@ await sql`
 lap("seeded advisers, assignments, notes and delivered services");
 await rebuildDashboard(db);
 lap("rebuilt the dashboard rollups");
+await rebuildCompanyLatest(db);
+lap("rebuilt the client list's company rows");
 await sql`analyze`.execute(db);
 const counts = await sql<{ table: string; rows: string }>`
   select relname as table, n_live_tup::text as rows from pg_stat_user_tables
   where relname in ('assessments', 'assessment_scores', 'recommendations', 'peer_members',
     'peer_histograms', 'peer_scores', 'company_assignments', 'company_notes',
-    'delivered_services', 'dashboard_rollups') order by relname
+    'delivered_services', 'dashboard_rollups', 'company_latest') order by relname
 `.execute(db);
 for (const row of counts.rows)
   console.log(`  ${row.table.padEnd(20)} ${Number(row.rows).toLocaleString("en")} rows`);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { database } from "../../app/lib/server/db.server";
 import { getDefinitionRegistry } from "../../app/lib/server/definitions.server";
+import { refreshCompanyLatest } from "../../db/queries/company-latest";
 import type { Stage } from "../../db/schema";
 
 /** Inserts a company with the given profile fields; returns its id. */
@@ -75,5 +76,6 @@ export async function insertStoredAssessment(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await refreshCompanyLatest(database().db, [companyId]);
   return row.id;
 }

@@ -26,6 +26,7 @@ import { profileName, type CustomerProfile } from "../core/profile";
 import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
 import { scoreAnswers, type Score } from "../core/scoring";
 import { contributionOf, type PeerComparison, type PeerProfile } from "../core/benchmark";
+import { refreshCompanyLatest } from "../../../db/queries/company-latest";
 import { comparePeerGroups, lockPeerMember, syncPeerMember, type PeerViewer } from "./peers.server";
 import type { Executor } from "../../../db/database";
 import { reasonsOf, recommendationRows } from "./recommendations.server";
@@ -116,6 +117,7 @@ export async function createAssessment(
         pinnedAssessment(entry, companyId, "T0", hash, language),
       );
       await addToDashboardRollups(trx, [companyId]);
+      await refreshCompanyLatest(trx, [companyId]);
       return id;
     });
   if (options.clientAddress !== undefined) await forgetRefilledCreationBuckets();
@@ -343,6 +345,7 @@ export async function submitAssessment(
       // Counts when the hub confirmed the organisation and it consented (else nothing moves).
       await syncPeerMember(trx, viewer.slot, { memberId });
       await addToDashboardRollups(trx, [company.id]);
+      await refreshCompanyLatest(trx, [company.id]);
       return {
         overall: score.overall,
         band: score.band,
@@ -563,9 +566,11 @@ async function startNextFrom(
       return existing.id;
     }
     const entry = latestDefinition(definitionId);
-    return withDashboardRollups(trx, [company.id], () =>
+    const id = await withDashboardRollups(trx, [company.id], () =>
       insertAssessment(trx, pinnedAssessment(entry, company.id, stage, hash, assessment.language)),
     );
+    await refreshCompanyLatest(trx, [company.id]);
+    return id;
   });
   return { token: newToken, assessmentId };
 }

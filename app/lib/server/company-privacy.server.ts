@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { findAssessmentByTokenHash } from "../../../db/queries/assessments";
+import { refreshCompanyLatest } from "../../../db/queries/company-latest";
 import { listDeliveredServices, listNotes } from "../../../db/queries/company-workspace";
 import { isWellFormedToken, hashResumeToken } from "./resume-token.server";
 import type { Actor } from "../core/staff-policy";
@@ -250,5 +251,7 @@ export async function eraseCompany(
       },
       trx,
     );
+    // The client list's row holds no personal data; it is brought up to date all the same.
+    await refreshCompanyLatest(trx, [companyId]);
   });
 }

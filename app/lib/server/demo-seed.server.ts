@@ -2,6 +2,7 @@ import { countCompanies, peerKeysOf } from "../../../db/queries/companies";
 import { insertRecommendations } from "../../../db/queries/services";
 import type { NewRecommendation } from "../../../db/schema";
 import { insertDemoData } from "../../../db/seed";
+import { rebuildCompanyLatest } from "../../../db/queries/company-latest";
 import type { Answers } from "../core/answers";
 import { contributionOf } from "../core/benchmark";
 import { majorOf } from "../core/definitions";
@@ -95,5 +96,6 @@ export async function seedDemoData(): Promise<number> {
   await seedDemoWorkspace();
   // After the staff: a company's partner organisation on the dashboard is its adviser's.
   await rebuildDashboard(db);
+  await rebuildCompanyLatest(db);
   return data.companies.length;
 }
