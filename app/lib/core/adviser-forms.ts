@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "./calendar-date";
 import { SERVICE_CATEGORIES } from "./service-catalogue";
 
 /**
@@ -54,10 +55,7 @@ const isoDate = z
   .trim()
   .min(1, "required")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "invalidDate");
+  .refine(isCalendarDate, "invalidDate");
 
 const optionalText = (max: number) =>
   z
@@ -119,7 +117,10 @@ export const DeliveredServiceFormSchema = z
       .pipe(
         z
           .string()
-          .regex(/^[0-9a-f-]{36}:\d{1,3}$/, "unknownRecommendation")
+          .regex(
+            /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d{1,3}$/i,
+            "unknownRecommendation",
+          )
           .optional(),
       ),
   })

@@ -6,6 +6,7 @@ import {
   type AuditFilter,
 } from "../../../db/queries/audit";
 import { listUsers } from "../../../db/queries/staff";
+import { isCalendarDate } from "../core/calendar-date";
 import { csvLine } from "../core/csv";
 import { database } from "./db.server";
 
@@ -15,7 +16,7 @@ export const AUDIT_PAGE_SIZE = 50;
 const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "must be a real date");
+  .refine(isCalendarDate, "must be a real date (1900–2999)");
 
 /** The audit page's query string: filters (all optional) and the page. */
 export const AuditQuerySchema = z.object({
