@@ -105,6 +105,21 @@ await measure("list, adviser: search + 2 filters", () =>
 await measure("list, hub lead: no search, first page", () =>
   listClientCompanies(lead, parseCompanyListQuery(new URLSearchParams())),
 );
+// No search: a band or next-step filter and a sort on the latest assessment, the case that
+// once computed every company's latest assessment before paging (decision 024).
+await measure("list, hub lead: band or next step, by score", () =>
+  listClientCompanies(
+    lead,
+    parseCompanyListQuery(
+      new URLSearchParams([
+        random() < 0.5 ? ["band", pick(MAIN_BANDS)] : ["next", pick(NEXT_STEPS)],
+        ["sort", pick(["score", "change", "date"])],
+        ["dir", random() < 0.5 ? "asc" : "desc"],
+        ["page", String(1 + Math.floor(random() * 5))],
+      ]),
+    ),
+  ),
+);
 
 const { rows: sample } = await sql<{ id: string; user_id: string }>`
   select company_id as id, user_id from company_assignments tablesample system (5) limit 2000
