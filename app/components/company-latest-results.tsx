@@ -24,7 +24,7 @@ export interface LatestResults {
 }
 
 /** How many items each dimension lists on the page, and in the brief's one line. */
-const ITEMS_SHOWN = { page: 5, brief: 2 } as const;
+const ITEMS_SHOWN = { page: 3, brief: 2 } as const;
 
 /**
  * The gaps: the adviser's agenda, widest gap the hub can act on first, each with the items
@@ -70,11 +70,14 @@ export function CompanyGaps({ gaps, limit }: { gaps: Gap[]; limit?: number }) {
                 >
                   {g.items.slice(0, ITEMS_SHOWN.page).map((item) => (
                     <li key={item.key}>
-                      {item.label}{" "}
+                      {item.label}
                       {item.question ? (
-                        <span className="note">
-                          {t("adviser.gaps.itemQuestion", { question: item.question })}
-                        </span>
+                        <>
+                          {" "}
+                          <span className="note">
+                            {t("adviser.gaps.itemQuestion", { question: item.question })}
+                          </span>
+                        </>
                       ) : null}
                       {": "}
                       {t("adviser.gaps.item", { gap: points(item.gap) })}
