@@ -112,3 +112,60 @@ export async function deleteDeliveredService(
     .executeTakeFirst();
   return result.numDeletedRows === 1n;
 }
+
+/**
+ * A company's profile and consents, and its assessments oldest first: what the staff page
+ * shows and the GDPR export hands over (`answers`: with each assessment's language, answers
+ * and last change, for the export only). Throws when the company does not exist.
+ */
+export async function findCompanyRecord(
+  db: Executor,
+  companyId: string,
+  options: { answers: boolean },
+) {
+  const [company, assessments] = await Promise.all([
+    db
+      .selectFrom("companies")
+      .select([
+        "id",
+        "name",
+        "org_number",
+        "country",
+        "customer_type",
+        "size_class",
+        "primary_sector",
+        "secondary_sector",
+        "organisation_type",
+        "primary_area",
+        "secondary_area",
+        "region",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "consent_advisers_at",
+        "consent_benchmark_at",
+        "created_at",
+        "updated_at",
+      ])
+      .where("id", "=", companyId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("assessments")
+      .select([
+        "id",
+        "definition_id",
+        "definition_version",
+        "stage",
+        "status",
+        "overall_score",
+        "band",
+        "created_at",
+        "submitted_at",
+      ])
+      .$if(options.answers, (q) => q.select(["language", "answers", "updated_at"]))
+      .where("company_id", "=", companyId)
+      .orderBy("created_at")
+      .execute(),
+  ]);
+  return { company, assessments };
+}

@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { findAssessmentByTokenHash } from "../../../db/queries/assessments";
 import { refreshCompanyLatest } from "../../../db/queries/company-latest";
-import { listDeliveredServices, listNotes } from "../../../db/queries/company-workspace";
+import {
+  findCompanyRecord,
+  listDeliveredServices,
+  listNotes,
+} from "../../../db/queries/company-workspace";
 import { isWellFormedToken, hashResumeToken } from "./resume-token.server";
 import type { Actor } from "../core/staff-policy";
 import { audit } from "./audit.server";
@@ -19,50 +23,7 @@ export const ERASED_NAME = "(erased)";
  */
 export async function exportCompanyData(companyId: string, options: { withNotes: boolean }) {
   const { db } = database();
-  const company = await db
-    .selectFrom("companies")
-    .select([
-      "id",
-      "name",
-      "org_number",
-      "country",
-      "customer_type",
-      "size_class",
-      "primary_sector",
-      "secondary_sector",
-      "organisation_type",
-      "primary_area",
-      "secondary_area",
-      "region",
-      "contact_name",
-      "contact_role",
-      "contact_email",
-      "consent_advisers_at",
-      "consent_benchmark_at",
-      "created_at",
-      "updated_at",
-    ])
-    .where("id", "=", companyId)
-    .executeTakeFirstOrThrow();
-  const assessments = await db
-    .selectFrom("assessments")
-    .select([
-      "id",
-      "definition_id",
-      "definition_version",
-      "stage",
-      "status",
-      "language",
-      "answers",
-      "overall_score",
-      "band",
-      "created_at",
-      "updated_at",
-      "submitted_at",
-    ])
-    .where("company_id", "=", companyId)
-    .orderBy("created_at")
-    .execute();
+  const { company, assessments } = await findCompanyRecord(db, companyId, { answers: true });
   const ids = assessments.map((a) => a.id);
   const [scores, recommendations] = ids.length
     ? await Promise.all([

@@ -1,3 +1,4 @@
+import { findCompanyRecord } from "../../../db/queries/company-workspace";
 import type { Actor } from "../core/staff-policy";
 import { audit } from "./audit.server";
 import { database } from "./db.server";
@@ -9,43 +10,7 @@ import { database } from "./db.server";
  */
 export async function viewCompany(actor: Actor, companyId: string, ip: string | null) {
   const { db } = database();
-  const company = await db
-    .selectFrom("companies")
-    .select([
-      "id",
-      "name",
-      "org_number",
-      "country",
-      "size_class",
-      "primary_sector",
-      "secondary_sector",
-      "primary_area",
-      "region",
-      "contact_name",
-      "contact_role",
-      "contact_email",
-      "consent_advisers_at",
-      "consent_benchmark_at",
-      "created_at",
-    ])
-    .where("id", "=", companyId)
-    .executeTakeFirstOrThrow();
-  const assessments = await db
-    .selectFrom("assessments")
-    .select([
-      "id",
-      "definition_id",
-      "definition_version",
-      "stage",
-      "status",
-      "overall_score",
-      "band",
-      "created_at",
-      "submitted_at",
-    ])
-    .where("company_id", "=", companyId)
-    .orderBy("created_at")
-    .execute();
+  const { company, assessments } = await findCompanyRecord(db, companyId, { answers: false });
   const advisers = await db
     .selectFrom("company_assignments as a")
     .innerJoin("users as u", "u.id", "a.user_id")
