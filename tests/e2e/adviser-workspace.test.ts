@@ -4,18 +4,12 @@ import { foldForSearch } from "../../app/lib/core/search-fold";
 import { seriousViolations } from "./axe";
 import { launchBrowser, openPage, waitForHydration } from "./browser";
 import { startServer, type RunningServer } from "./server";
+import { signInAsStaff } from "./sign-in";
 
 const chromiumPath = inject("chromiumPath");
 const SKANE = "radgivare.skane@demo.mognad.example";
 
-async function signIn(page: Page, url: string, email: string) {
-  await page.goto(`${url}/hub/login`);
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill("mognad-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${url}/hub`, { waitUntil: "commit" });
-  await page.getByTestId("staff-name").waitFor();
-}
+const signIn = (page: Page, url: string, email: string) => signInAsStaff(page, url, email);
 
 /** The pages of a PDF (each page object has "/Type /Page"). */
 function pdfPages(pdf: Buffer): number {

@@ -25,3 +25,22 @@ export async function createAssessmentViaApi(
     throw new Error(`create: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
 }
+
+/** Saves complete answers to an assessment and submits it through the public API. */
+export async function submitViaApi(
+  serverUrl: string,
+  token: string,
+  answers: Record<string, unknown>,
+): Promise<void> {
+  const api = `${serverUrl}/api/v1/assessments/${token}`;
+  const saved = await fetch(`${api}/answers`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ answers }),
+  });
+  if (saved.status !== 200) throw new Error(`save: ${saved.status} ${await saved.text()}`);
+  const submitted = await fetch(`${api}/submit`, { method: "POST" });
+  if (submitted.status !== 200) {
+    throw new Error(`submit: ${submitted.status} ${await submitted.text()}`);
+  }
+}

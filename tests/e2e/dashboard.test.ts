@@ -5,18 +5,12 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { seriousViolations } from "./axe";
 import { launchBrowser, openPage, waitForHydration } from "./browser";
 import { startServer, type RunningServer } from "./server";
+import { signInAsStaff } from "./sign-in";
 
 const chromiumPath = inject("chromiumPath");
 const LEAD = "hubblead@demo.mognad.example";
 
-async function signIn(page: Page, url: string) {
-  await page.goto(`${url}/hub/login`);
-  await page.locator("#email").fill(LEAD);
-  await page.locator("#password").fill("mognad-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${url}/hub`, { waitUntil: "commit" });
-  await page.getByTestId("staff-name").waitFor();
-}
+const signIn = (page: Page, url: string) => signInAsStaff(page, url, LEAD);
 
 describe.skipIf(!chromiumPath)("the hub lead's dashboard and exports, in Chromium", () => {
   let server: RunningServer;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { loadDefinition } from "../helpers/definitions";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { launchBrowser, openPage, waitForHydration } from "./browser";
-import { createAssessmentViaApi } from "./create-assessment";
+import { createAssessmentViaApi, submitViaApi } from "./create-assessment";
 import { startServer, type RunningServer } from "./server";
 
 const chromiumPath = inject("chromiumPath");
@@ -23,12 +23,7 @@ describe.skipIf(!chromiumPath)("the printed results", () => {
     token = await createAssessmentViaApi(server.url, { language: "sv" });
     // Low answers: many recommendations, so some are behind "show more".
     const answers = randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(21));
-    await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ answers }),
-    });
-    await fetch(`${server.url}/api/v1/assessments/${token}/submit`, { method: "POST" });
+    await submitViaApi(server.url, token, answers);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { loadDefinition } from "../helpers/definitions";
 import { launchBrowser, openPage } from "./browser";
-import { createAssessmentViaApi } from "./create-assessment";
+import { createAssessmentViaApi, submitViaApi } from "./create-assessment";
 import { startServer, type RunningServer } from "./server";
 
 const chromiumPath = inject("chromiumPath");
@@ -109,12 +109,7 @@ describe.skipIf(!chromiumPath)("every answer level of every matrix is visible", 
       // The smart industry module follows a manufacturing company's submitted T0.
       const t0 = await createAssessmentViaApi(server.url, { language });
       const answers = randomAnswers(loadDefinition("dma-sme", "1.1.0"), createRandom(3));
-      await fetch(`${server.url}/api/v1/assessments/${t0}/answers`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ answers }),
-      });
-      await fetch(`${server.url}/api/v1/assessments/${t0}/submit`, { method: "POST" });
+      await submitViaApi(server.url, t0, answers);
       const started = await fetch(`${server.url}/a/${t0}/results`, {
         method: "POST",
         body: new URLSearchParams({ intent: "smart-industry" }),

@@ -4,6 +4,7 @@ import { seriousViolations } from "./axe";
 import { totpCode } from "../helpers/totp";
 import { launchBrowser, openPage } from "./browser";
 import { startServer, type RunningServer } from "./server";
+import { signInAsStaff } from "./sign-in";
 
 const chromiumPath = inject("chromiumPath");
 const PASSWORD = "mognad-demo-2026";
@@ -11,14 +12,8 @@ const LEAD = "hubblead@demo.mognad.example";
 const SKANE = "radgivare.skane@demo.mognad.example";
 const BLEKINGE = "radgivare.blekinge@demo.mognad.example";
 
-async function signIn(page: Page, url: string, email: string, button = "Sign in") {
-  await page.goto(`${url}/hub/login`);
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(PASSWORD);
-  await page.getByRole("button", { name: button }).click();
-  await page.waitForURL(`${url}/hub`, { waitUntil: "commit" });
-  await page.getByTestId("staff-name").waitFor();
-}
+const signIn = (page: Page, url: string, email: string, button = "Sign in") =>
+  signInAsStaff(page, url, email, button, PASSWORD);
 
 async function companyLinks(page: Page): Promise<{ name: string; href: string }[]> {
   return page
