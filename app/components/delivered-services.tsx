@@ -5,6 +5,7 @@ import { SERVICE_CATEGORIES } from "../lib/core/service-catalogue";
 import { formatStaffDate } from "../lib/view/dates";
 import { FieldError, useFieldError } from "./company-notes";
 import { useTranslation } from "./i18n";
+import { StackTable } from "./stack-table";
 
 /** A delivered service as the company page lists it. */
 export interface DeliveredItem {
@@ -96,83 +97,80 @@ export function DeliveredServices({
   return (
     <section aria-labelledby="delivered-title" className="delivered-services">
       <h2 id="delivered-title">{t("adviser.delivered.title")}</h2>
-      {items.length === 0 ? (
-        <p className="note" data-testid="no-delivered">
-          {t("adviser.delivered.none")}
-        </p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table data-table--stack" data-testid="delivered-list">
-            <caption className="visually-hidden">{t("adviser.delivered.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("adviser.delivered.service")}</th>
-                <th scope="col">{t("adviser.delivered.category")}</th>
-                <th scope="col">{t("adviser.delivered.technology")}</th>
-                <th scope="col">{t("adviser.delivered.dates")}</th>
-                <th scope="col" className="numeric">
-                  {t("adviser.delivered.price")}
-                </th>
-                <th scope="col" className="numeric">
-                  {t("adviser.delivered.attendees")}
-                </th>
-                <th scope="col">{t("adviser.delivered.partner")}</th>
-                {canRecord ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t("adviser.delivered.remove")}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    {item.title}
-                    {item.description ? <p className="note">{item.description}</p> : null}
-                    {item.recommendationRank ? (
-                      <p className="note">
-                        {t("adviser.delivered.answers", { rank: item.recommendationRank })}
-                      </p>
-                    ) : null}
-                  </th>
-                  <td data-label={t("adviser.delivered.category")}>
-                    {t(`recommendations.category.${item.category}`)}
-                  </td>
-                  <td data-label={t("adviser.delivered.technology")}>
-                    {t(`adviser.technology.${item.technologyType}`)}
-                  </td>
-                  <td data-label={t("adviser.delivered.dates")}>
-                    {formatStaffDate(lang, item.startDate)} – {formatStaffDate(lang, item.endDate)}
-                  </td>
-                  <td className="numeric" data-label={t("adviser.delivered.price")}>
-                    {formatEuros(lang, item.priceEur)}
-                  </td>
-                  <td className="numeric" data-label={t("adviser.delivered.attendees")}>
-                    {item.attendees ?? "—"}
-                  </td>
-                  <td data-label={t("adviser.delivered.partner")}>{item.partnerName ?? "—"}</td>
-                  {canRecord ? (
-                    <td>
-                      <remover.Form method="post" action={`/hub/companies/${companyId}/workspace`}>
-                        <input type="hidden" name="intent" value="service.remove" />
-                        <input type="hidden" name="deliveredServiceId" value={item.id} />
-                        <button
-                          type="submit"
-                          className="button button--small"
-                          aria-label={t("adviser.delivered.removeNamed", { title: item.title })}
-                        >
-                          {t("adviser.delivered.remove")}
-                        </button>
-                      </remover.Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <StackTable
+        caption={t("adviser.delivered.title")}
+        testId="delivered-list"
+        empty={
+          items.length === 0
+            ? { text: t("adviser.delivered.none"), testId: "no-delivered" }
+            : undefined
+        }
+        head={
+          <>
+            <th scope="col">{t("adviser.delivered.service")}</th>
+            <th scope="col">{t("adviser.delivered.category")}</th>
+            <th scope="col">{t("adviser.delivered.technology")}</th>
+            <th scope="col">{t("adviser.delivered.dates")}</th>
+            <th scope="col" className="numeric">
+              {t("adviser.delivered.price")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("adviser.delivered.attendees")}
+            </th>
+            <th scope="col">{t("adviser.delivered.partner")}</th>
+            {canRecord ? (
+              <th scope="col">
+                <span className="visually-hidden">{t("adviser.delivered.remove")}</span>
+              </th>
+            ) : null}
+          </>
+        }
+      >
+        {items.map((item) => (
+          <tr key={item.id}>
+            <th scope="row">
+              {item.title}
+              {item.description ? <p className="note">{item.description}</p> : null}
+              {item.recommendationRank ? (
+                <p className="note">
+                  {t("adviser.delivered.answers", { rank: item.recommendationRank })}
+                </p>
+              ) : null}
+            </th>
+            <td data-label={t("adviser.delivered.category")}>
+              {t(`recommendations.category.${item.category}`)}
+            </td>
+            <td data-label={t("adviser.delivered.technology")}>
+              {t(`adviser.technology.${item.technologyType}`)}
+            </td>
+            <td data-label={t("adviser.delivered.dates")}>
+              {formatStaffDate(lang, item.startDate)} – {formatStaffDate(lang, item.endDate)}
+            </td>
+            <td className="numeric" data-label={t("adviser.delivered.price")}>
+              {formatEuros(lang, item.priceEur)}
+            </td>
+            <td className="numeric" data-label={t("adviser.delivered.attendees")}>
+              {item.attendees ?? "—"}
+            </td>
+            <td data-label={t("adviser.delivered.partner")}>{item.partnerName ?? "—"}</td>
+            {canRecord ? (
+              <td>
+                <remover.Form method="post" action={`/hub/companies/${companyId}/workspace`}>
+                  <input type="hidden" name="intent" value="service.remove" />
+                  <input type="hidden" name="deliveredServiceId" value={item.id} />
+                  <button
+                    type="submit"
+                    className="button button--small"
+                    aria-label={t("adviser.delivered.removeNamed", { title: item.title })}
+                  >
+                    {t("adviser.delivered.remove")}
+                  </button>
+                </remover.Form>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </StackTable>
       {canRecord ? (
         <details className="delivered-form" open={reply?.ok === false ? true : undefined}>
           <summary>{t("adviser.delivered.record")}</summary>

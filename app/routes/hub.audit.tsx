@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
+import { Pager } from "../components/pager";
+import { StackTable } from "../components/stack-table";
 import { requireHubPermission } from "../lib/http/guards.server";
 import { auditPage, parseAuditQuery } from "../lib/server/audit-log.server";
 import { getFixedT } from "../lib/server/i18n.server";
@@ -83,59 +85,58 @@ export default function AuditLog() {
           {t("hub.audit.csv")}
         </a>
       </p>
-      {entries.length === 0 ? (
-        <p className="note" data-testid="audit-empty">
-          {t("hub.audit.empty")}
-        </p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table data-table--stack" data-testid="audit-table">
-            <caption className="visually-hidden">{t("hub.audit.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("hub.audit.time")}</th>
-                <th scope="col">{t("hub.audit.person")}</th>
-                <th scope="col">{t("hub.audit.actionLabel")}</th>
-                <th scope="col">{t("hub.audit.target")}</th>
-                <th scope="col">{t("hub.audit.details")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="nowrap" data-label={t("hub.audit.time")}>
-                    {formatStaffDate(lang, e.at, "compactDateTime")}
-                  </td>
-                  <td data-label={t("hub.audit.person")}>{e.actorEmail ?? "—"}</td>
-                  <th scope="row">{label(e.action)}</th>
-                  <td data-label={t("hub.audit.target")}>
-                    {e.targetType === "company" && e.targetId ? (
-                      <Link to={`/hub/companies/${e.targetId}`}>{t("hub.audit.company")}</Link>
-                    ) : e.targetType ? (
-                      <span className="mono">
-                        {e.targetType} {e.targetId?.slice(0, 8)}
-                      </span>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="mono small" data-label={t("hub.audit.details")}>
-                    {Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : ""}
-                    {e.ip ? ` ${e.ip}` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {pages > 1 ? (
-        <nav aria-label={t("hub.audit.pages")} className="pagination">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("hub.audit.previous")}</Link> : null}
-          <span>{t("hub.audit.pageOf", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("hub.audit.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <StackTable
+        caption={t("hub.audit.title")}
+        testId="audit-table"
+        empty={
+          entries.length === 0 ? { text: t("hub.audit.empty"), testId: "audit-empty" } : undefined
+        }
+        head={
+          <>
+            <th scope="col">{t("hub.audit.time")}</th>
+            <th scope="col">{t("hub.audit.person")}</th>
+            <th scope="col">{t("hub.audit.actionLabel")}</th>
+            <th scope="col">{t("hub.audit.target")}</th>
+            <th scope="col">{t("hub.audit.details")}</th>
+          </>
+        }
+      >
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td className="nowrap" data-label={t("hub.audit.time")}>
+              {formatStaffDate(lang, e.at, "compactDateTime")}
+            </td>
+            <td data-label={t("hub.audit.person")}>{e.actorEmail ?? "—"}</td>
+            <th scope="row">{label(e.action)}</th>
+            <td data-label={t("hub.audit.target")}>
+              {e.targetType === "company" && e.targetId ? (
+                <Link to={`/hub/companies/${e.targetId}`}>{t("hub.audit.company")}</Link>
+              ) : e.targetType ? (
+                <span className="mono">
+                  {e.targetType} {e.targetId?.slice(0, 8)}
+                </span>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className="mono small" data-label={t("hub.audit.details")}>
+              {Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : ""}
+              {e.ip ? ` ${e.ip}` : ""}
+            </td>
+          </tr>
+        ))}
+      </StackTable>
+      <Pager
+        page={page}
+        pages={pages}
+        link={pageLink}
+        labels={{
+          nav: t("hub.audit.pages"),
+          previous: t("hub.audit.previous"),
+          next: t("hub.audit.next"),
+          pageOf: t("hub.audit.pageOf", { page, pages }),
+        }}
+      />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClientListTable } from "../components/client-list";
 import { useTranslation } from "../components/i18n";
+import { Pager } from "../components/pager";
 import {
   companyListSearch,
   LIST_QUESTIONNAIRES,
@@ -259,19 +260,18 @@ export default function ClientList() {
             query={query}
             selectForm={lead ? "bulk-assign" : undefined}
           />
-          <nav className="pagination" aria-label={t("adviser.list.pages")}>
-            {query.page > 1 ? (
-              <Link to={companyListSearch(query, { page: query.page - 1 })} rel="prev">
-                {t("adviser.list.previous")}
-              </Link>
-            ) : null}
-            <span>{t("adviser.list.pageOf", { page: query.page, pages })}</span>
-            {query.page < pages ? (
-              <Link to={companyListSearch(query, { page: query.page + 1 })} rel="next">
-                {t("adviser.list.nextPage")}
-              </Link>
-            ) : null}
-          </nav>
+          <Pager
+            page={query.page}
+            pages={pages}
+            link={(page) => companyListSearch(query, { page })}
+            always
+            labels={{
+              nav: t("adviser.list.pages"),
+              previous: t("adviser.list.previous"),
+              next: t("adviser.list.nextPage"),
+              pageOf: t("adviser.list.pageOf", { page: query.page, pages }),
+            }}
+          />
         </>
       )}
     </article>
