@@ -69,6 +69,18 @@ export async function refreshCompanyLatest(db: Executor, companyIds: readonly st
       band = excluded.band, change = excluded.change, next_step = excluded.next_step`.execute(db);
 }
 
+/**
+ * The row of a company created in this transaction with its first main assessment, in
+ * progress: nothing submitted yet, so the rebuild's row is exactly this (one insert, no lock:
+ * no other transaction can see the company before this one commits).
+ */
+export async function insertNewCompanyLatest(db: Executor, companyId: string): Promise<void> {
+  await db
+    .insertInto("company_latest")
+    .values({ company_id: companyId, next_step: "in-progress" })
+    .execute();
+}
+
 /** Rebuilds every company's row from the assessments (after a bulk load, or to check). */
 export async function rebuildCompanyLatest(db: Executor): Promise<void> {
   await sql`delete from company_latest`.execute(db);

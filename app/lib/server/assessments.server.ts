@@ -26,7 +26,7 @@ import { profileName, type CustomerProfile } from "../core/profile";
 import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-token.server";
 import { scoreAnswers, type Score } from "../core/scoring";
 import { contributionOf, type PeerComparison, type PeerProfile } from "../core/benchmark";
-import { refreshCompanyLatest } from "../../../db/queries/company-latest";
+import { insertNewCompanyLatest, refreshCompanyLatest } from "../../../db/queries/company-latest";
 import { comparePeerGroups, lockPeerMember, syncPeerMember, type PeerViewer } from "./peers.server";
 import type { Executor } from "../../../db/database";
 import { reasonsOf, recommendationRows } from "./recommendations.server";
@@ -117,7 +117,7 @@ export async function createAssessment(
         pinnedAssessment(entry, companyId, "T0", hash, language),
       );
       await addToDashboardRollups(trx, [companyId]);
-      await refreshCompanyLatest(trx, [companyId]);
+      await insertNewCompanyLatest(trx, companyId);
       return id;
     });
   if (options.clientAddress !== undefined) await forgetRefilledCreationBuckets();
