@@ -1088,15 +1088,16 @@ const en = {
         "The number of submitted assessments and their median overall score per group.",
       demand: "Service demand",
       demandIntro:
-        "How often each service category and each service was recommended to the submitted assessments.",
-      deliveredPending:
-        "Delivered services are counted once advisers record them (the adviser workspace).",
+        "Recommended: how often each service category and each service was recommended to the submitted assessments (under the stage filter). Delivered: how many companies the hub delivered it to, counted once, in the month of the first delivery (all stages).",
       effect: "Effect",
       effectIntro:
-        "Companies with both a T0 and a T1 of the same questionnaire version: the change of each score from T0 to T1 (month of the T1). This describes change, it is not a causal estimate of the hub's effect.",
+        "Companies with both a T0 and a T1 of the same questionnaire version: the change of each score from T0 to T1 (month of the T1). Then the change of the overall score for the companies that received a service of each category between their T0 and their T1 (a delivery starting on or after the day of the T0 and no later than the day of the T1) and for those that did not.",
+      effectCaution:
+        "This describes change, it is not a causal estimate of the hub's effect: there is no random comparison group, companies choose and are chosen for services, and those who come back for a T1 are not a random sample.",
       completeness: "Completeness",
       completenessIntro:
         "Companies by their furthest submitted stage of this questionnaire (month of their T0).",
+      completenessList: "Follow-up status per company",
     },
     rates: {
       completion: "Completion rate (T0)",
@@ -1118,9 +1119,10 @@ const en = {
       byRegion: "By county",
       bySector: "By sector",
       bySize: "By size class",
-      demandByCategory: "Recommended per category",
-      demandByService: "Recommended per service",
+      demandByCategory: "Recommended and delivered per category",
+      demandByService: "Recommended and delivered per service",
       effect: "Change from T0 to T1",
+      effectByCategory: "Change of the overall score by service category received",
       completeness: "Follow-up status",
     },
     rowHeader: {
@@ -1135,6 +1137,7 @@ const en = {
       demandByCategory: "Service category",
       demandByService: "Service",
       effect: "Dimension",
+      effectByCategory: "Service category",
       completeness: "Status",
     },
     column: {
@@ -1148,6 +1151,12 @@ const en = {
       q1: "Lower quartile",
       q3: "Upper quartile",
       recommended: "Recommended",
+      delivered: "Delivered (companies)",
+      received: "Received (companies)",
+      receivedMean: "Mean change, received",
+      notReceived: "Did not receive (companies)",
+      notReceivedMean: "Mean change, did not receive",
+      difference: "Difference",
       pairs: "Companies (T0 and T1)",
       meanChange: "Mean change",
       medianChange: "Median change",

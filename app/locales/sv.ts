@@ -1100,15 +1100,16 @@ const sv: Translations = {
       breakdownsIntro: "Antal inskickade bedömningar och deras medianresultat per grupp.",
       demand: "Efterfrågan på tjänster",
       demandIntro:
-        "Hur ofta varje tjänstekategori och varje tjänst rekommenderades i de inskickade bedömningarna.",
-      deliveredPending:
-        "Levererade tjänster räknas när rådgivarna registrerar dem (rådgivarnas arbetsyta).",
+        "Rekommenderade: hur ofta varje tjänstekategori och varje tjänst rekommenderades i de inskickade bedömningarna (enligt stegfiltret). Levererade: hur många företag hubben levererade den till, räknat en gång, i månaden för den första leveransen (alla steg).",
       effect: "Effekt",
       effectIntro:
-        "Företag med både T0 och T1 av samma version av frågeformuläret: hur varje resultat ändrats från T0 till T1 (T1:ans månad). Det beskriver förändring och är ingen skattning av hubbens orsakseffekt.",
+        "Företag med både T0 och T1 av samma version av frågeformuläret: hur varje resultat ändrats från T0 till T1 (T1:ans månad). Sedan förändringen av det samlade resultatet för de företag som fick en tjänst i varje kategori mellan sin T0 och sin T1 (en leverans som började samma dag som T0 eller senare och senast samma dag som T1) och för dem som inte fick det.",
+      effectCaution:
+        "Det beskriver förändring och är ingen skattning av hubbens orsakseffekt: det finns ingen slumpad jämförelsegrupp, företag väljer och väljs ut till tjänster, och de som kommer tillbaka för en T1 är inget slumpmässigt urval.",
       completeness: "Fullständighet",
       completenessIntro:
         "Företag efter det senaste inskickade steget i det här frågeformuläret (månaden för deras T0).",
+      completenessList: "Uppföljningsstatus per företag",
     },
     rates: {
       completion: "Andel fullföljda (T0)",
@@ -1130,9 +1131,10 @@ const sv: Translations = {
       byRegion: "Per län",
       bySector: "Per bransch",
       bySize: "Per storlek",
-      demandByCategory: "Rekommenderade per kategori",
-      demandByService: "Rekommenderade per tjänst",
+      demandByCategory: "Rekommenderade och levererade per kategori",
+      demandByService: "Rekommenderade och levererade per tjänst",
       effect: "Förändring från T0 till T1",
+      effectByCategory: "Förändring av det samlade resultatet efter mottagen tjänstekategori",
       completeness: "Uppföljningsstatus",
     },
     rowHeader: {
@@ -1147,6 +1149,7 @@ const sv: Translations = {
       demandByCategory: "Tjänstekategori",
       demandByService: "Tjänst",
       effect: "Område",
+      effectByCategory: "Tjänstekategori",
       completeness: "Status",
     },
     column: {
@@ -1160,6 +1163,12 @@ const sv: Translations = {
       q1: "Nedre kvartil",
       q3: "Övre kvartil",
       recommended: "Rekommenderade",
+      delivered: "Levererade (företag)",
+      received: "Fick (företag)",
+      receivedMean: "Medelförändring, fick",
+      notReceived: "Fick inte (företag)",
+      notReceivedMean: "Medelförändring, fick inte",
+      difference: "Skillnad",
       pairs: "Företag (T0 och T1)",
       meanChange: "Medelförändring",
       medianChange: "Medianförändring",

@@ -208,14 +208,13 @@ export default function HubDashboard() {
         <TableBlock
           table={dashboard.demandByCategory}
           labels={labels}
-          chart={{ columns: [0], horizontal: true }}
+          chart={{ columns: [0, 1], horizontal: true }}
         />
         <TableBlock
           table={dashboard.demandByService}
           labels={labels}
-          chart={{ columns: [0], horizontal: true }}
+          chart={{ columns: [0, 1], horizontal: true }}
         />
-        <p className="note">{t("dashboard.panel.deliveredPending")}</p>
       </Panel>
       <Panel id="effect">
         <TableBlock
@@ -223,6 +222,15 @@ export default function HubDashboard() {
           labels={labels}
           chart={{ columns: [1], horizontal: true }}
         />
+        <TableBlock
+          table={dashboard.effectByCategory}
+          labels={labels}
+          chart={{ columns: [2, 4], horizontal: true }}
+          wide
+        />
+        <p className="note dashboard-caution" data-testid="effect-caution">
+          {t("dashboard.panel.effectCaution")}
+        </p>
       </Panel>
       <Panel id="completeness">
         <TableBlock

@@ -137,7 +137,38 @@ async function bruteForce(f: Filter) {
     where ${where(f, "t0")} and t0.stage = 'T0' and t1.stage = 'T1'
       and t0.status = 'submitted' and t1.status = 'submitted'
   `.execute(db);
+  // Companies (with a T0 of the questionnaire) the hub delivered a category or a service to.
+  const delivered = await sql<{ key: string; n: number }>`
+    select d.category as key, count(distinct d.company_id)::int as n
+    from delivered_services d join assessments a on a.company_id = d.company_id
+    join companies c on c.id = a.company_id
+    where ${where(f, "a")} and a.stage = 'T0' group by 1
+    union all
+    select d.service_id, count(distinct d.company_id)::int
+    from delivered_services d join assessments a on a.company_id = d.company_id
+    join companies c on c.id = a.company_id
+    where ${where(f, "a")} and a.stage = 'T0' and d.service_id is not null group by 1
+  `.execute(db);
+  // T0→T1 pairs by whether a delivery of the category started between the two days.
+  const received = await sql<{ category: string; received: boolean; n: number; mean: number }>`
+    select k.category, exists (
+        select 1 from delivered_services d where d.company_id = t0.company_id
+          and d.category = k.category
+          and d.start_date between (t0.submitted_at at time zone 'UTC')::date
+            and (t1.submitted_at at time zone 'UTC')::date
+      ) as received,
+      count(*)::int as n, avg(t1.overall_score - t0.overall_score) as mean
+    from assessments t0 join assessments t1 on t1.company_id = t0.company_id
+      and t1.definition_id = t0.definition_id and t1.definition_major = t0.definition_major
+    join companies c on c.id = t0.company_id
+    cross join (select distinct category from service_versions) k
+    where ${where(f, "t0")} and t0.stage = 'T0' and t1.stage = 'T1'
+      and t0.status = 'submitted' and t1.status = 'submitted'
+    group by 1, 2
+  `.execute(db);
   return {
+    delivered: new Map(delivered.rows.map((r) => [r.key, r.n])),
+    received: new Map(received.rows.map((r) => [`${r.category}/${r.received}`, r])),
     standing: new Map(standing.rows.map((r) => [r.metric, r])),
     bands: new Map(bands.rows.map((r) => [r.band, r.n])),
     regions: new Map(regions.rows.map((r) => [r.region, r.n])),
@@ -205,6 +236,28 @@ test("every panel's numbers equal brute force over the raw rows for random filte
         expectCount(row.cells[0], truth.categories.get(row.id) ?? 0, `${label} category`);
       }
     }
+    for (const row of dashboard.demandByCategory.rows) {
+      if (row.id !== "total") {
+        expectCount(row.cells[1], truth.delivered.get(row.id) ?? 0, `${label} delivered`);
+      }
+    }
+    for (const row of dashboard.demandByService.rows) {
+      if (row.id !== "total") {
+        expectCount(row.cells[1], truth.delivered.get(row.id) ?? 0, `${label} delivered`);
+      }
+    }
+    for (const row of dashboard.effectByCategory.rows) {
+      for (const [c, yes] of [
+        [1, true],
+        [3, false],
+      ] as const) {
+        const exact = truth.received.get(`${row.id}/${yes}`);
+        expectCount(row.cells[c], exact?.n ?? 0, `${label} ${row.id} received ${yes}`);
+        const mean = row.cells[c + 1];
+        expect(mean.kind === "value", `${label} mean shown`).toBe((exact?.n ?? 0) >= PRIVACY_FLOOR);
+        if (mean.kind === "value") expect(mean.value).toBeCloseTo(Number(exact!.mean), 4);
+      }
+    }
     const overall = column(dashboard.effect, "overall", 0);
     expectCount(overall, truth.effect.n, `${label} pairs`);
     const mean = column(dashboard.effect, "overall", 1);
@@ -214,6 +267,11 @@ test("every panel's numbers equal brute force over the raw rows for random filte
   const all = (await load("?q=dma-sme@1")).data as Loaded;
   expect(column(all.dashboard.effect, "overall").kind).toBe("value");
   expect(all.dashboard.demandByService.rows.length).toBeGreaterThan(2);
+  // The demo data delivers services, and some categories have an effect to compare.
+  expect(column(all.dashboard.demandByCategory, "total", 1).kind).toBe("value");
+  expect(
+    all.dashboard.effectByCategory.rows.filter((r) => r.cells[2].kind === "value").length,
+  ).toBeGreaterThanOrEqual(2);
 }, 120_000);
 
 test("a table's CSV holds exactly what the page shows, with a BOM and the chosen separator", async () => {
