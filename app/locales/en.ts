@@ -1168,16 +1168,19 @@ const en = {
   exports: {
     title: "Exports",
     intro:
-      "Download the submitted assessments of one questionnaire, filtered like the dashboard, as CSV or Excel. Files are streamed, so even very large exports start at once. Every download is recorded in the audit log.",
+      "Download the submitted assessments of one questionnaire, or the services delivered to the organisations that answered it, filtered like the dashboard, as CSV or Excel. Files are streamed, so even very large exports start at once. Every download is recorded in the audit log.",
     what: "What to export",
     kind: {
       "dma-results": "DMA results",
+      "delivered-services": "Delivered services",
       answers: "All answers",
       "answers-anonymous": "All answers, anonymised",
     },
     hint: {
       "dma-results":
         "— one row per assessment in the column layout of the Commission's platform: name, the six dimensions, overall score, level, stage, dates and organisation number.",
+      "delivered-services":
+        "— one row per delivered service in the column layout of the Commission's service reporting: customer, customer type, category, technology, description, price, attendees, start and end (the period applies to the start date).",
       answers: "— one row per assessment, one column per item of the questionnaire, for research.",
       "answers-anonymous":
         "— the same without name, organisation number, exact dates or free-text answers.",
@@ -1205,6 +1208,20 @@ const en = {
       region: "County",
       sector: "Sector or government area",
       sizeClass: "Size class",
+    },
+    delivered: {
+      customer: "Customer",
+      customerType: "Customer type",
+      category: "Service category delivered",
+      technology: "Technology type used",
+      description: "Short description of the service",
+      price: "Service price, €",
+      attendees: "Number of attendees",
+      start: "Start date",
+      end: "End date",
+      orgNumber: "Organisation number",
+      service: "Service",
+      partner: "Partner organisation",
     },
     commission: {
       sme: {

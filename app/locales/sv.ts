@@ -1180,16 +1180,19 @@ const sv: Translations = {
   exports: {
     title: "Exporter",
     intro:
-      "Ladda ner de inskickade bedömningarna i ett frågeformulär, filtrerade som i översikten, som CSV eller Excel. Filerna strömmas, så även mycket stora exporter börjar direkt. Varje nedladdning registreras i händelseloggen.",
+      "Ladda ner de inskickade bedömningarna i ett frågeformulär, eller tjänsterna som levererats till de organisationer som besvarat det, filtrerade som i översikten, som CSV eller Excel. Filerna strömmas, så även mycket stora exporter börjar direkt. Varje nedladdning registreras i händelseloggen.",
     what: "Vad som ska exporteras",
     kind: {
       "dma-results": "DMA-resultat",
+      "delivered-services": "Levererade tjänster",
       answers: "Alla svar",
       "answers-anonymous": "Alla svar, anonymiserade",
     },
     hint: {
       "dma-results":
         "– en rad per bedömning i kolumnordningen från kommissionens plattform: namn, de sex områdena, totalresultat, nivå, steg, datum och organisationsnummer.",
+      "delivered-services":
+        "– en rad per levererad tjänst i kolumnordningen från kommissionens tjänsterapportering: kund, kundtyp, kategori, teknik, beskrivning, pris, deltagare, start och slut (perioden gäller startdatum).",
       answers: "– en rad per bedömning, en kolumn per del av frågeformuläret, för forskning.",
       "answers-anonymous":
         "– samma sak utan namn, organisationsnummer, exakta datum och fritextsvar.",
@@ -1217,6 +1220,20 @@ const sv: Translations = {
       region: "Län",
       sector: "Bransch eller verksamhetsområde",
       sizeClass: "Storlek",
+    },
+    delivered: {
+      customer: "Kund",
+      customerType: "Kundtyp",
+      category: "Levererad tjänstekategori",
+      technology: "Använd teknik",
+      description: "Kort beskrivning av tjänsten",
+      price: "Tjänstens pris, €",
+      attendees: "Antal deltagare",
+      start: "Startdatum",
+      end: "Slutdatum",
+      orgNumber: "Organisationsnummer",
+      service: "Tjänst",
+      partner: "Partnerorganisation",
     },
     commission: {
       sme: {

@@ -127,3 +127,99 @@ export async function* streamExportRows(
     after = { at: last.cursor, id: last.id };
   }
 }
+
+/** One delivered service as its export reads it. */
+export interface DeliveredExportRow {
+  id: string;
+  customer: string;
+  orgNumber: string | null;
+  customerType: CustomerType;
+  category: string;
+  technologyType: string;
+  title: string;
+  description: string;
+  priceEur: number;
+  attendees: number | null;
+  /** YYYY-MM-DD. */
+  startDate: string;
+  endDate: string;
+  partnerId: string | null;
+}
+
+/**
+ * The services delivered to the companies of a slice (those with a T0 of the questionnaire,
+ * by their current county, sector, size class and partner organisation, as the dashboard
+ * counts them; the period by the start date), in start order, `batch` at a time by keyset
+ * pagination.
+ */
+export async function* streamDeliveredRows(
+  db: Executor,
+  filter: ExportFilter,
+  options: { batch?: number } = {},
+): AsyncGenerator<DeliveredExportRow[]> {
+  const batch = options.batch ?? 2_000;
+  const conditions = [
+    sql`exists (select 1 from assessments a where a.company_id = c.id
+      and a.definition_id = ${filter.definitionId}
+      and a.definition_major = ${filter.definitionMajor} and a.stage = 'T0')`,
+  ];
+  if (filter.from) conditions.push(sql`d.start_date >= ${filter.from}::date`);
+  if (filter.to) conditions.push(sql`d.start_date < (${filter.to}::date + interval '1 month')`);
+  if (filter.region) conditions.push(sql`c.region = ${filter.region}`);
+  if (filter.sector) {
+    conditions.push(sql`coalesce(c.primary_sector, c.primary_area) = ${filter.sector}`);
+  }
+  if (filter.size) conditions.push(sql`c.size_class = ${filter.size}`);
+  if (filter.partner !== undefined) {
+    conditions.push(sql`${partnerOf(sql.ref("c.id"))} = ${filter.partner}`);
+  }
+  let after: { start: string; id: string } | undefined;
+  for (;;) {
+    const page = after
+      ? [...conditions, sql`(d.start_date, d.id) > (${after.start}::date, ${after.id}::uuid)`]
+      : conditions;
+    const result = await sql<{
+      id: string;
+      customer: string;
+      org_number: string | null;
+      customer_type: CustomerType;
+      category: string;
+      technology_type: string;
+      title: string;
+      description: string;
+      price_eur: string;
+      attendees: number | null;
+      start_date: string;
+      end_date: string;
+      partner_id: string | null;
+    }>`
+      select d.id, c.name as customer, c.org_number, c.customer_type, d.category,
+        d.technology_type, d.title, d.description, d.price_eur::text as price_eur, d.attendees,
+        d.start_date::text as start_date, d.end_date::text as end_date, d.partner_id
+      from delivered_services d join companies c on c.id = d.company_id
+      where ${sql.join(page, sql` and `)}
+      order by d.start_date, d.id
+      limit ${batch}
+    `.execute(db);
+    const rows = result.rows;
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      id: r.id,
+      customer: r.customer,
+      orgNumber: r.org_number,
+      customerType: r.customer_type,
+      category: r.category,
+      technologyType: r.technology_type,
+      title: r.title,
+      description: r.description,
+      priceEur: Number(r.price_eur),
+      attendees: r.attendees,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      partnerId: r.partner_id,
+    }));
+    if (rows.length < batch) return;
+    const last = rows[rows.length - 1];
+    after = { start: last.start_date, id: last.id };
+  }
+}
