@@ -1072,6 +1072,17 @@ const en = {
     chartNote: "The table beside the chart holds the same numbers.",
     stageNote:
       "The stage filter applies to “Where companies stand”, the breakdowns and service demand.",
+    companies: {
+      link: "The list of companies and their T0, T1 and T2",
+      back: "← Back to the dashboard",
+      intro:
+        "{{count}} companies with a T0 of this questionnaire in the slice (the period by the month their T0 was started). Each stage shows the day it was submitted, or that it is in progress. This list names companies: it is for the hub's own follow-up and is not under the privacy floor; its download is recorded in the audit log.",
+      csv: "Download the whole list as CSV",
+      name: "Name",
+      orgNumber: "Organisation number",
+      status: "Furthest stage",
+      inProgress: "in progress",
+    },
     cell: {
       small: "fewer than {{floor}}",
       hidden: "hidden",

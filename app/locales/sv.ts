@@ -1085,6 +1085,17 @@ const sv: Translations = {
     chartNote: "Tabellen bredvid diagrammet har samma siffror.",
     stageNote:
       "Stegfiltret gäller ”Var företagen står”, uppdelningarna och efterfrågan på tjänster.",
+    companies: {
+      link: "Listan över företagen och deras T0, T1 och T2",
+      back: "← Tillbaka till översikten",
+      intro:
+        "{{count}} företag med en T0 av det här frågeformuläret i urvalet (perioden efter månaden då deras T0 påbörjades). Varje steg visar dagen det skickades in, eller att det pågår. Listan namnger företag: den är för hubbens egen uppföljning och omfattas inte av integritetsgränsen; nedladdningen registreras i händelseloggen.",
+      csv: "Ladda ner hela listan som CSV",
+      name: "Namn",
+      orgNumber: "Organisationsnummer",
+      status: "Senaste steg",
+      inProgress: "pågår",
+    },
     cell: {
       small: "färre än {{floor}}",
       hidden: "dolt",

@@ -141,6 +141,8 @@ function Panel({ id, children }: { id: string; children: React.ReactNode }) {
 export default function HubDashboard() {
   const { filter, dashboard, labels, questionnaires, metrics } = useLoaderData<typeof loader>();
   const { t, lang } = useTranslation();
+  const [params] = useSearchParams();
+  const search = params.toString() ? `?${params.toString()}` : "";
   const metricLabel = (id: string) => labels.metrics[id]?.[lang] ?? t("dashboard.overall");
   return (
     <article className="dashboard-page">
@@ -238,6 +240,11 @@ export default function HubDashboard() {
           labels={labels}
           chart={{ columns: [0], horizontal: true }}
         />
+        <p className="dashboard-caution">
+          <Link to={`/hub/dashboard/companies${search}`} data-testid="completeness-link">
+            {t("dashboard.companies.link")}
+          </Link>
+        </p>
       </Panel>
       <p className="note">{t("dashboard.stageNote")}</p>
     </article>

@@ -7,6 +7,9 @@ import { database } from "../../app/lib/server/db.server";
 import { seedDemoData } from "../../app/lib/server/demo-seed.server";
 import { loader as dashboardLoader } from "../../app/routes/hub.dashboard";
 import { loader as csvLoader } from "../../app/routes/hub.dashboard[.csv]";
+import { loader as listLoader } from "../../app/routes/hub.dashboard_.companies";
+import { loader as listCsvLoader } from "../../app/routes/hub.dashboard_.companies[.csv]";
+import { parse } from "csv-parse/sync";
 import { openAppTestDatabase } from "../helpers/app-db";
 import { createRandom } from "../helpers/random-answers";
 import { routeArgs } from "../helpers/route-args";
@@ -301,3 +304,91 @@ test("a table's CSV holds exactly what the page shows, with a BOM and the chosen
     );
   });
 });
+
+describe("the completeness list", () => {
+  test.each(["/hub/dashboard/companies", "/hub/dashboard/companies.csv"])(
+    "%s: hub lead 200, adviser 403",
+    async (path) => {
+      const call = (cookie: string) =>
+        outcome(() =>
+          (path.endsWith(".csv") ? listCsvLoader : listLoader)(
+            routeArgs(staffRequest(path, { cookie })),
+          ),
+        );
+      expect((await call(cast.cookies.lead)).status).toBe(200);
+      expect((await call(cast.cookies.adviser)).status).toBe(403);
+    },
+  );
+
+  test("a bad page is a 400", async () => {
+    const response = await outcome(() =>
+      listLoader(
+        routeArgs(staffRequest("/hub/dashboard/companies?page=0", { cookie: cast.cookies.lead })),
+      ),
+    );
+    expect(response.status).toBe(400);
+  });
+
+  test("pages and the CSV list every company of the slice with its stages, as the panel counts them; the download is audit-logged", async () => {
+    const { db } = database();
+    for (const query of ["q=dma-sme@1", "q=dma-sme@1&region=skane&size=small", "q=dma-pso@1"]) {
+      const truth = await sql<{ id: string; furthest: string }>`
+        select t0.company_id as id, coalesce((select max(x.stage) from assessments x
+          where x.company_id = t0.company_id and x.definition_id = t0.definition_id
+            and x.status = 'submitted'), 'none') as furthest
+        from assessments t0 join companies c on c.id = t0.company_id
+        where t0.definition_id = ${query.includes("pso") ? "dma-pso" : "dma-sme"}
+          and t0.stage = 'T0'
+          ${query.includes("skane") ? sql`and c.region = 'skane' and c.size_class = 'small'` : sql``}
+      `.execute(db);
+      type List = Awaited<ReturnType<typeof listLoader>>;
+      const first = (await load2(`/hub/dashboard/companies?${query}`)) as List;
+      expect(first.total).toBe(truth.rows.length);
+      const ids: string[] = [];
+      for (let page = 1; page <= first.pages; page++) {
+        const loaded = (await load2(`/hub/dashboard/companies?${query}&page=${page}`)) as List;
+        ids.push(...loaded.rows.map((r) => r.companyId));
+      }
+      expect(ids.sort()).toEqual(truth.rows.map((r) => r.id).sort());
+      const response = (await listCsvLoader(
+        routeArgs(
+          staffRequest(`/hub/dashboard/companies.csv?${query}&sep=comma`, {
+            cookie: cast.cookies.lead,
+          }),
+        ),
+      )) as Response;
+      const lines: string[][] = parse(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(3)
+          .toString("utf8"),
+      );
+      expect(lines).toHaveLength(truth.rows.length + 1);
+      // The furthest stages add up to the completeness panel's counts.
+      const dashboard = ((await load(`?${query}`)).data as Loaded).dashboard;
+      const furthest = lines.slice(1).map((l) => l[l.length - 1]);
+      for (const row of dashboard.completeness.rows) {
+        if (row.id === "total") continue;
+        const wording = {
+          none: "T0 not submitted",
+          T0: "T0 submitted",
+          T1: "T1 submitted",
+          T2: "T2 submitted",
+        }[row.id]!;
+        const n = truth.rows.filter((r) => r.furthest === row.id).length;
+        expect(furthest.filter((f) => f === wording)).toHaveLength(n);
+        expectCount(row.cells[0], n, `${query} ${row.id}`);
+      }
+    }
+    const entry = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "export.downloaded")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({ kind: "completeness", format: "csv" });
+  }, 60_000);
+});
+
+async function load2(path: string) {
+  return listLoader(routeArgs(staffRequest(path, { cookie: cast.cookies.lead })));
+}

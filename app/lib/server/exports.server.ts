@@ -65,7 +65,8 @@ export function parseExportQuery(url: URL): ExportRequest {
   return { kind, format, separator: sep === "semicolon" ? ";" : ",", lang, filter };
 }
 
-function exportFilter(filter: DashboardFilter): ExportFilter {
+/** The dashboard's filter as the export queries take it. */
+export function exportFilter(filter: DashboardFilter): ExportFilter {
   return {
     definitionId: filter.definitionId,
     definitionMajor: filter.definitionMajor,
@@ -87,14 +88,15 @@ function exportFilter(filter: DashboardFilter): ExportFilter {
 type Value = string | number | null;
 
 /** An export's header and how each stored row becomes a line of it. */
-interface Layout<Row = ExportRow> {
+export interface Layout<Row = ExportRow> {
   header: string[];
   line: (row: Row) => Value[];
 }
 
 // One formatter for every row: building an Intl.DateTimeFormat costs far more than using one.
 const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
-const localDate = (value: Date) => STOCKHOLM_DATE.format(value);
+/** A day as YYYY-MM-DD in Europe/Stockholm. */
+export const localDate = (value: Date) => STOCKHOLM_DATE.format(value);
 const localMonth = (value: Date) => localDate(value).slice(0, 7);
 const rounded = (value: number | null | undefined) =>
   value === null || value === undefined ? null : Math.round(value * 100) / 100;
@@ -198,6 +200,17 @@ export interface ExportFile {
   body: ReadableStream<Uint8Array>;
 }
 
+/** The response that streams a download (an attachment, never cached). */
+export function downloadResponse(file: ExportFile): Response {
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
 /**
  * Streams an export of the filter's submitted assessments (or delivered services): CSV (UTF-8 with BOM, the chosen
  * separator, formula injection neutralised) or XLSX (exceljs' streaming WorkbookWriter).
@@ -236,7 +249,8 @@ function fileOf<Row>(
   };
 }
 
-function csvStream<Row>(
+/** A streamed CSV file: BOM and header, then each batch of rows as it is read. */
+export function csvStream<Row>(
   layout: Layout<Row>,
   batches: AsyncGenerator<Row[]>,
   separator: CsvSeparator,
