@@ -87,15 +87,12 @@ export async function* streamExportRows(
       region: string;
       sector: string;
       size_class: string;
-      scores: Record<string, number> | null;
       answers: StoredAnswers | null;
       cursor: string;
     }>`
       select a.id, a.stage, a.definition_version, a.created_at, a.submitted_at,
         a.overall_score, a.band, c.name, c.org_number, c.customer_type, c.region,
         coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
-        (select jsonb_object_agg(s.dimension, s.score) from assessment_scores s
-          where s.assessment_id = a.id) as scores,
         ${options.answers ? sql`a.answers` : sql`null`} as answers,
         a.submitted_at::text as cursor
       from assessments a join companies c on c.id = a.company_id
@@ -105,6 +102,17 @@ export async function* streamExportRows(
     `.execute(db);
     const rows = result.rows;
     if (rows.length === 0) return;
+    // The batch's scores in one query (not a subquery per row).
+    const scores = new Map<string, Record<string, number>>();
+    const stored = await sql<{ assessment_id: string; dimension: string; score: number }>`
+      select assessment_id, dimension, score from assessment_scores
+      where assessment_id = any(${rows.map((r) => r.id)}::uuid[])
+    `.execute(db);
+    for (const s of stored.rows) {
+      const own = scores.get(s.assessment_id) ?? {};
+      own[s.dimension] = s.score;
+      scores.set(s.assessment_id, own);
+    }
     yield rows.map((r) => ({
       id: r.id,
       stage: r.stage,
@@ -119,7 +127,7 @@ export async function* streamExportRows(
       region: r.region,
       sector: r.sector,
       sizeClass: r.size_class,
-      scores: r.scores ?? {},
+      scores: scores.get(r.id) ?? {},
       answers: r.answers ?? undefined,
     }));
     if (rows.length < batch) return;
