@@ -32,7 +32,7 @@ let app: { close: () => Promise<void> };
 
 beforeAll(async () => {
   app = await openAppTestDatabase();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await app.close();
