@@ -1076,6 +1076,17 @@ const en = {
     chartNote: "The table beside the chart holds the same numbers.",
     stageNote:
       "The stage filter applies to “Where companies stand”, the breakdowns and service demand.",
+    companies: {
+      link: "The list of companies and their T0, T1 and T2",
+      back: "← Back to the dashboard",
+      intro:
+        "{{count}} companies with a T0 of this questionnaire in the slice (the period by the month their T0 was started). Each stage shows the day it was submitted, or that it is in progress. This list names companies: it is for the hub's own follow-up and is not under the privacy floor; its download is recorded in the audit log.",
+      csv: "Download the whole list as CSV",
+      name: "Name",
+      orgNumber: "Organisation number",
+      status: "Furthest stage",
+      inProgress: "in progress",
+    },
     cell: {
       small: "fewer than {{floor}}",
       hidden: "hidden",
@@ -1092,15 +1103,16 @@ const en = {
         "The number of submitted assessments and their median overall score per group.",
       demand: "Service demand",
       demandIntro:
-        "How often each service category and each service was recommended to the submitted assessments.",
-      deliveredPending:
-        "Delivered services are counted once advisers record them (the adviser workspace).",
+        "Recommended: how often each service category and each service was recommended to the submitted assessments (under the stage filter). Delivered: how many companies the hub delivered it to, counted once, in the month of the first delivery (all stages).",
       effect: "Effect",
       effectIntro:
-        "Companies with both a T0 and a T1 of the same questionnaire version: the change of each score from T0 to T1 (month of the T1). This describes change, it is not a causal estimate of the hub's effect.",
+        "Companies with both a T0 and a T1 of the same questionnaire version: the change of each score from T0 to T1 (month of the T1). Then the change of the overall score for the companies that received a service of each category between their T0 and their T1 (a delivery starting on or after the day of the T0 and no later than the day of the T1) and for those that did not.",
+      effectCaution:
+        "This describes change, it is not a causal estimate of the hub's effect: there is no random comparison group, companies choose and are chosen for services, and those who come back for a T1 are not a random sample.",
       completeness: "Completeness",
       completenessIntro:
         "Companies by their furthest submitted stage of this questionnaire (month of their T0).",
+      completenessList: "Follow-up status per company",
     },
     rates: {
       completion: "Completion rate (T0)",
@@ -1122,9 +1134,10 @@ const en = {
       byRegion: "By county",
       bySector: "By sector",
       bySize: "By size class",
-      demandByCategory: "Recommended per category",
-      demandByService: "Recommended per service",
+      demandByCategory: "Recommended and delivered per category",
+      demandByService: "Recommended and delivered per service",
       effect: "Change from T0 to T1",
+      effectByCategory: "Change of the overall score by service category received",
       completeness: "Follow-up status",
     },
     rowHeader: {
@@ -1139,6 +1152,7 @@ const en = {
       demandByCategory: "Service category",
       demandByService: "Service",
       effect: "Dimension",
+      effectByCategory: "Service category",
       completeness: "Status",
     },
     column: {
@@ -1152,6 +1166,12 @@ const en = {
       q1: "Lower quartile",
       q3: "Upper quartile",
       recommended: "Recommended",
+      delivered: "Delivered (companies)",
+      received: "Received (companies)",
+      receivedMean: "Mean change, received",
+      notReceived: "Did not receive (companies)",
+      notReceivedMean: "Mean change, did not receive",
+      difference: "Difference",
       pairs: "Companies (T0 and T1)",
       meanChange: "Mean change",
       medianChange: "Median change",
@@ -1163,16 +1183,19 @@ const en = {
   exports: {
     title: "Exports",
     intro:
-      "Download the submitted assessments of one questionnaire, filtered like the dashboard, as CSV or Excel. Files are streamed, so even very large exports start at once. Every download is recorded in the audit log.",
+      "Download the submitted assessments of one questionnaire, or the services delivered to the organisations that answered it, filtered like the dashboard, as CSV or Excel. Files are streamed, so even very large exports start at once. Every download is recorded in the audit log.",
     what: "What to export",
     kind: {
       "dma-results": "DMA results",
+      "delivered-services": "Delivered services",
       answers: "All answers",
       "answers-anonymous": "All answers, anonymised",
     },
     hint: {
       "dma-results":
         "— one row per assessment in the column layout of the Commission's platform: name, the six dimensions, overall score, level, stage, dates and organisation number.",
+      "delivered-services":
+        "— one row per delivered service in the column layout of the Commission's service reporting: customer, customer type, category, technology, description, price, attendees, start and end (the period applies to the start date).",
       answers: "— one row per assessment, one column per item of the questionnaire, for research.",
       "answers-anonymous":
         "— the same without name, organisation number, exact dates or free-text answers.",
@@ -1200,6 +1223,20 @@ const en = {
       region: "County",
       sector: "Sector or government area",
       sizeClass: "Size class",
+    },
+    delivered: {
+      customer: "Customer",
+      customerType: "Customer type",
+      category: "Service category delivered",
+      technology: "Technology type used",
+      description: "Short description of the service",
+      price: "Service price, €",
+      attendees: "Number of attendees",
+      start: "Start date",
+      end: "End date",
+      orgNumber: "Organisation number",
+      service: "Service",
+      partner: "Partner organisation",
     },
     commission: {
       sme: {

@@ -1089,6 +1089,17 @@ const sv: Translations = {
     chartNote: "Tabellen bredvid diagrammet har samma siffror.",
     stageNote:
       "Stegfiltret gäller ”Var företagen står”, uppdelningarna och efterfrågan på tjänster.",
+    companies: {
+      link: "Listan över företagen och deras T0, T1 och T2",
+      back: "← Tillbaka till översikten",
+      intro:
+        "{{count}} företag med en T0 av det här frågeformuläret i urvalet (perioden efter månaden då deras T0 påbörjades). Varje steg visar dagen det skickades in, eller att det pågår. Listan namnger företag: den är för hubbens egen uppföljning och omfattas inte av integritetsgränsen; nedladdningen registreras i händelseloggen.",
+      csv: "Ladda ner hela listan som CSV",
+      name: "Namn",
+      orgNumber: "Organisationsnummer",
+      status: "Senaste steg",
+      inProgress: "pågår",
+    },
     cell: {
       small: "färre än {{floor}}",
       hidden: "dolt",
@@ -1104,15 +1115,16 @@ const sv: Translations = {
       breakdownsIntro: "Antal inskickade bedömningar och deras medianresultat per grupp.",
       demand: "Efterfrågan på tjänster",
       demandIntro:
-        "Hur ofta varje tjänstekategori och varje tjänst rekommenderades i de inskickade bedömningarna.",
-      deliveredPending:
-        "Levererade tjänster räknas när rådgivarna registrerar dem (rådgivarnas arbetsyta).",
+        "Rekommenderade: hur ofta varje tjänstekategori och varje tjänst rekommenderades i de inskickade bedömningarna (enligt stegfiltret). Levererade: hur många företag hubben levererade den till, räknat en gång, i månaden för den första leveransen (alla steg).",
       effect: "Effekt",
       effectIntro:
-        "Företag med både T0 och T1 av samma version av frågeformuläret: hur varje resultat ändrats från T0 till T1 (T1:ans månad). Det beskriver förändring och är ingen skattning av hubbens orsakseffekt.",
+        "Företag med både T0 och T1 av samma version av frågeformuläret: hur varje resultat ändrats från T0 till T1 (T1:ans månad). Sedan förändringen av det samlade resultatet för de företag som fick en tjänst i varje kategori mellan sin T0 och sin T1 (en leverans som började samma dag som T0 eller senare och senast samma dag som T1) och för dem som inte fick det.",
+      effectCaution:
+        "Det beskriver förändring och är ingen skattning av hubbens orsakseffekt: det finns ingen slumpad jämförelsegrupp, företag väljer och väljs ut till tjänster, och de som kommer tillbaka för en T1 är inget slumpmässigt urval.",
       completeness: "Fullständighet",
       completenessIntro:
         "Företag efter det senaste inskickade steget i det här frågeformuläret (månaden för deras T0).",
+      completenessList: "Uppföljningsstatus per företag",
     },
     rates: {
       completion: "Andel fullföljda (T0)",
@@ -1134,9 +1146,10 @@ const sv: Translations = {
       byRegion: "Per län",
       bySector: "Per bransch",
       bySize: "Per storlek",
-      demandByCategory: "Rekommenderade per kategori",
-      demandByService: "Rekommenderade per tjänst",
+      demandByCategory: "Rekommenderade och levererade per kategori",
+      demandByService: "Rekommenderade och levererade per tjänst",
       effect: "Förändring från T0 till T1",
+      effectByCategory: "Förändring av det samlade resultatet efter mottagen tjänstekategori",
       completeness: "Uppföljningsstatus",
     },
     rowHeader: {
@@ -1151,6 +1164,7 @@ const sv: Translations = {
       demandByCategory: "Tjänstekategori",
       demandByService: "Tjänst",
       effect: "Område",
+      effectByCategory: "Tjänstekategori",
       completeness: "Status",
     },
     column: {
@@ -1164,6 +1178,12 @@ const sv: Translations = {
       q1: "Nedre kvartil",
       q3: "Övre kvartil",
       recommended: "Rekommenderade",
+      delivered: "Levererade (företag)",
+      received: "Fick (företag)",
+      receivedMean: "Medelförändring, fick",
+      notReceived: "Fick inte (företag)",
+      notReceivedMean: "Medelförändring, fick inte",
+      difference: "Skillnad",
       pairs: "Företag (T0 och T1)",
       meanChange: "Medelförändring",
       medianChange: "Medianförändring",
@@ -1175,16 +1195,19 @@ const sv: Translations = {
   exports: {
     title: "Exporter",
     intro:
-      "Ladda ner de inskickade bedömningarna i ett frågeformulär, filtrerade som i översikten, som CSV eller Excel. Filerna strömmas, så även mycket stora exporter börjar direkt. Varje nedladdning registreras i händelseloggen.",
+      "Ladda ner de inskickade bedömningarna i ett frågeformulär, eller tjänsterna som levererats till de organisationer som besvarat det, filtrerade som i översikten, som CSV eller Excel. Filerna strömmas, så även mycket stora exporter börjar direkt. Varje nedladdning registreras i händelseloggen.",
     what: "Vad som ska exporteras",
     kind: {
       "dma-results": "DMA-resultat",
+      "delivered-services": "Levererade tjänster",
       answers: "Alla svar",
       "answers-anonymous": "Alla svar, anonymiserade",
     },
     hint: {
       "dma-results":
         "– en rad per bedömning i kolumnordningen från kommissionens plattform: namn, de sex områdena, totalresultat, nivå, steg, datum och organisationsnummer.",
+      "delivered-services":
+        "– en rad per levererad tjänst i kolumnordningen från kommissionens tjänsterapportering: kund, kundtyp, kategori, teknik, beskrivning, pris, deltagare, start och slut (perioden gäller startdatum).",
       answers: "– en rad per bedömning, en kolumn per del av frågeformuläret, för forskning.",
       "answers-anonymous":
         "– samma sak utan namn, organisationsnummer, exakta datum och fritextsvar.",
@@ -1212,6 +1235,20 @@ const sv: Translations = {
       region: "Län",
       sector: "Bransch eller verksamhetsområde",
       sizeClass: "Storlek",
+    },
+    delivered: {
+      customer: "Kund",
+      customerType: "Kundtyp",
+      category: "Levererad tjänstekategori",
+      technology: "Använd teknik",
+      description: "Kort beskrivning av tjänsten",
+      price: "Tjänstens pris, €",
+      attendees: "Antal deltagare",
+      start: "Startdatum",
+      end: "Slutdatum",
+      orgNumber: "Organisationsnummer",
+      service: "Tjänst",
+      partner: "Partnerorganisation",
     },
     commission: {
       sme: {

@@ -141,6 +141,8 @@ function Panel({ id, children }: { id: string; children: React.ReactNode }) {
 export default function HubDashboard() {
   const { filter, dashboard, labels, questionnaires, metrics } = useLoaderData<typeof loader>();
   const { t, lang } = useTranslation();
+  const [params] = useSearchParams();
+  const search = params.toString() ? `?${params.toString()}` : "";
   const metricLabel = (id: string) => labels.metrics[id]?.[lang] ?? t("dashboard.overall");
   return (
     <article className="dashboard-page">
@@ -208,14 +210,13 @@ export default function HubDashboard() {
         <TableBlock
           table={dashboard.demandByCategory}
           labels={labels}
-          chart={{ columns: [0], horizontal: true }}
+          chart={{ columns: [0, 1], horizontal: true }}
         />
         <TableBlock
           table={dashboard.demandByService}
           labels={labels}
-          chart={{ columns: [0], horizontal: true }}
+          chart={{ columns: [0, 1], horizontal: true }}
         />
-        <p className="note">{t("dashboard.panel.deliveredPending")}</p>
       </Panel>
       <Panel id="effect">
         <TableBlock
@@ -223,6 +224,15 @@ export default function HubDashboard() {
           labels={labels}
           chart={{ columns: [1], horizontal: true }}
         />
+        <TableBlock
+          table={dashboard.effectByCategory}
+          labels={labels}
+          chart={{ columns: [2, 4], horizontal: true }}
+          wide
+        />
+        <p className="note dashboard-caution" data-testid="effect-caution">
+          {t("dashboard.panel.effectCaution")}
+        </p>
       </Panel>
       <Panel id="completeness">
         <TableBlock
@@ -230,6 +240,11 @@ export default function HubDashboard() {
           labels={labels}
           chart={{ columns: [0], horizontal: true }}
         />
+        <p className="dashboard-caution">
+          <Link to={`/hub/dashboard/companies${search}`} data-testid="completeness-link">
+            {t("dashboard.companies.link")}
+          </Link>
+        </p>
       </Panel>
       <p className="note">{t("dashboard.stageNote")}</p>
     </article>

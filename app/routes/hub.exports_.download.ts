@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireHubPermission } from "../lib/http/guards.server";
 import { audit } from "../lib/server/audit.server";
-import { exportFile, parseExportQuery } from "../lib/server/exports.server";
+import { downloadResponse, exportFile, parseExportQuery } from "../lib/server/exports.server";
 
 /**
  * GET /hub/exports/download?kind=&format=&sep=&lang=&<the dashboard's filters>: a streamed
@@ -17,11 +17,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     details: { kind: wanted.kind, format: wanted.format, filter: wanted.filter },
     ip: context.clientAddress,
   });
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return downloadResponse(file);
 }

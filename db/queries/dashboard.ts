@@ -19,9 +19,10 @@ export const ROLLUP_SLICE_COLUMNS = [
 ] as const;
 export type RollupSliceColumn = (typeof ROLLUP_SLICE_COLUMNS)[number];
 
-/** How the rollups name the overall score (the core's OVERALL_METRIC, passed in). */
+/** The app's facts the rollups need: the overall score's name and the service categories. */
 export interface RollupNaming {
   overallMetric: string;
+  categories: readonly string[];
 }
 
 /**
@@ -42,7 +43,9 @@ const month = (column: RawBuilder<unknown>) =>
 /**
  * Every rollup row the companies selected by `where` contribute (summed per key): their
  * assessments started and submitted, bands, score buckets (whole points), T0→T1 changes,
- * recommendations and each company's follow-up status per questionnaire.
+ * recommendations, each company's follow-up status per questionnaire, the services
+ * delivered to it (once per category and per service, in the month of the first delivery)
+ * and its T0→T1 change by whether it received each service category in between.
  */
 export function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
   const overall = naming.overallMetric;
@@ -59,6 +62,7 @@ export function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
     where ${where}
   )`;
   const done = sql`(select * from ${base} b where status = 'submitted')`;
+  const categories = sql.join(naming.categories.map((c) => sql`(${c}::text)`));
   const pair = sql`${done} t0
     join ${done} t1 on t1.company_id = t0.company_id and t1.definition_id = t0.definition_id
       and t1.definition_major = t0.definition_major and t1.stage = 'T1'`;
@@ -110,6 +114,35 @@ export function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
       join recommendations r on r.assessment_id = d.id
       join service_versions v on v.id = r.service_version_id
       union all
+      select ${key}, 'delivered', date_trunc('month', first)::date, '', ${slice}, category, item, 0
+      from (
+        select t0.definition_id, t0.definition_major, t0.region, t0.sector, t0.size_class,
+          t0.partner_id, d.category, '' as item, min(d.start_date) as first
+        from base t0 join delivered_services d on d.company_id = t0.company_id
+        where t0.stage = 'T0'
+        group by t0.company_id, 1, 2, 3, 4, 5, 6, 7
+        union all
+        select t0.definition_id, t0.definition_major, t0.region, t0.sector, t0.size_class,
+          t0.partner_id, d.category, d.service_id, min(d.start_date)
+        from base t0 join delivered_services d on d.company_id = t0.company_id
+        where t0.stage = 'T0' and d.service_id is not null
+        group by t0.company_id, 1, 2, 3, 4, 5, 6, 7, 8
+      ) delivered
+      union all
+      select t1.definition_id, t1.definition_major, 'received',
+        ${month(sql.ref("t1.submitted_at"))}, t1.stage, t1.region, t1.sector, t1.size_class,
+        t1.partner_id, c.category,
+        case when exists (
+          select 1 from delivered_services d
+          where d.company_id = t1.company_id and d.category = c.category
+            and d.start_date >= (t0.submitted_at at time zone 'UTC')::date
+            and d.start_date <= (t1.submitted_at at time zone 'UTC')::date
+        ) then 'yes' else 'no' end,
+        round((t1.overall_score - t0.overall_score)::numeric, 6)
+      from ${pair}
+      cross join (values ${categories}) c(category)
+      where t0.stage = 'T0'
+      union all
       select ${key}, 'status', ${month(sql.ref("created_at"))}, '', ${slice}, '',
         coalesce(f.furthest, 'none'), 0
       from base t0
@@ -132,10 +165,25 @@ const COLUMNS = sql`definition_id, definition_major, measure, month, stage, regi
   size_class, partner_id, metric, item, count, total`;
 
 /**
+ * Locks the companies' rows until the transaction ends, in id order, so that two writes to
+ * one company never interleave (take it before applyCompanyRollups).
+ */
+export async function lockCompanies(
+  trx: Transaction<Database>,
+  companyIds: readonly string[],
+): Promise<void> {
+  const ids = [...new Set(companyIds)].sort();
+  if (ids.length === 0) return;
+  await sql`select id from companies where id = any(${ids}::uuid[]) order by id for update`.execute(
+    trx,
+  );
+}
+
+/**
  * Adds (`sign` 1) or withdraws (`sign` -1) the companies' contributions to the rollups.
- * Call inside the transaction of a write, -1 before it and +1 after it; locks the
- * companies' rows first so that two writes to one company never interleave, and updates
- * the rollup rows in key order so that concurrent writes lock them in one order.
+ * Call inside the transaction of a write, with the companies locked (lockCompanies), -1
+ * before it and +1 after it; updates the rollup rows in key order so that concurrent
+ * writes lock them in one order.
  */
 export async function applyCompanyRollups(
   trx: Transaction<Database>,
@@ -145,9 +193,6 @@ export async function applyCompanyRollups(
 ): Promise<void> {
   const ids = [...new Set(companyIds)].sort();
   if (ids.length === 0) return;
-  await sql`select id from companies where id = any(${ids}::uuid[]) order by id for update`.execute(
-    trx,
-  );
   const rows = contribution(sql`a.company_id = any(${ids}::uuid[])`, naming);
   await sql`
     insert into dashboard_rollups (${COLUMNS})

@@ -87,15 +87,12 @@ export async function* streamExportRows(
       region: string;
       sector: string;
       size_class: string;
-      scores: Record<string, number> | null;
       answers: StoredAnswers | null;
       cursor: string;
     }>`
       select a.id, a.stage, a.definition_version, a.created_at, a.submitted_at,
         a.overall_score, a.band, c.name, c.org_number, c.customer_type, c.region,
         coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
-        (select jsonb_object_agg(s.dimension, s.score) from assessment_scores s
-          where s.assessment_id = a.id) as scores,
         ${options.answers ? sql`a.answers` : sql`null`} as answers,
         a.submitted_at::text as cursor
       from assessments a join companies c on c.id = a.company_id
@@ -105,6 +102,17 @@ export async function* streamExportRows(
     `.execute(db);
     const rows = result.rows;
     if (rows.length === 0) return;
+    // The batch's scores in one query (not a subquery per row).
+    const scores = new Map<string, Record<string, number>>();
+    const stored = await sql<{ assessment_id: string; dimension: string; score: number }>`
+      select assessment_id, dimension, score from assessment_scores
+      where assessment_id = any(${rows.map((r) => r.id)}::uuid[])
+    `.execute(db);
+    for (const s of stored.rows) {
+      const own = scores.get(s.assessment_id) ?? {};
+      own[s.dimension] = s.score;
+      scores.set(s.assessment_id, own);
+    }
     yield rows.map((r) => ({
       id: r.id,
       stage: r.stage,
@@ -119,11 +127,107 @@ export async function* streamExportRows(
       region: r.region,
       sector: r.sector,
       sizeClass: r.size_class,
-      scores: r.scores ?? {},
+      scores: scores.get(r.id) ?? {},
       answers: r.answers ?? undefined,
     }));
     if (rows.length < batch) return;
     const last = rows[rows.length - 1];
     after = { at: last.cursor, id: last.id };
+  }
+}
+
+/** One delivered service as its export reads it. */
+export interface DeliveredExportRow {
+  id: string;
+  customer: string;
+  orgNumber: string | null;
+  customerType: CustomerType;
+  category: string;
+  technologyType: string;
+  title: string;
+  description: string;
+  priceEur: number;
+  attendees: number | null;
+  /** YYYY-MM-DD. */
+  startDate: string;
+  endDate: string;
+  partnerId: string | null;
+}
+
+/**
+ * The services delivered to the companies of a slice (those with a T0 of the questionnaire,
+ * by their current county, sector, size class and partner organisation, as the dashboard
+ * counts them; the period by the start date), in start order, `batch` at a time by keyset
+ * pagination.
+ */
+export async function* streamDeliveredRows(
+  db: Executor,
+  filter: ExportFilter,
+  options: { batch?: number } = {},
+): AsyncGenerator<DeliveredExportRow[]> {
+  const batch = options.batch ?? 2_000;
+  const conditions = [
+    sql`exists (select 1 from assessments a where a.company_id = c.id
+      and a.definition_id = ${filter.definitionId}
+      and a.definition_major = ${filter.definitionMajor} and a.stage = 'T0')`,
+  ];
+  if (filter.from) conditions.push(sql`d.start_date >= ${filter.from}::date`);
+  if (filter.to) conditions.push(sql`d.start_date < (${filter.to}::date + interval '1 month')`);
+  if (filter.region) conditions.push(sql`c.region = ${filter.region}`);
+  if (filter.sector) {
+    conditions.push(sql`coalesce(c.primary_sector, c.primary_area) = ${filter.sector}`);
+  }
+  if (filter.size) conditions.push(sql`c.size_class = ${filter.size}`);
+  if (filter.partner !== undefined) {
+    conditions.push(sql`${partnerOf(sql.ref("c.id"))} = ${filter.partner}`);
+  }
+  let after: { start: string; id: string } | undefined;
+  for (;;) {
+    const page = after
+      ? [...conditions, sql`(d.start_date, d.id) > (${after.start}::date, ${after.id}::uuid)`]
+      : conditions;
+    const result = await sql<{
+      id: string;
+      customer: string;
+      org_number: string | null;
+      customer_type: CustomerType;
+      category: string;
+      technology_type: string;
+      title: string;
+      description: string;
+      price_eur: string;
+      attendees: number | null;
+      start_date: string;
+      end_date: string;
+      partner_id: string | null;
+    }>`
+      select d.id, c.name as customer, c.org_number, c.customer_type, d.category,
+        d.technology_type, d.title, d.description, d.price_eur::text as price_eur, d.attendees,
+        d.start_date::text as start_date, d.end_date::text as end_date, d.partner_id
+      from delivered_services d join companies c on c.id = d.company_id
+      where ${sql.join(page, sql` and `)}
+      order by d.start_date, d.id
+      limit ${batch}
+    `.execute(db);
+    const rows = result.rows;
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      id: r.id,
+      customer: r.customer,
+      orgNumber: r.org_number,
+      customerType: r.customer_type,
+      category: r.category,
+      technologyType: r.technology_type,
+      title: r.title,
+      description: r.description,
+      priceEur: Number(r.price_eur),
+      attendees: r.attendees,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      partnerId: r.partner_id,
+    }));
+    if (rows.length < batch) return;
+    const last = rows[rows.length - 1];
+    after = { start: last.start_date, id: last.id };
   }
 }

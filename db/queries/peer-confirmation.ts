@@ -33,20 +33,3 @@ export async function updatePeerConfirmation(
     .returning("peer_key")
     .executeTakeFirst();
 }
-
-/** The questionnaires (major versions) a company has submitted assessments of, in key order. */
-export async function listSubmittedSlots(
-  db: Executor,
-  companyId: string,
-): Promise<{ definitionId: string; definitionMajor: number }[]> {
-  const rows = await db
-    .selectFrom("assessments")
-    .select(["definition_id", "definition_major"])
-    .distinct()
-    .where("company_id", "=", companyId)
-    .where("status", "=", "submitted")
-    .orderBy("definition_id")
-    .orderBy("definition_major")
-    .execute();
-  return rows.map((r) => ({ definitionId: r.definition_id, definitionMajor: r.definition_major }));
-}

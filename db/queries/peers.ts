@@ -129,6 +129,32 @@ export async function lockPeerSlot(trx: Transaction<Database>, slot: PeerSlot): 
   await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(trx);
 }
 
+/**
+ * Every peer slot the companies' assessments (any status) may touch, with their current
+ * peer key and each of `formerKeys`: what a write to the companies must lock first.
+ */
+export async function listCompanyPeerSlots(
+  db: Executor,
+  companyIds: readonly string[],
+  formerKeys: readonly string[] = [],
+): Promise<PeerSlot[]> {
+  if (companyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("assessments as a")
+    .innerJoin("companies as c", "c.id", "a.company_id")
+    .select(["c.peer_key", "a.definition_id", "a.definition_major"])
+    .distinct()
+    .where("a.company_id", "in", companyIds)
+    .execute();
+  return rows.flatMap((r) =>
+    [r.peer_key, ...formerKeys].map((memberKey) => ({
+      memberKey,
+      definitionId: r.definition_id,
+      definitionMajor: r.definition_major,
+    })),
+  );
+}
+
 /** The assessment that counts for the slot's organisation today, if any. */
 export async function findPeerMember(db: Executor, slot: PeerSlot): Promise<string | undefined> {
   const row = await db

@@ -26,6 +26,25 @@ describe.skipIf(!chromiumPath)("the hub lead's dashboard and exports, in Chromiu
     await server?.stop();
   });
 
+  test("services delivered beside recommended, the effect by category with its caution, and the list of companies", async () => {
+    const { page, errors, close } = await openPage(browser, { bypassCSP: true });
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/hub/dashboard?region=skane`);
+    await waitForHydration(page);
+    const demand = page.getByTestId("table-demandByCategory");
+    expect(await demand.locator("thead th").allTextContents()).toContain("Delivered (companies)");
+    await page.getByTestId("table-effectByCategory").waitFor();
+    await page.getByTestId("effect-caution").getByText("not a causal estimate").waitFor();
+    await page.getByTestId("completeness-link").click();
+    await page.waitForURL(/\/hub\/dashboard\/companies\?region=skane/);
+    await waitForHydration(page);
+    const rows = page.getByTestId("completeness-list").locator("tbody tr");
+    expect(await rows.count()).toBeGreaterThan(5);
+    expect(await seriousViolations(page), "completeness list").toEqual([]);
+    expect(errors()).toEqual([]);
+    await close();
+  });
+
   test("filter to a county and a sector, read a suppressed cell, download CSV and XLSX", async () => {
     const { page, errors, close } = await openPage(browser, { bypassCSP: true });
     await signIn(page, server.url);

@@ -5,6 +5,17 @@ import { assignCompany, unassignCompany } from "../../app/lib/server/assignments
 import { database } from "../../app/lib/server/db.server";
 import { rebuildDashboard } from "../../app/lib/server/dashboard-rollups.server";
 import { changeRoleAndPartner } from "../../app/lib/server/staff.server";
+import { eraseCompany, withdrawConsent } from "../../app/lib/server/company-privacy.server";
+import {
+  recordDeliveredService,
+  removeDeliveredService,
+} from "../../app/lib/server/company-workspace.server";
+import { setPeerConfirmation } from "../../app/lib/server/peer-confirmation.server";
+import { rebuildPeerStatistics } from "../../app/lib/server/peers.server";
+import { TECHNOLOGY_TYPES } from "../../app/lib/core/adviser-forms";
+import { SERVICE_CATEGORIES } from "../../app/lib/core/service-catalogue";
+import type { Actor } from "../../app/lib/core/staff-policy";
+import { benchmarkTables, newOrgNumber } from "../helpers/peers";
 import { GOVERNMENT_AREAS, HUB_REGIONS, SECTORS } from "../../app/lib/core/vocabularies";
 import { createViaApi, saveViaApi, submitViaApi } from "../helpers/api-routes";
 import { openAppTestDatabase } from "../helpers/app-db";
@@ -21,7 +32,7 @@ let app: { close: () => Promise<void> };
 
 beforeAll(async () => {
   app = await openAppTestDatabase();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await app.close();
@@ -33,7 +44,8 @@ async function create(kind: "sme" | "pso"): Promise<{ token: string; companyId: 
       ? { ...psoProfile, primaryArea: pick(GOVERNMENT_AREAS), region: pick(HUB_REGIONS) }
       : {
           companyName: "Slumpbolaget AB",
-          orgNumber: "556036-0793",
+          // Some share one organisation number (one organisation in the peer statistics).
+          orgNumber: random() < 0.3 ? newOrgNumber(1) : newOrgNumber(),
           sizeClass: pick(["micro", "small", "medium", "large"]),
           primarySector: pick(SECTORS),
           region: pick(HUB_REGIONS),
@@ -62,7 +74,32 @@ async function submit(token: string, kind: "sme" | "pso") {
   expect((await submitViaApi(token)).status).toBe(200);
 }
 
-test("the rollups kept by every write equal a rebuild from the stored rows", async () => {
+/** A delivered service for a company: from the catalogue or free, dated around now. */
+async function deliver(companyId: string, actor: Actor, serviceIds: readonly string[]) {
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const fromCatalogue = random() < 0.6;
+  const start = Math.floor(random() * 20) - 10;
+  return recordDeliveredService(
+    companyId,
+    {
+      serviceId: fromCatalogue ? pick(serviceIds) : undefined,
+      title: fromCatalogue ? undefined : "Workshop",
+      category: fromCatalogue ? undefined : pick(SERVICE_CATEGORIES),
+      technologyType: pick(TECHNOLOGY_TYPES),
+      description: "",
+      priceEur: 1000,
+      attendees: 3,
+      startDate: day(start),
+      endDate: day(start + 2),
+      partnerId: undefined,
+      recommendation: undefined,
+    },
+    { actor, ip: null },
+  );
+}
+
+test("the rollups and peer statistics kept by every write equal a rebuild from the stored rows", async () => {
   const advisers = [
     await createTestStaff("a1@example.se", "adviser", "iuc-syd"),
     await createTestStaff("a2@example.se", "adviser", "techtank"),
@@ -95,10 +132,46 @@ test("the rollups kept by every write equal a rebuild from the stored rows", asy
   await assignCompany(companies[3].companyId, advisers[1].id, by);
   await changeRoleAndPartner(advisers[0].id, { role: "adviser", partnerId: "rise" }, by);
 
+  // The hub confirms most as customers; services are delivered and one taken back.
+  const lead = await createTestStaff("lead@example.se", "hub_lead", null);
+  const actor: Actor = { ...lead, partnerId: null };
+  const services = await database().db.selectFrom("services").select("id").execute();
+  const deliveries: { companyId: string; id: string }[] = [];
+  for (const company of companies) {
+    if (random() < 0.8) await setPeerConfirmation(company.companyId, true, by);
+    for (let n = Math.floor(random() * 3); n > 0; n--) {
+      const id = await deliver(
+        company.companyId,
+        actor,
+        services.map((s) => s.id),
+      );
+      deliveries.push({ companyId: company.companyId, id });
+    }
+  }
+  await removeDeliveredService(deliveries[0].companyId, deliveries[0].id, { actor, ip: null });
+  // Consents are withdrawn, companies erased (also one sharing an organisation number).
+  for (const company of companies.slice(4, 9)) {
+    await withdrawConsent(company.companyId, pick(["benchmark", "advisers"] as const));
+  }
+  for (const company of [companies[1], companies[3], companies[10]]) {
+    const { name } = await database()
+      .db.selectFrom("companies")
+      .select("name")
+      .where("id", "=", company.companyId)
+      .executeTakeFirstOrThrow();
+    await eraseCompany(company.companyId, name, { actor, ip: null });
+  }
+
   const kept = await listDashboardRollups(database().db);
   expect(kept.some((r) => r.key.includes("|change|"))).toBe(true);
   expect(kept.some((r) => r.key.includes("|recommended|"))).toBe(true);
+  expect(kept.some((r) => r.key.includes("|delivered|"))).toBe(true);
+  expect(kept.some((r) => r.key.includes("|received|"))).toBe(true);
   expect(kept.some((r) => r.key.includes("|rise|"))).toBe(true);
   await rebuildDashboard(database().db);
   expect(kept).toEqual(await listDashboardRollups(database().db));
+  const peers = await benchmarkTables();
+  expect(peers[0].length).toBeGreaterThan(5);
+  await rebuildPeerStatistics(database().db);
+  expect(peers).toEqual(await benchmarkTables());
 }, 240_000);

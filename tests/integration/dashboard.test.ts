@@ -7,6 +7,9 @@ import { database } from "../../app/lib/server/db.server";
 import { seedDemoData } from "../../app/lib/server/demo-seed.server";
 import { loader as dashboardLoader } from "../../app/routes/hub.dashboard";
 import { loader as csvLoader } from "../../app/routes/hub.dashboard[.csv]";
+import { loader as listLoader } from "../../app/routes/hub.dashboard_.companies";
+import { loader as listCsvLoader } from "../../app/routes/hub.dashboard_.companies[.csv]";
+import { parse } from "csv-parse/sync";
 import { openAppTestDatabase } from "../helpers/app-db";
 import { createRandom } from "../helpers/random-answers";
 import { routeArgs } from "../helpers/route-args";
@@ -137,7 +140,38 @@ async function bruteForce(f: Filter) {
     where ${where(f, "t0")} and t0.stage = 'T0' and t1.stage = 'T1'
       and t0.status = 'submitted' and t1.status = 'submitted'
   `.execute(db);
+  // Companies (with a T0 of the questionnaire) the hub delivered a category or a service to.
+  const delivered = await sql<{ key: string; n: number }>`
+    select d.category as key, count(distinct d.company_id)::int as n
+    from delivered_services d join assessments a on a.company_id = d.company_id
+    join companies c on c.id = a.company_id
+    where ${where(f, "a")} and a.stage = 'T0' group by 1
+    union all
+    select d.service_id, count(distinct d.company_id)::int
+    from delivered_services d join assessments a on a.company_id = d.company_id
+    join companies c on c.id = a.company_id
+    where ${where(f, "a")} and a.stage = 'T0' and d.service_id is not null group by 1
+  `.execute(db);
+  // T0→T1 pairs by whether a delivery of the category started between the two days.
+  const received = await sql<{ category: string; received: boolean; n: number; mean: number }>`
+    select k.category, exists (
+        select 1 from delivered_services d where d.company_id = t0.company_id
+          and d.category = k.category
+          and d.start_date between (t0.submitted_at at time zone 'UTC')::date
+            and (t1.submitted_at at time zone 'UTC')::date
+      ) as received,
+      count(*)::int as n, avg(t1.overall_score - t0.overall_score) as mean
+    from assessments t0 join assessments t1 on t1.company_id = t0.company_id
+      and t1.definition_id = t0.definition_id and t1.definition_major = t0.definition_major
+    join companies c on c.id = t0.company_id
+    cross join (select distinct category from service_versions) k
+    where ${where(f, "t0")} and t0.stage = 'T0' and t1.stage = 'T1'
+      and t0.status = 'submitted' and t1.status = 'submitted'
+    group by 1, 2
+  `.execute(db);
   return {
+    delivered: new Map(delivered.rows.map((r) => [r.key, r.n])),
+    received: new Map(received.rows.map((r) => [`${r.category}/${r.received}`, r])),
     standing: new Map(standing.rows.map((r) => [r.metric, r])),
     bands: new Map(bands.rows.map((r) => [r.band, r.n])),
     regions: new Map(regions.rows.map((r) => [r.region, r.n])),
@@ -205,6 +239,28 @@ test("every panel's numbers equal brute force over the raw rows for random filte
         expectCount(row.cells[0], truth.categories.get(row.id) ?? 0, `${label} category`);
       }
     }
+    for (const row of dashboard.demandByCategory.rows) {
+      if (row.id !== "total") {
+        expectCount(row.cells[1], truth.delivered.get(row.id) ?? 0, `${label} delivered`);
+      }
+    }
+    for (const row of dashboard.demandByService.rows) {
+      if (row.id !== "total") {
+        expectCount(row.cells[1], truth.delivered.get(row.id) ?? 0, `${label} delivered`);
+      }
+    }
+    for (const row of dashboard.effectByCategory.rows) {
+      for (const [c, yes] of [
+        [1, true],
+        [3, false],
+      ] as const) {
+        const exact = truth.received.get(`${row.id}/${yes}`);
+        expectCount(row.cells[c], exact?.n ?? 0, `${label} ${row.id} received ${yes}`);
+        const mean = row.cells[c + 1];
+        expect(mean.kind === "value", `${label} mean shown`).toBe((exact?.n ?? 0) >= PRIVACY_FLOOR);
+        if (mean.kind === "value") expect(mean.value).toBeCloseTo(Number(exact!.mean), 4);
+      }
+    }
     const overall = column(dashboard.effect, "overall", 0);
     expectCount(overall, truth.effect.n, `${label} pairs`);
     const mean = column(dashboard.effect, "overall", 1);
@@ -214,6 +270,11 @@ test("every panel's numbers equal brute force over the raw rows for random filte
   const all = (await load("?q=dma-sme@1")).data as Loaded;
   expect(column(all.dashboard.effect, "overall").kind).toBe("value");
   expect(all.dashboard.demandByService.rows.length).toBeGreaterThan(2);
+  // The demo data delivers services, and some categories have an effect to compare.
+  expect(column(all.dashboard.demandByCategory, "total", 1).kind).toBe("value");
+  expect(
+    all.dashboard.effectByCategory.rows.filter((r) => r.cells[2].kind === "value").length,
+  ).toBeGreaterThanOrEqual(2);
 }, 120_000);
 
 test("a table's CSV holds exactly what the page shows, with a BOM and the chosen separator", async () => {
@@ -243,3 +304,91 @@ test("a table's CSV holds exactly what the page shows, with a BOM and the chosen
     );
   });
 });
+
+describe("the completeness list", () => {
+  test.each(["/hub/dashboard/companies", "/hub/dashboard/companies.csv"])(
+    "%s: hub lead 200, adviser 403",
+    async (path) => {
+      const call = (cookie: string) =>
+        outcome(() =>
+          (path.endsWith(".csv") ? listCsvLoader : listLoader)(
+            routeArgs(staffRequest(path, { cookie })),
+          ),
+        );
+      expect((await call(cast.cookies.lead)).status).toBe(200);
+      expect((await call(cast.cookies.adviser)).status).toBe(403);
+    },
+  );
+
+  test("a bad page is a 400", async () => {
+    const response = await outcome(() =>
+      listLoader(
+        routeArgs(staffRequest("/hub/dashboard/companies?page=0", { cookie: cast.cookies.lead })),
+      ),
+    );
+    expect(response.status).toBe(400);
+  });
+
+  test("pages and the CSV list every company of the slice with its stages, as the panel counts them; the download is audit-logged", async () => {
+    const { db } = database();
+    for (const query of ["q=dma-sme@1", "q=dma-sme@1&region=skane&size=small", "q=dma-pso@1"]) {
+      const truth = await sql<{ id: string; furthest: string }>`
+        select t0.company_id as id, coalesce((select max(x.stage) from assessments x
+          where x.company_id = t0.company_id and x.definition_id = t0.definition_id
+            and x.status = 'submitted'), 'none') as furthest
+        from assessments t0 join companies c on c.id = t0.company_id
+        where t0.definition_id = ${query.includes("pso") ? "dma-pso" : "dma-sme"}
+          and t0.stage = 'T0'
+          ${query.includes("skane") ? sql`and c.region = 'skane' and c.size_class = 'small'` : sql``}
+      `.execute(db);
+      type List = Awaited<ReturnType<typeof listLoader>>;
+      const first = (await load2(`/hub/dashboard/companies?${query}`)) as List;
+      expect(first.total).toBe(truth.rows.length);
+      const ids: string[] = [];
+      for (let page = 1; page <= first.pages; page++) {
+        const loaded = (await load2(`/hub/dashboard/companies?${query}&page=${page}`)) as List;
+        ids.push(...loaded.rows.map((r) => r.companyId));
+      }
+      expect(ids.sort()).toEqual(truth.rows.map((r) => r.id).sort());
+      const response = (await listCsvLoader(
+        routeArgs(
+          staffRequest(`/hub/dashboard/companies.csv?${query}&sep=comma`, {
+            cookie: cast.cookies.lead,
+          }),
+        ),
+      )) as Response;
+      const lines: string[][] = parse(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(3)
+          .toString("utf8"),
+      );
+      expect(lines).toHaveLength(truth.rows.length + 1);
+      // The furthest stages add up to the completeness panel's counts.
+      const dashboard = ((await load(`?${query}`)).data as Loaded).dashboard;
+      const furthest = lines.slice(1).map((l) => l[l.length - 1]);
+      for (const row of dashboard.completeness.rows) {
+        if (row.id === "total") continue;
+        const wording = {
+          none: "T0 not submitted",
+          T0: "T0 submitted",
+          T1: "T1 submitted",
+          T2: "T2 submitted",
+        }[row.id]!;
+        const n = truth.rows.filter((r) => r.furthest === row.id).length;
+        expect(furthest.filter((f) => f === wording)).toHaveLength(n);
+        expectCount(row.cells[0], n, `${query} ${row.id}`);
+      }
+    }
+    const entry = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "export.downloaded")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({ kind: "completeness", format: "csv" });
+  }, 60_000);
+});
+
+async function load2(path: string) {
+  return listLoader(routeArgs(staffRequest(path, { cookie: cast.cookies.lead })));
+}

@@ -208,3 +208,73 @@ describe("the answers exports", () => {
     expect(xlsx[0]).toEqual(anonymous[0]);
   });
 });
+
+describe("the delivered-services export", () => {
+  test("CSV and XLSX parse back to the stored deliveries of the slice in the Commission's service columns, formula-safe, headers in Swedish on request", async () => {
+    const { db } = database();
+    // A delivered service whose description a spreadsheet would run.
+    const target = await db
+      .selectFrom("delivered_services as d")
+      .innerJoin("companies as c", "c.id", "d.company_id")
+      .select("d.id")
+      .where("c.region", "=", "skane")
+      .where("c.customer_type", "=", "sme")
+      .orderBy("d.start_date")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable("delivered_services")
+      .set({ description: "+SUM(A1:A9)" })
+      .where("id", "=", target.id)
+      .execute();
+    const query = "kind=delivered-services&q=dma-sme@1&region=skane";
+    const csv = parseCsv(await body(`${query}&format=csv`));
+    const xlsx = await parseXlsx(await body(`${query}&format=xlsx`));
+    expect(csv[0].slice(0, 9)).toEqual([
+      "Customer",
+      "Customer type",
+      "Service category delivered",
+      "Technology type used",
+      "Short description of the service",
+      "Service price, €",
+      "Number of attendees",
+      "Start date",
+      "End date",
+    ]);
+    const { rows } = await sql<{
+      id: string;
+      name: string;
+      price: string;
+      start: string;
+      attendees: number | null;
+      description: string;
+    }>`
+      select d.id, c.name, d.price_eur::text as price, d.start_date::text as start, d.attendees,
+        d.description
+      from delivered_services d join companies c on c.id = d.company_id
+      where c.region = 'skane' and exists (select 1 from assessments a where a.company_id = c.id
+        and a.definition_id = 'dma-sme' and a.stage = 'T0')
+      order by d.start_date, d.id
+    `.execute(db);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(csv).toHaveLength(rows.length + 1);
+    expect(xlsx).toHaveLength(rows.length + 1);
+    rows.forEach((row, i) => {
+      const line = csv[i + 1];
+      expect(line[0].replace(/^'/, "")).toBe(row.name);
+      expect(line[1]).toBe("SME");
+      expect(Number(line[5])).toBe(Number(row.price));
+      expect(line[6]).toBe(row.attendees === null ? "" : String(row.attendees));
+      expect(line[7]).toBe(row.start);
+      expect(xlsx[i + 1][5]).toBe(Number(row.price));
+      expect(xlsx[i + 1][7]).toBe(row.start);
+      if (row.id === target.id) {
+        expect(line[4]).toBe("'+SUM(A1:A9)");
+        expect(xlsx[i + 1][4]).toBe("+SUM(A1:A9)");
+      }
+    });
+    const sv = parseCsv(await body(`${query}&lang=sv&sep=semicolon`), ";");
+    expect(sv[0].slice(0, 2)).toEqual(["Kund", "Kundtyp"]);
+    expect(sv).toHaveLength(rows.length + 1);
+  });
+});

@@ -39,6 +39,9 @@ const company = fc.record({
   scores: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
   changes: fc.array(fc.integer({ min: -20, max: 30 }), { minLength: 3, maxLength: 3 }),
   services: fc.subarray([...SERVICES.keys()]),
+  /** Services the hub delivered to it, and whether between its T0 and its T1. */
+  delivered: fc.subarray([...SERVICES.keys()]),
+  deliveredBetween: fc.boolean(),
 });
 type Company = typeof company extends fc.Arbitrary<infer T> ? T : never;
 
@@ -91,6 +94,11 @@ function cellsOf(companies: readonly Company[]) {
     for (const service of c.services) {
       demand.push(cell({ measure: "recommended", metric: SERVICES.get(service)!, item: service }));
     }
+    const received = new Set(c.delivered.map((service) => SERVICES.get(service)!));
+    for (const service of c.delivered) {
+      demand.push(cell({ measure: "delivered", metric: SERVICES.get(service)!, item: service }));
+    }
+    for (const category of received) demand.push(cell({ measure: "delivered", metric: category }));
     if (c.reached < 2) continue;
     metrics.forEach((metric, i) => {
       effect.push(
@@ -98,6 +106,17 @@ function cellsOf(companies: readonly Company[]) {
       );
       if (c.changes[i] > 0) effect.push(cell({ measure: "improved", metric }));
     });
+    for (const category of CATEGORIES) {
+      const yes = c.deliveredBetween && received.has(category);
+      effect.push(
+        cell({
+          measure: "received",
+          metric: category,
+          item: yes ? "yes" : "no",
+          total: c.changes[2],
+        }),
+      );
+    }
   }
   return { activity, standing, demand, effect, completeness, breakdowns };
 }
@@ -171,10 +190,23 @@ describe("the dashboard's privacy floor", () => {
             expect(row.cells.slice(1).every((c) => c.kind !== "value")).toBe(true);
           }
         }
+        // Nor a mean change of fewer than five that did or did not receive a category.
+        const pairs = kept.filter((c) => c.reached >= 2);
+        for (const row of dashboard.effectByCategory.rows) {
+          const yes = pairs.filter(
+            (c) => c.deliveredBetween && c.delivered.some((s) => SERVICES.get(s) === row.id),
+          ).length;
+          const no = pairs.length - yes;
+          if (yes < PRIVACY_FLOOR) expect(row.cells[2].kind).not.toBe("value");
+          if (no < PRIVACY_FLOOR) expect(row.cells[4].kind).not.toBe("value");
+          if (yes < PRIVACY_FLOOR || no < PRIVACY_FLOOR) {
+            expect(row.cells[5].kind).not.toBe("value");
+          }
+        }
       }),
       { numRuns: 400, seed: 19 },
     );
-  });
+  }, 60_000);
 
   test.each([
     ["one small cell beside a large one", [3, 40], ["small", "hidden"]],

@@ -167,9 +167,9 @@ export interface DashboardInput {
     sector: readonly DashboardCell[];
     size_class: readonly DashboardCell[];
   };
-  /** recommended, ungrouped. */
+  /** recommended (under the stage filter) and delivered, ungrouped. */
   demand: readonly DashboardCell[];
-  /** change and improved, ungrouped. */
+  /** change, improved and received, ungrouped. */
   effect: readonly DashboardCell[];
   /** status, ungrouped. */
   completeness: readonly DashboardCell[];
@@ -196,6 +196,8 @@ export interface Dashboard {
   demandByCategory: PanelTable;
   demandByService: PanelTable;
   effect: PanelTable;
+  /** The overall change by whether the company received each service category in between. */
+  effectByCategory: PanelTable;
   completeness: PanelTable;
 }
 
@@ -212,6 +214,7 @@ export const DASHBOARD_TABLES = [
   "demandByCategory",
   "demandByService",
   "effect",
+  "effectByCategory",
   "completeness",
 ] as const satisfies readonly (keyof Dashboard)[];
 export type DashboardTableId = (typeof DASHBOARD_TABLES)[number];
@@ -380,24 +383,33 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     })),
   );
 
-  // Service demand: recommendations per category and per service.
+  // Service demand: recommendations and deliveries per category and per service. A
+  // delivery row of a category has the item "" and one of a service the service's id.
+  const demandCount = (measure: string, test: (c: DashboardCell) => boolean) =>
+    sumWhere(input.demand, (c) => c.measure === measure && test(c));
   const demandByCategory = countTable(
     "demandByCategory",
-    ["recommended"],
+    ["recommended", "delivered"],
     input.categories.map((category) => ({
       id: category,
-      counts: [sumWhere(input.demand, (c) => c.measure === "recommended" && c.metric === category)],
+      counts: [
+        demandCount("recommended", (c) => c.metric === category),
+        demandCount("delivered", (c) => c.metric === category && c.item === ""),
+      ],
     })),
   );
   const services = [
-    ...new Set(input.demand.filter((c) => c.measure === "recommended").map((c) => c.item)),
+    ...new Set(input.demand.filter((c) => c.item !== "").map((c) => c.item)),
   ].sort();
   const demandByService = countTable(
     "demandByService",
-    ["recommended"],
+    ["recommended", "delivered"],
     services.map((service) => ({
       id: service,
-      counts: [sumWhere(input.demand, (c) => c.measure === "recommended" && c.item === service)],
+      counts: [
+        demandCount("recommended", (c) => c.item === service),
+        demandCount("delivered", (c) => c.item === service),
+      ],
     })),
   );
 
@@ -449,6 +461,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   protectTable(effect, effectValues);
   for (const row of effect.rows) row.cells[5] = rateCell(row.cells[3], row.cells[0]);
 
+  const effectByCategory = categoryEffect(input);
+
   const completeness = countTable(
     "completeness",
     ["companies"],
@@ -470,6 +484,70 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     demandByCategory,
     demandByService,
     effect,
+    effectByCategory,
     completeness,
   };
+}
+
+/**
+ * The effect panel's comparison: per service category, the companies with a T0→T1 pair
+ * that received a service of it between their T0 and T1 and those that did not, with the
+ * mean overall change of each and the difference. Both counts add up to the pairs; a mean
+ * (and the difference) is shown only for at least PRIVACY_FLOOR companies.
+ */
+function categoryEffect(input: DashboardInput): PanelTable {
+  const table: PanelTable = {
+    id: "effectByCategory",
+    columns: [
+      { id: "pairs", kind: "count" },
+      { id: "received", kind: "count" },
+      { id: "receivedMean", kind: "change" },
+      { id: "notReceived", kind: "count" },
+      { id: "notReceivedMean", kind: "change" },
+      { id: "difference", kind: "change" },
+    ],
+    rows: [],
+    sums: [],
+  };
+  const values: number[][] = [];
+  input.categories.forEach((category, r) => {
+    const group = (item: "yes" | "no") => {
+      const cells = input.effect.filter(
+        (c) => c.measure === "received" && c.metric === category && c.item === item,
+      );
+      const n = cells.reduce((a, c) => a + c.count, 0);
+      const sum = cells.reduce((a, c) => a + c.total, 0);
+      return { n, mean: n > 0 ? sum / n : 0 };
+    };
+    const yes = group("yes");
+    const no = group("no");
+    const pairs = yes.n + no.n;
+    const received = statCell(yes.n, () => yes.mean);
+    const notReceived = statCell(no.n, () => no.mean);
+    table.rows.push({
+      id: category,
+      cells: [
+        countCell(pairs),
+        countCell(yes.n),
+        received,
+        countCell(no.n),
+        notReceived,
+        received.kind === "value" && notReceived.kind === "value"
+          ? value(yes.mean - no.mean)
+          : pairs === 0
+            ? NONE
+            : SMALL,
+      ],
+    });
+    values.push([pairs, yes.n, 0, no.n, 0, 0]);
+    table.sums.push({
+      parts: [
+        [r, 1],
+        [r, 3],
+      ],
+      total: [r, 0],
+    });
+  });
+  protectTable(table, values);
+  return table;
 }

@@ -8,7 +8,12 @@
 import type { Answers } from "./answers";
 import { questionIndex, type SurveyDefinition } from "./definitions";
 
-export const EXPORT_KINDS = ["dma-results", "answers", "answers-anonymous"] as const;
+export const EXPORT_KINDS = [
+  "dma-results",
+  "delivered-services",
+  "answers",
+  "answers-anonymous",
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
@@ -23,6 +28,27 @@ export const DMA_RESULT_EXTRA_COLUMNS = [
   "submitted",
   "orgNumber",
   "questionnaireVersion",
+] as const;
+
+/**
+ * The delivered-services export's columns, by id: the Commission platform's service
+ * reporting layout (customer, customer type, category, technology, description, price,
+ * attendees, start and end), then the hub's own (organisation number, the service's name,
+ * the partner organisation that delivered it).
+ */
+export const DELIVERED_SERVICE_COLUMNS = [
+  "customer",
+  "customerType",
+  "category",
+  "technology",
+  "description",
+  "price",
+  "attendees",
+  "start",
+  "end",
+  "orgNumber",
+  "service",
+  "partner",
 ] as const;
 
 /** One answer column: a question, and the item, row (and grid column) it holds. */

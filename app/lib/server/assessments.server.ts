@@ -27,16 +27,12 @@ import { createResumeToken, hashResumeToken, isWellFormedToken } from "./resume-
 import { scoreAnswers, type Score } from "../core/scoring";
 import { contributionOf, type PeerComparison, type PeerProfile } from "../core/benchmark";
 import { insertNewCompanyLatest, refreshCompanyLatest } from "../../../db/queries/company-latest";
-import { comparePeerGroups, lockPeerMember, syncPeerMember, type PeerViewer } from "./peers.server";
+import { comparePeerGroups, lockPeerMember, type PeerViewer } from "./peers.server";
 import type { Executor } from "../../../db/database";
 import { reasonsOf, recommendationRows } from "./recommendations.server";
 import { contactOf } from "../core/service-catalogue";
 import { activeServices } from "./services.server";
-import {
-  addToDashboardRollups,
-  withdrawFromDashboardRollups,
-  withDashboardRollups,
-} from "./dashboard-rollups.server";
+import { withCompanyChange } from "./company-changes.server";
 import { insertRecommendations, listRecommendations } from "../../../db/queries/services";
 import type { StoredRecommendation, Trigger } from "../core/recommendations";
 import {
@@ -112,13 +108,14 @@ export async function createAssessment(
         consent_advisers_at: profile.consentAdvisers ? now : null,
         consent_benchmark_at: profile.consentBenchmark ? now : null,
       });
-      const id = await insertAssessment(
-        trx,
-        pinnedAssessment(entry, companyId, "T0", hash, language),
-      );
-      await addToDashboardRollups(trx, [companyId]);
-      await insertNewCompanyLatest(trx, companyId);
-      return id;
+      return withCompanyChange(trx, [companyId], async () => {
+        const id = await insertAssessment(
+          trx,
+          pinnedAssessment(entry, companyId, "T0", hash, language),
+        );
+        await insertNewCompanyLatest(trx, companyId);
+        return id;
+      });
     });
   if (options.clientAddress !== undefined) await forgetRefilledCreationBuckets();
   return { token, assessmentId };
@@ -305,53 +302,53 @@ export async function submitAssessment(
       const scored = scoreAnswers(entry.definition, assessment.answers);
       if (!scored.ok) throw new AssessmentError(400, scored.problems.map(prefix("answers")));
       const score: Score = scored.value;
-      // The dashboard's rollups: the company out now, back in with this submission below.
-      await withdrawFromDashboardRollups(trx, [company.id]);
-      const submittedMonth = `${now.toISOString().slice(0, 7)}-01`;
-      const contribution = contributionOf(company, score);
-      const viewer = peerViewerOf(assessment, company);
-      // Read once and locked: the comparison takes it out, the update replaces it.
-      const memberId = await lockPeerMember(trx, viewer.slot);
-      // Recommendations are ranked against the peers as they are now (without this
-      // organisation) and stored as a snapshot.
-      const peers = await comparePeerGroups(trx, viewer, contribution, { memberId });
-      await insertRecommendations(
-        trx,
-        recommendationRows({
-          assessmentId: assessment.id,
-          definitionId: assessment.definition_id,
-          definition: entry.definition,
+      // The dashboard's rollups and the peer statistics follow the company's change.
+      return withCompanyChange(trx, [company.id], async () => {
+        const submittedMonth = `${now.toISOString().slice(0, 7)}-01`;
+        const contribution = contributionOf(company, score);
+        const viewer = peerViewerOf(assessment, company);
+        // Read once and locked: the comparison takes it out, the update replaces it.
+        const memberId = await lockPeerMember(trx, viewer.slot);
+        // Recommendations are ranked against the peers as they are now (without this
+        // organisation) and stored as a snapshot.
+        const peers = await comparePeerGroups(trx, viewer, contribution, { memberId });
+        await insertRecommendations(
+          trx,
+          recommendationRows({
+            assessmentId: assessment.id,
+            definitionId: assessment.definition_id,
+            definition: entry.definition,
+            dimensions: score.dimensions,
+            answers: assessment.answers as Answers,
+            services: await activeServices(trx),
+            peers,
+          }),
+        );
+        await recordSubmission(trx, {
+          id: assessment.id,
+          overall: score.overall,
+          band: score.band,
+          submittedAt: now,
+          scores: Object.entries(score.dimensions).map(([dimension, value]) => ({
+            assessment_id: assessment.id,
+            dimension,
+            score: value,
+            definition_id: assessment.definition_id,
+            definition_major: assessment.definition_major,
+            ...profileColumns(company),
+            submitted_month: submittedMonth,
+          })),
+        });
+        await refreshCompanyLatest(trx, [company.id]);
+        // The hook then moves the slot's member to this one when the hub confirmed the
+        // organisation and it consented (else nothing moves).
+        return {
+          overall: score.overall,
+          band: score.band,
           dimensions: score.dimensions,
-          answers: assessment.answers as Answers,
-          services: await activeServices(trx),
-          peers,
-        }),
-      );
-      await recordSubmission(trx, {
-        id: assessment.id,
-        overall: score.overall,
-        band: score.band,
-        submittedAt: now,
-        scores: Object.entries(score.dimensions).map(([dimension, value]) => ({
-          assessment_id: assessment.id,
-          dimension,
-          score: value,
-          definition_id: assessment.definition_id,
-          definition_major: assessment.definition_major,
-          ...profileColumns(company),
-          submitted_month: submittedMonth,
-        })),
+          submittedAt: now,
+        };
       });
-      // Counts when the hub confirmed the organisation and it consented (else nothing moves).
-      await syncPeerMember(trx, viewer.slot, { memberId });
-      await addToDashboardRollups(trx, [company.id]);
-      await refreshCompanyLatest(trx, [company.id]);
-      return {
-        overall: score.overall,
-        band: score.band,
-        dimensions: score.dimensions,
-        submittedAt: now,
-      };
     });
 }
 
@@ -566,11 +563,14 @@ async function startNextFrom(
       return existing.id;
     }
     const entry = latestDefinition(definitionId);
-    const id = await withDashboardRollups(trx, [company.id], () =>
-      insertAssessment(trx, pinnedAssessment(entry, company.id, stage, hash, assessment.language)),
-    );
-    await refreshCompanyLatest(trx, [company.id]);
-    return id;
+    return withCompanyChange(trx, [company.id], async () => {
+      const id = await insertAssessment(
+        trx,
+        pinnedAssessment(entry, company.id, stage, hash, assessment.language),
+      );
+      await refreshCompanyLatest(trx, [company.id]);
+      return id;
+    });
   });
   return { token: newToken, assessmentId };
 }

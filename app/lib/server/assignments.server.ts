@@ -15,7 +15,7 @@ import type { Actor } from "../core/staff-policy";
 import { audit } from "./audit.server";
 import { database } from "./db.server";
 import { StaffError, type By } from "./staff.server";
-import { withDashboardRollups } from "./dashboard-rollups.server";
+import { withCompanyChange } from "./company-changes.server";
 
 export type { CompanySummary };
 
@@ -64,7 +64,7 @@ export async function assignCompany(companyId: string, adviserId: string, by: By
     .db.transaction()
     .execute(async (trx) => {
       // The company's partner organisation on the dashboard follows its first adviser.
-      const inserted = await withDashboardRollups(trx, [companyId], () =>
+      const inserted = await withCompanyChange(trx, [companyId], () =>
         insertAssignment(trx, {
           company_id: companyId,
           user_id: adviserId,
@@ -92,7 +92,7 @@ export async function unassignCompany(companyId: string, adviserId: string, by: 
   await database()
     .db.transaction()
     .execute(async (trx) => {
-      const deleted = await withDashboardRollups(trx, [companyId], () =>
+      const deleted = await withCompanyChange(trx, [companyId], () =>
         deleteAssignment(trx, companyId, adviserId),
       );
       if (deleted) {

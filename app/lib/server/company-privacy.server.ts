@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { Database } from "../../../db/schema";
 import { findAssessmentByTokenHash } from "../../../db/queries/assessments";
 import { refreshCompanyLatest } from "../../../db/queries/company-latest";
 import {
@@ -10,7 +12,7 @@ import { isWellFormedToken, hashResumeToken } from "./resume-token.server";
 import type { Actor } from "../core/staff-policy";
 import { audit } from "./audit.server";
 import { database } from "./db.server";
-import { syncCompanyPeerSlots } from "./peers.server";
+import { withCompanyChange } from "./company-changes.server";
 import { WorkspaceError } from "./company-workspace.server";
 
 /** What an erased company is called from then on (its real name is gone). */
@@ -109,13 +111,15 @@ export async function withdrawConsent(companyId: string, consent: Consent): Prom
     .db.transaction()
     .execute(async (trx) => {
       const column = consent === "advisers" ? "consent_advisers_at" : "consent_benchmark_at";
-      const changed = await trx
-        .updateTable("companies")
-        .set({ [column]: null, updated_at: new Date() })
-        .where("id", "=", companyId)
-        .where(column, "is not", null)
-        .executeTakeFirst();
-      if (consent === "benchmark") await syncCompanyPeerSlots(trx, companyId);
+      // The benchmark consent takes the company out of the peer statistics (the hook).
+      const changed = await withCompanyChange(trx, [companyId], () =>
+        trx
+          .updateTable("companies")
+          .set({ [column]: null, updated_at: new Date() })
+          .where("id", "=", companyId)
+          .where(column, "is not", null)
+          .executeTakeFirst(),
+      );
       if (changed.numUpdatedRows > 0n) {
         await audit(
           {
@@ -154,55 +158,11 @@ export async function eraseCompany(
     if (typedName.trim() !== company.name.trim()) {
       throw new WorkspaceError("nameMismatch", "confirmName");
     }
-    await trx
-      .updateTable("companies")
-      .set({
-        name: ERASED_NAME,
-        org_number: null,
-        contact_name: null,
-        contact_role: null,
-        contact_email: null,
-        consent_advisers_at: null,
-        updated_at: new Date(),
-      })
-      .where("id", "=", companyId)
-      .execute();
-    // Its peer key was made of the org number: its scores move to a key of its own id.
-    await syncCompanyPeerSlots(trx, companyId, company.peer_key);
-    await trx.deleteFrom("company_notes").where("company_id", "=", companyId).execute();
-    await trx.deleteFrom("company_assignments").where("company_id", "=", companyId).execute();
-    // The link of every assessment stops working; answers (which may hold free texts) go.
-    const assessments = await trx
-      .selectFrom("assessments")
-      .select("id")
-      .where("company_id", "=", companyId)
-      .execute();
-    for (const a of assessments) {
-      await trx
-        .updateTable("assessments")
-        .set({
-          answers: "{}",
-          resume_token_hash: `erased-${randomBytes(16).toString("hex")}`,
-        })
-        .where("id", "=", a.id)
-        .execute();
-      await trx.deleteFrom("assessment_links").where("assessment_id", "=", a.id).execute();
-    }
-    // Delivered services stay counted for the Commission's reporting, without free texts.
-    await trx
-      .updateTable("delivered_services")
-      .set((eb) => ({
-        description: "",
-        title: eb
-          .case()
-          .when("service_id", "is", null)
-          .then("(erased)")
-          .else(eb.ref("title"))
-          .end(),
-        updated_at: new Date(),
-      }))
-      .where("company_id", "=", companyId)
-      .execute();
+    // Its peer key was made of the org number: its scores move to a key of its own id, and
+    // its partner organisation on the dashboard goes with its assignments.
+    await withCompanyChange(trx, [companyId], () => eraseRows(trx, companyId), {
+      formerPeerKeys: new Map([[companyId, company.peer_key]]),
+    });
     await audit(
       {
         actor: by.actor,
@@ -215,4 +175,50 @@ export async function eraseCompany(
     // The client list's row holds no personal data; it is brought up to date all the same.
     await refreshCompanyLatest(trx, [companyId]);
   });
+}
+
+/** The rows an erasure changes: personal data and free texts go, anonymous facts stay. */
+async function eraseRows(trx: Transaction<Database>, companyId: string): Promise<void> {
+  await trx
+    .updateTable("companies")
+    .set({
+      name: ERASED_NAME,
+      org_number: null,
+      contact_name: null,
+      contact_role: null,
+      contact_email: null,
+      consent_advisers_at: null,
+      updated_at: new Date(),
+    })
+    .where("id", "=", companyId)
+    .execute();
+  await trx.deleteFrom("company_notes").where("company_id", "=", companyId).execute();
+  await trx.deleteFrom("company_assignments").where("company_id", "=", companyId).execute();
+  // The link of every assessment stops working; answers (which may hold free texts) go.
+  const assessments = await trx
+    .selectFrom("assessments")
+    .select("id")
+    .where("company_id", "=", companyId)
+    .execute();
+  for (const a of assessments) {
+    await trx
+      .updateTable("assessments")
+      .set({
+        answers: "{}",
+        resume_token_hash: `erased-${randomBytes(16).toString("hex")}`,
+      })
+      .where("id", "=", a.id)
+      .execute();
+    await trx.deleteFrom("assessment_links").where("assessment_id", "=", a.id).execute();
+  }
+  // Delivered services stay counted for the Commission's reporting, without free texts.
+  await trx
+    .updateTable("delivered_services")
+    .set((eb) => ({
+      description: "",
+      title: eb.case().when("service_id", "is", null).then("(erased)").else(eb.ref("title")).end(),
+      updated_at: new Date(),
+    }))
+    .where("company_id", "=", companyId)
+    .execute();
 }

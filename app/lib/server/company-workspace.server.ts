@@ -12,6 +12,7 @@ import type { LanguageId } from "../core/vocabularies";
 import { AssessmentError, issueFollowUpFor } from "./assessments.server";
 import { audit } from "./audit.server";
 import { database } from "./db.server";
+import { withCompanyChange } from "./company-changes.server";
 import { getHubConfig } from "./hub.server";
 import { translatorFor } from "./i18n.server";
 import { sendMail } from "./mail.server";
@@ -133,23 +134,26 @@ export async function recordDeliveredService(
     recommendation = { assessmentId, rank: Number(rank) };
   }
   return db.transaction().execute(async (trx) => {
-    const id = await insertDeliveredService(trx, {
-      company_id: companyId,
-      service_id: form.serviceId ?? null,
-      service_version_id: serviceVersionId,
-      title: title!,
-      category: category!,
-      technology_type: form.technologyType,
-      description: form.description,
-      price_eur: form.priceEur.toFixed(2),
-      attendees: form.attendees ?? null,
-      start_date: form.startDate,
-      end_date: form.endDate,
-      partner_id: form.partnerId ?? null,
-      recommendation_assessment_id: recommendation?.assessmentId ?? null,
-      recommendation_rank: recommendation?.rank ?? null,
-      created_by: by.actor.id,
-    });
+    // The dashboard counts delivered services (service demand, effect by category).
+    const id = await withCompanyChange(trx, [companyId], () =>
+      insertDeliveredService(trx, {
+        company_id: companyId,
+        service_id: form.serviceId ?? null,
+        service_version_id: serviceVersionId,
+        title: title!,
+        category: category!,
+        technology_type: form.technologyType,
+        description: form.description,
+        price_eur: form.priceEur.toFixed(2),
+        attendees: form.attendees ?? null,
+        start_date: form.startDate,
+        end_date: form.endDate,
+        partner_id: form.partnerId ?? null,
+        recommendation_assessment_id: recommendation?.assessmentId ?? null,
+        recommendation_rank: recommendation?.rank ?? null,
+        created_by: by.actor.id,
+      }),
+    );
     await audit(
       {
         actor: by.actor,
@@ -169,7 +173,10 @@ export async function removeDeliveredService(companyId: string, id: string, by: 
   await database()
     .db.transaction()
     .execute(async (trx) => {
-      if (!(await deleteDeliveredService(trx, companyId, id))) {
+      const deleted = await withCompanyChange(trx, [companyId], () =>
+        deleteDeliveredService(trx, companyId, id),
+      );
+      if (!deleted) {
         throw new WorkspaceError("unknownService", "form", 404);
       }
       await audit(

@@ -185,18 +185,30 @@ export async function dashboardOf(filter: DashboardFilter): Promise<Dashboard> {
   if (!questionnaire) throw badRequest("q: no such questionnaire");
   const { definition } = questionnaire.entry;
   const overall = { metric: OVERALL_METRIC };
-  const [activity, standing, region, sector, size, demand, effect, completeness, services] =
-    await Promise.all([
-      readRollups(db, slice, ["started", "submitted"], { groupBy: "month", ignore: ["stage"] }),
-      readRollups(db, slice, ["score", "band"]),
-      readRollups(db, slice, ["score"], { ...overall, groupBy: "region" }),
-      readRollups(db, slice, ["score"], { ...overall, groupBy: "sector" }),
-      readRollups(db, slice, ["score"], { ...overall, groupBy: "size_class" }),
-      readRollups(db, slice, ["recommended"]),
-      readRollups(db, slice, ["change", "improved"], { ignore: ["stage"] }),
-      readRollups(db, slice, ["status"], { ignore: ["stage"] }),
-      latestServiceVersions(db),
-    ]);
+  const [
+    activity,
+    standing,
+    region,
+    sector,
+    size,
+    recommended,
+    delivered,
+    effect,
+    completeness,
+    services,
+  ] = await Promise.all([
+    readRollups(db, slice, ["started", "submitted"], { groupBy: "month", ignore: ["stage"] }),
+    readRollups(db, slice, ["score", "band"]),
+    readRollups(db, slice, ["score"], { ...overall, groupBy: "region" }),
+    readRollups(db, slice, ["score"], { ...overall, groupBy: "sector" }),
+    readRollups(db, slice, ["score"], { ...overall, groupBy: "size_class" }),
+    readRollups(db, slice, ["recommended"]),
+    // A delivery belongs to the company, not to one of its assessments.
+    readRollups(db, slice, ["delivered"], { ignore: ["stage"] }),
+    readRollups(db, slice, ["change", "improved", "received"], { ignore: ["stage"] }),
+    readRollups(db, slice, ["status"], { ignore: ["stage"] }),
+    latestServiceVersions(db),
+  ]);
   return buildDashboard({
     dimensions: definition.dimensions.map((d) => d.id),
     bands: definition.bands.map((b) => b.id),
@@ -206,7 +218,7 @@ export async function dashboardOf(filter: DashboardFilter): Promise<Dashboard> {
     activity,
     standing,
     breakdowns: { region, sector, size_class: size },
-    demand,
+    demand: [...recommended, ...delivered],
     effect,
     completeness,
   });

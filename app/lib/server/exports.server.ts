@@ -2,10 +2,17 @@ import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { streamExportRows, type ExportFilter, type ExportRow } from "../../../db/queries/exports";
+import {
+  streamDeliveredRows,
+  streamExportRows,
+  type DeliveredExportRow,
+  type ExportFilter,
+  type ExportRow,
+} from "../../../db/queries/exports";
 import { CSV_BOM, csvLine, type CsvSeparator } from "../core/csv";
 import {
   answerColumns,
+  DELIVERED_SERVICE_COLUMNS,
   DMA_RESULT_EXTRA_COLUMNS,
   EXPORT_FORMATS,
   EXPORT_KINDS,
@@ -22,6 +29,7 @@ import {
   parseDashboardQuery,
   type DashboardFilter,
 } from "./dashboard.server";
+import { getHubConfig } from "./hub.server";
 import { translatorFor } from "./i18n.server";
 
 const ExportQuerySchema = z.object({
@@ -57,7 +65,8 @@ export function parseExportQuery(url: URL): ExportRequest {
   return { kind, format, separator: sep === "semicolon" ? ";" : ",", lang, filter };
 }
 
-function exportFilter(filter: DashboardFilter): ExportFilter {
+/** The dashboard's filter as the export queries take it. */
+export function exportFilter(filter: DashboardFilter): ExportFilter {
   return {
     definitionId: filter.definitionId,
     definitionMajor: filter.definitionMajor,
@@ -79,14 +88,15 @@ function exportFilter(filter: DashboardFilter): ExportFilter {
 type Value = string | number | null;
 
 /** An export's header and how each stored row becomes a line of it. */
-interface Layout {
+export interface Layout<Row = ExportRow> {
   header: string[];
-  line: (row: ExportRow) => Value[];
+  line: (row: Row) => Value[];
 }
 
 // One formatter for every row: building an Intl.DateTimeFormat costs far more than using one.
 const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
-const localDate = (value: Date) => STOCKHOLM_DATE.format(value);
+/** A day as YYYY-MM-DD in Europe/Stockholm. */
+export const localDate = (value: Date) => STOCKHOLM_DATE.format(value);
 const localMonth = (value: Date) => localDate(value).slice(0, 7);
 const rounded = (value: number | null | undefined) =>
   value === null || value === undefined ? null : Math.round(value * 100) / 100;
@@ -158,6 +168,31 @@ function layoutOf(request: ExportRequest, t: Translate): Layout {
   };
 }
 
+/**
+ * The delivered-services export: the Commission platform's service reporting columns
+ * (customer type as it spells it, SME or PSO, in either language), then the hub's own.
+ */
+function deliveredLayout(t: Translate): Layout<DeliveredExportRow> {
+  const partners = new Map(getHubConfig().partners.map((p) => [p.id, p.name]));
+  return {
+    header: DELIVERED_SERVICE_COLUMNS.map((c) => t(`exports.delivered.${c}`)),
+    line: (row) => [
+      row.customer,
+      row.customerType === "pso" ? "PSO" : "SME",
+      t(`recommendations.category.${row.category}`),
+      t(`adviser.technology.${row.technologyType}`),
+      row.description || row.title,
+      row.priceEur,
+      row.attendees,
+      row.startDate,
+      row.endDate,
+      row.orgNumber,
+      row.title,
+      row.partnerId ? (partners.get(row.partnerId) ?? row.partnerId) : null,
+    ],
+  };
+}
+
 /** A download: its file name, content type and streamed body. */
 export interface ExportFile {
   filename: string;
@@ -165,17 +200,39 @@ export interface ExportFile {
   body: ReadableStream<Uint8Array>;
 }
 
+/** The response that streams a download (an attachment, never cached). */
+export function downloadResponse(file: ExportFile): Response {
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
 /**
- * Streams an export of the filter's submitted assessments: CSV (UTF-8 with BOM, the chosen
+ * Streams an export of the filter's submitted assessments (or delivered services): CSV (UTF-8 with BOM, the chosen
  * separator, formula injection neutralised) or XLSX (exceljs' streaming WorkbookWriter).
  * Rows are read in batches and written as the client takes them, so memory stays flat.
  */
 export function exportFile(request: ExportRequest): ExportFile {
   const t = translatorFor(request.lang);
-  const layout = layoutOf(request, t);
-  const batches = streamExportRows(database().db, exportFilter(request.filter), {
-    answers: request.kind !== "dma-results",
-  });
+  const { db } = database();
+  const filter = exportFilter(request.filter);
+  if (request.kind === "delivered-services") {
+    return fileOf(request, t, deliveredLayout(t), streamDeliveredRows(db, filter));
+  }
+  const batches = streamExportRows(db, filter, { answers: request.kind !== "dma-results" });
+  return fileOf(request, t, layoutOf(request, t), batches);
+}
+
+function fileOf<Row>(
+  request: ExportRequest,
+  t: Translate,
+  layout: Layout<Row>,
+  batches: AsyncGenerator<Row[]>,
+): ExportFile {
   const day = new Date().toISOString().slice(0, 10);
   const base = `${request.kind}-${request.filter.definitionId}-${day}`;
   if (request.format === "csv") {
@@ -192,9 +249,10 @@ export function exportFile(request: ExportRequest): ExportFile {
   };
 }
 
-function csvStream(
-  layout: Layout,
-  batches: AsyncGenerator<ExportRow[]>,
+/** A streamed CSV file: BOM and header, then each batch of rows as it is read. */
+export function csvStream<Row>(
+  layout: Layout<Row>,
+  batches: AsyncGenerator<Row[]>,
   separator: CsvSeparator,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -220,9 +278,9 @@ function csvStream(
   });
 }
 
-function xlsxStream(
-  layout: Layout,
-  batches: AsyncGenerator<ExportRow[]>,
+function xlsxStream<Row>(
+  layout: Layout<Row>,
+  batches: AsyncGenerator<Row[]>,
   sheetName: string,
 ): ReadableStream<Uint8Array> {
   const output = new PassThrough();

@@ -5,13 +5,12 @@
  */
 import {
   findPeerConfirmation,
-  listSubmittedSlots,
   updatePeerConfirmation,
 } from "../../../db/queries/peer-confirmation";
 import { isUuid } from "../../../db/queries/staff";
 import { audit } from "./audit.server";
 import { database } from "./db.server";
-import { syncPeerMember } from "./peers.server";
+import { withCompanyChange } from "./company-changes.server";
 import type { By } from "./staff.server";
 
 /** Whether and by whom an organisation is confirmed, for the staff company page. */
@@ -50,16 +49,15 @@ export async function setPeerConfirmation(
   return database()
     .db.transaction()
     .execute(async (trx) => {
-      const company = await updatePeerConfirmation(trx, companyId, {
-        confirmed,
-        by: by.actor?.id ?? null,
-        at: now,
-      });
+      // The hook moves its organisation's member of every questionnaire in or out.
+      const company = await withCompanyChange(trx, [companyId], () =>
+        updatePeerConfirmation(trx, companyId, {
+          confirmed,
+          by: by.actor?.id ?? null,
+          at: now,
+        }),
+      );
       if (!company) return false;
-      // In key order, so that two confirmations of one organisation lock slots in one order.
-      for (const slot of await listSubmittedSlots(trx, companyId)) {
-        await syncPeerMember(trx, { memberKey: company.peer_key, ...slot });
-      }
       await audit(
         {
           actor: by.actor,

@@ -48,6 +48,18 @@ async function readContribution(db: Executor, assessmentId: string) {
   return stored && contributionOf(stored.profile, stored);
 }
 
+/** Locks several slots until the transaction ends, in the one key order every writer uses. */
+export async function lockPeerSlots(
+  trx: Transaction<Database>,
+  slots: readonly PeerSlot[],
+): Promise<void> {
+  const byKey = new Map(slots.map((s) => [slotKey(s), s]));
+  for (const key of [...byKey.keys()].sort()) await lockPeerSlot(trx, byKey.get(key)!);
+}
+
+const slotKey = (slot: PeerSlot) =>
+  `${slot.definitionId}/${slot.definitionMajor}/${slot.memberKey}`;
+
 /**
  * Locks the slot until the transaction ends and reads its member: a submission reads it
  * once, for the comparison and for the update (syncPeerMember).
@@ -205,7 +217,7 @@ export async function syncCompanyPeerSlots(
         definitionId: row.definition_id,
         definitionMajor: row.definition_major,
       };
-      slots.set(`${slot.definitionId}/${slot.definitionMajor}/${memberKey}`, slot);
+      slots.set(slotKey(slot), slot);
     }
   }
   // In key order, as lockPeerSlot asks.

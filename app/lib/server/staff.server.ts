@@ -21,7 +21,7 @@ import { secondsUntilToken, takeToken, type Bucket } from "../../../db/queries/r
 import { audit } from "./audit.server";
 import { RateLimited } from "./creation-limit.server";
 import { assignedCompanyIds } from "../../../db/queries/dashboard";
-import { withDashboardRollups } from "./dashboard-rollups.server";
+import { withCompanyChange } from "./company-changes.server";
 import { database } from "./db.server";
 import { getHubConfig } from "./hub.server";
 import { translatorFor } from "./i18n.server";
@@ -331,7 +331,7 @@ export async function changeRoleAndPartner(
     // The partner organisation of the adviser's companies on the dashboard follows theirs.
     const companies =
       user.partner_id === change.partnerId ? [] : await assignedCompanyIds(trx, userId);
-    await withDashboardRollups(trx, companies, () =>
+    await withCompanyChange(trx, companies, () =>
       updateUser(trx, userId, { role: change.role, partner_id: change.partnerId }),
     );
     const target = { type: "user" as const, id: userId };

@@ -81,6 +81,7 @@ export function rowLabel(
     case "bySize":
       return t(`sizeClass.${rowId}`);
     case "demandByCategory":
+    case "effectByCategory":
       return t(`recommendations.category.${rowId}`);
     case "demandByService":
       return labels.services[rowId]?.[lang] ?? rowId;

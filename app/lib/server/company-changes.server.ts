@@ -1,0 +1,44 @@
+import type { Transaction } from "kysely";
+import { applyCompanyRollups, lockCompanies } from "../../../db/queries/dashboard";
+import { listCompanyPeerSlots } from "../../../db/queries/peers";
+import type { Database } from "../../../db/schema";
+import { ROLLUP_NAMING } from "./dashboard-rollups.server";
+import { lockPeerSlots, syncCompanyPeerSlots } from "./peers.server";
+
+/** What a write tells the hook beyond the companies it changes. */
+export interface CompanyChangeOptions {
+  /**
+   * Company id → the peer key it had before the change, when the change alters it (an
+   * erasure): the slots of that key are brought to the rule too.
+   */
+  formerPeerKeys?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The one hook every write to an organisation goes through: its assessments, submissions,
+ * profile, consents, advisers, delivered services, erasure. Runs `change` inside `trx` and
+ * keeps every table derived from the companies equal to a rebuild: the dashboard rollups
+ * (the companies' contribution withdrawn before and added again after,
+ * docs/decisions/018-dashboard-rollups.md) and the peer statistics (each of their slots
+ * brought to the membership rule after, docs/decisions/001 and 015).
+ *
+ * Locks first the company rows, then every peer slot of their assessments, each in key
+ * order, so that two writes never wait on each other in opposite orders (a submission
+ * locks its slot again inside `change`; the lock is re-entrant).
+ */
+export async function withCompanyChange<T>(
+  trx: Transaction<Database>,
+  companyIds: readonly string[],
+  change: () => Promise<T>,
+  options: CompanyChangeOptions = {},
+): Promise<T> {
+  const ids = [...new Set(companyIds)].sort();
+  await lockCompanies(trx, ids);
+  const formerKeys = [...(options.formerPeerKeys?.values() ?? [])];
+  await lockPeerSlots(trx, await listCompanyPeerSlots(trx, ids, formerKeys));
+  await applyCompanyRollups(trx, ids, -1, ROLLUP_NAMING);
+  const result = await change();
+  for (const id of ids) await syncCompanyPeerSlots(trx, id, options.formerPeerKeys?.get(id));
+  await applyCompanyRollups(trx, ids, 1, ROLLUP_NAMING);
+  return result;
+}
