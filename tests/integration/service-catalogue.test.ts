@@ -403,10 +403,21 @@ describe("past results keep the service version they were given", () => {
     );
     expect(saved.status).toBe(302);
     expect(await recommendations(token)).toEqual(before);
-    // A new submission that is recommended the service gets the edited version.
-    const later = await recommendations(await submitted("sme"));
-    const renamed = later.find((r) => r.serviceId === first.serviceId);
-    if (renamed) expect(renamed.name.en).toBe(`${values.nameEn} (renamed)`);
+    // The recommender now takes the new version, whose id differs from the pinned one.
+    const { db } = database();
+    const current = (await activeServices(db)).find((s) => s.id === first.serviceId)!;
+    expect(current.name.en).toBe(`${values.nameEn} (renamed)`);
+    const pinned = await db
+      .selectFrom("recommendations")
+      .innerJoin("service_versions", "service_versions.id", "recommendations.service_version_id")
+      .select(["service_versions.id", "service_versions.name_en"])
+      .where("service_versions.service_id", "=", first.serviceId)
+      .execute();
+    expect(pinned.length).toBeGreaterThan(0);
+    for (const row of pinned) {
+      expect(row.id).not.toBe(current.versionId);
+      expect(row.name_en).toBe(values.nameEn);
+    }
   });
 });
 
