@@ -127,6 +127,9 @@ export interface ServiceVersionsTable {
   description_en: string;
   contact_email: string | null;
   contact_url: string | null;
+  /** The priority and rules as saved (migration 0014); null in versions written before it. */
+  priority: number | null;
+  rules: ColumnType<unknown[] | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 
@@ -140,6 +143,10 @@ export interface ServicesTable {
   rules: JSONColumnType<unknown[], string, string>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: Generated<Date>;
+  /** Counts the saves; an edit is refused unless it was made on the current one (0014). */
+  revision: Generated<number>;
+  /** Who saved last (null for the seed or a removed account). */
+  updated_by: string | null;
 }
 
 export interface RecommendationsTable {

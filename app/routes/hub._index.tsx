@@ -66,6 +66,9 @@ export default function StaffHome() {
               <Link to="/hub/staff">{t("hub.home.toStaff")}</Link>
             </li>
             <li>
+              <Link to="/hub/services">{t("hub.home.toServices")}</Link>
+            </li>
+            <li>
               <Link to="/hub/audit">{t("hub.home.toAudit")}</Link>
             </li>
           </ul>

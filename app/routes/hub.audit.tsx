@@ -111,6 +111,8 @@ export default function AuditLog() {
             <td data-label={t("hub.audit.target")}>
               {e.targetType === "company" && e.targetId ? (
                 <Link to={`/hub/companies/${e.targetId}`}>{t("hub.audit.company")}</Link>
+              ) : e.targetType === "service" && e.targetId ? (
+                <Link to={`/hub/services/${e.targetId}`}>{e.targetId}</Link>
               ) : e.targetType ? (
                 <span className="mono">
                   {e.targetType} {e.targetId?.slice(0, 8)}

@@ -8,6 +8,7 @@ import * as m0010 from "./0010_assessment_links";
 import * as m0011 from "./0011_adviser_workspace";
 import * as m0012 from "./0012_dashboard_rollups";
 import * as m0013 from "./0013_confirmed_peers";
+import * as m0014 from "./0014_service_catalogue";
 import * as m0016 from "./0016_company_latest";
 import * as m0018 from "./0018_totp_replay";
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   "0011_adviser_workspace": m0011,
   "0012_dashboard_rollups": m0012,
   "0013_confirmed_peers": m0013,
+  "0014_service_catalogue": m0014,
   "0016_company_latest": m0016,
   "0018_totp_replay": m0018,
 };

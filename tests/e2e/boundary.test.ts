@@ -103,6 +103,16 @@ describe("the server's boundary (production build)", () => {
     expect((await send("POST", "/start", { headers: FORM, body })).status).toBe(400);
   });
 
+  test("only the catalogue import takes a file, up to 1 MB: it reaches the route (sign-in first)", async () => {
+    const file = JSON.stringify({ services: "x".repeat(40_000) });
+    const body = `--xyz\r\nContent-Disposition: form-data; name="file"; filename="services.json"\r\nContent-Type: application/json\r\n\r\n${file}\r\n--xyz--\r\n`;
+    const headers = { "Content-Type": "multipart/form-data; boundary=xyz" };
+    const imported = await send("POST", "/hub/services/import", { headers, body });
+    expect(imported.status).toBe(302);
+    expect(imported.headers.location).toMatch(/^\/hub\/login/);
+    expect((await send("POST", "/language", { headers, body })).status).toBe(413);
+  });
+
   test("form bodies over 16 KB are a 413, declared or chunked, before they are read", async () => {
     const big = `lng=en&redirectTo=/${"a".repeat(20_000)}`;
     for (const chunked of [false, true]) {

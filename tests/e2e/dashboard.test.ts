@@ -12,84 +12,119 @@ const LEAD = "hubblead@demo.mognad.example";
 
 const signIn = (page: Page, url: string) => signInAsStaff(page, url, LEAD);
 
-describe.skipIf(!chromiumPath)("the hub lead's dashboard and exports, in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
+describe.skipIf(!chromiumPath)(
+  "the hub lead's dashboard, exports and services, in Chromium",
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer({ SEED_DEMO_DATA: "always" });
-    browser = await launchBrowser(chromiumPath);
-  });
+    beforeAll(async () => {
+      server = await startServer({ SEED_DEMO_DATA: "always" });
+      browser = await launchBrowser(chromiumPath);
+    });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
 
-  test("services delivered beside recommended, the effect by category with its caution, and the list of companies", async () => {
-    const { page, errors, close } = await openPage(browser, { bypassCSP: true });
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/hub/dashboard?region=skane`);
-    await waitForHydration(page);
-    const demand = page.getByTestId("table-demandByCategory");
-    expect(await demand.locator("thead th").allTextContents()).toContain("Delivered (companies)");
-    await page.getByTestId("table-effectByCategory").waitFor();
-    await page.getByTestId("effect-caution").getByText("not a causal estimate").waitFor();
-    await page.getByTestId("completeness-link").click();
-    await page.waitForURL(/\/hub\/dashboard\/companies\?region=skane/);
-    await waitForHydration(page);
-    const rows = page.getByTestId("completeness-list").locator("tbody tr");
-    expect(await rows.count()).toBeGreaterThan(5);
-    expect(await seriousViolations(page), "completeness list").toEqual([]);
-    expect(errors()).toEqual([]);
-    await close();
-  });
+    test("services delivered beside recommended, the effect by category with its caution, and the list of companies", async () => {
+      const { page, errors, close } = await openPage(browser, { bypassCSP: true });
+      await signIn(page, server.url);
+      await page.goto(`${server.url}/hub/dashboard?region=skane`);
+      await waitForHydration(page);
+      const demand = page.getByTestId("table-demandByCategory");
+      expect(await demand.locator("thead th").allTextContents()).toContain("Delivered (companies)");
+      await page.getByTestId("table-effectByCategory").waitFor();
+      await page.getByTestId("effect-caution").getByText("not a causal estimate").waitFor();
+      await page.getByTestId("completeness-link").click();
+      await page.waitForURL(/\/hub\/dashboard\/companies\?region=skane/);
+      await waitForHydration(page);
+      const rows = page.getByTestId("completeness-list").locator("tbody tr");
+      expect(await rows.count()).toBeGreaterThan(5);
+      expect(await seriousViolations(page), "completeness list").toEqual([]);
+      expect(errors()).toEqual([]);
+      await close();
+    });
 
-  test("filter to a county and a sector, read a suppressed cell, download CSV and XLSX", async () => {
-    const { page, errors, close } = await openPage(browser, { bypassCSP: true });
-    await signIn(page, server.url);
-    await page.getByRole("link", { name: "Dashboard" }).click();
-    await page.waitForURL(/\/hub\/dashboard$/);
-    await waitForHydration(page);
-    expect(await seriousViolations(page), "dashboard").toEqual([]);
+    test("filter to a county and a sector, read a suppressed cell, download CSV and XLSX", async () => {
+      const { page, errors, close } = await openPage(browser, { bypassCSP: true });
+      await signIn(page, server.url);
+      await page.getByRole("link", { name: "Dashboard" }).click();
+      await page.waitForURL(/\/hub\/dashboard$/);
+      await waitForHydration(page);
+      expect(await seriousViolations(page), "dashboard").toEqual([]);
 
-    await page.getByLabel("County", { exact: true }).selectOption("skane");
-    await page.getByLabel("Sector", { exact: true }).selectOption("manufacturing");
-    await page.getByRole("button", { name: "Show" }).click();
-    await page.waitForURL(/region=skane.*sector=manufacturing/);
-    await waitForHydration(page);
-    const suppressed = page.locator("td.suppressed", { hasText: "fewer than 5" }).first();
-    await suppressed.waitFor();
-    expect(await suppressed.textContent()).toBe("fewer than 5");
-    // Charts draw beside their tables.
-    await page.locator(".dashboard-chart canvas").first().waitFor();
+      await page.getByLabel("County", { exact: true }).selectOption("skane");
+      await page.getByLabel("Sector", { exact: true }).selectOption("manufacturing");
+      await page.getByRole("button", { name: "Show" }).click();
+      await page.waitForURL(/region=skane.*sector=manufacturing/);
+      await waitForHydration(page);
+      const suppressed = page.locator("td.suppressed", { hasText: "fewer than 5" }).first();
+      await suppressed.waitFor();
+      expect(await suppressed.textContent()).toBe("fewer than 5");
+      // Charts draw beside their tables.
+      await page.locator(".dashboard-chart canvas").first().waitFor();
 
-    // The maturity levels' CSV holds what the table shows, after a BOM.
-    const [csv] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("link", { name: "Download “Maturity levels” as CSV" }).click(),
-    ]);
-    const text = readFileSync((await csv.path())!, "utf8");
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    const shown = await page.getByTestId("table-bands").locator("tbody tr").allTextContents();
-    expect(text.trim().split("\r\n")).toHaveLength(shown.length + 1);
+      // The maturity levels' CSV holds what the table shows, after a BOM.
+      const [csv] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Download “Maturity levels” as CSV" }).click(),
+      ]);
+      const text = readFileSync((await csv.path())!, "utf8");
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const shown = await page.getByTestId("table-bands").locator("tbody tr").allTextContents();
+      expect(text.trim().split("\r\n")).toHaveLength(shown.length + 1);
 
-    // The DMA results as XLSX from the exports page, with the same filters.
-    await page.goto(`${server.url}/hub/exports?region=skane&sector=manufacturing`);
-    await waitForHydration(page);
-    expect(await seriousViolations(page), "exports").toEqual([]);
-    await page.getByLabel("Excel (XLSX)").check();
-    const [xlsx] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Download" }).click(),
-    ]);
-    expect(xlsx.suggestedFilename()).toMatch(/^dma-results-dma-sme-.*\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await xlsx.path())!);
-    const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).getCell(1).value).toBe("SME name");
-    expect(sheet.rowCount).toBeGreaterThan(1);
-    expect(errors()).toEqual([]);
-    await close();
-  });
-});
+      // The DMA results as XLSX from the exports page, with the same filters.
+      await page.goto(`${server.url}/hub/exports?region=skane&sector=manufacturing`);
+      await waitForHydration(page);
+      expect(await seriousViolations(page), "exports").toEqual([]);
+      await page.getByLabel("Excel (XLSX)").check();
+      const [xlsx] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download" }).click(),
+      ]);
+      expect(xlsx.suggestedFilename()).toMatch(/^dma-results-dma-sme-.*\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile((await xlsx.path())!);
+      const sheet = workbook.worksheets[0];
+      expect(sheet.getRow(1).getCell(1).value).toBe("SME name");
+      expect(sheet.rowCount).toBeGreaterThan(1);
+      expect(errors()).toEqual([]);
+      await close();
+    });
+
+    test("edit a service's rule, see its preview, save it", async () => {
+      const { page, errors, close } = await openPage(browser, { bypassCSP: true });
+      await signIn(page, server.url);
+      await page.getByRole("link", { name: "Services", exact: true }).click();
+      await page.waitForURL(/\/hub\/services$/);
+      await waitForHydration(page);
+      expect(await seriousViolations(page), "catalogue").toEqual([]);
+      await page.getByRole("link", { name: "AI pilot in a test bed" }).click();
+      await page.waitForURL(/\/hub\/services\/ai-pilot-test-bed$/);
+      await waitForHydration(page);
+      expect(await page.getByTestId("service-preview").textContent()).toMatch(
+        /relevant for \d+ of the last \d+ submitted assessments/,
+      );
+
+      // The first rule is a dimension rule: raise its threshold and preview it.
+      const below = page.getByLabel("Holds when the score is below").first();
+      await below.fill("70");
+      await page.getByRole("button", { name: "Update preview" }).click();
+      const preview = page.getByTestId("rule-preview").first();
+      await preview.waitFor();
+      expect(await preview.textContent()).toMatch(
+        /^This rule would have fired for \d+ of the last \d+ submitted assessments\.$/,
+      );
+      expect(await seriousViolations(page), "service editor").toEqual([]);
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.waitForURL(/saved=saved/);
+      await page.getByText("Saved. A new version").waitFor();
+      expect(await below.inputValue()).toBe("70");
+      expect(errors()).toEqual([]);
+      await close();
+    });
+  },
+);

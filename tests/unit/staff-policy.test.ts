@@ -122,7 +122,17 @@ describe("navigationFor", () => {
     ["adviser", ["home", "companies", "account"]],
     [
       "hub_lead",
-      ["home", "companies", "assignments", "staff", "dashboard", "exports", "audit", "account"],
+      [
+        "home",
+        "companies",
+        "assignments",
+        "staff",
+        "dashboard",
+        "exports",
+        "services",
+        "audit",
+        "account",
+      ],
     ],
   ] as const)("a %s sees %j", (role, ids) => {
     expect(navigationFor(actorOf(role)).map((i) => i.id)).toEqual(ids);

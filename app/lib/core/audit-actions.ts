@@ -36,6 +36,12 @@ export const AUDIT_ACTIONS = [
   "company.erased",
   "company.consent_withdrawn",
   "export.downloaded",
+  "catalogue.service_created",
+  "catalogue.service_edited",
+  "catalogue.service_deactivated",
+  "catalogue.service_reactivated",
+  "catalogue.imported",
+  "catalogue.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

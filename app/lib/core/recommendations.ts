@@ -99,7 +99,7 @@ export function recommend(input: RecommendInput): RankedRecommendation[] {
   for (const service of input.services) {
     for (const rule of service.rules) {
       if (rule.definition !== input.definitionId) continue;
-      const held = evaluate(rule, input, dimensionOf);
+      const held = evaluate(rule, input.dimensions, input.answers, dimensionOf);
       if (!held) continue;
       const gap =
         held.kind === "dimension"
@@ -194,19 +194,37 @@ function aboutDimension(
     : dimensionOf.get(rule.question) === dimension;
 }
 
+/**
+ * Which of `rules` fire for one submitted assessment (the catalogue editor's preview): the
+ * same test `recommend` makes, one boolean per rule. A rule for another questionnaire
+ * never fires.
+ */
+export function rulesFiring(
+  rules: readonly ServiceRule[],
+  assessment: Pick<RecommendInput, "definitionId" | "definition" | "dimensions" | "answers">,
+): boolean[] {
+  const dimensionOf = questionDimensions(assessment.definition);
+  return rules.map(
+    (rule) =>
+      rule.definition === assessment.definitionId &&
+      evaluate(rule, assessment.dimensions, assessment.answers, dimensionOf) !== undefined,
+  );
+}
+
 /** The trigger when the rule holds for these scores and answers. */
 function evaluate(
   rule: ServiceRule,
-  input: RecommendInput,
+  dimensions: RecommendInput["dimensions"],
+  answers: Answers,
   dimensionOf: ReadonlyMap<string, string>,
 ): Trigger | undefined {
   if (isDimensionRule(rule)) {
-    const score = input.dimensions[rule.dimension];
+    const score = dimensions[rule.dimension];
     if (score === undefined || !(score < rule.below)) return undefined;
     return { kind: "dimension", dimension: rule.dimension, score, below: rule.below };
   }
   const dimension = dimensionOf.get(rule.question);
-  const answer = input.answers[rule.question];
+  const answer = answers[rule.question];
   if (dimension === undefined || answer === undefined || answer === null) return undefined;
   if (isChoiceRule(rule)) {
     if (!Array.isArray(answer)) return undefined;

@@ -1,7 +1,8 @@
 /**
  * The hub's service catalogue (pure): its format, and the check of every rule against the
- * definitions it names. The catalogue lives in db/catalogue/services.json; its format is
- * documented in docs/services.md.
+ * definitions it names. The catalogue lives in the database and is edited at /hub/services;
+ * db/catalogue/services.json seeds an empty one and is the import/export format
+ * (docs/services.md).
  */
 import { z } from "zod";
 import {
@@ -92,6 +93,8 @@ export const ServiceSchema = z
     /** 1 (nice to have) .. 3 (most important when it applies): multiplies the gap. */
     priority: z.number().int().min(1).max(3),
     rules: z.array(ServiceRuleSchema).min(1),
+    /** Absent or true: recommended. False: kept (past results name it) but not recommended. */
+    active: z.boolean().optional(),
   })
   .strict();
 export type Service = z.infer<typeof ServiceSchema>;
@@ -131,10 +134,7 @@ export function isCellRule(rule: ServiceRule): rule is CellRule {
  * definition it names (`versionsOf(id)`): the dimension, question, item, row and values
  * must exist. Each problem names the service and the rule.
  */
-export function parseCatalogue(
-  json: unknown,
-  versionsOf: (id: string) => readonly { version: string; definition: SurveyDefinition }[],
-): Result<Catalogue> {
+export function parseCatalogue(json: unknown, versionsOf: VersionsOf): Result<Catalogue> {
   const parsed = CatalogueSchema.safeParse(json);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems: Problem[] = [];
@@ -147,34 +147,54 @@ export function parseCatalogue(
       });
     }
     seen.add(service.id);
-    service.rules.forEach((rule, r) => {
-      const path = formatPath(["services", s, "rules", r]);
-      const versions = versionsOf(rule.definition);
-      if (versions.length === 0) {
-        problems.push({
-          path,
-          message: `service ${service.id}, rule ${r + 1}: no published definition ${rule.definition}`,
-        });
-      }
-      // One problem per rule and kind of fault, naming every version that has it.
-      const failing = new Map<string, string[]>();
-      for (const { version, definition } of versions) {
-        const problem = checkRule(rule, definition);
-        if (problem) failing.set(problem, [...(failing.get(problem) ?? []), version]);
-      }
-      for (const [problem, failed] of failing) {
-        problems.push({
-          path,
-          message: `service ${service.id}, rule ${r + 1}: ${rule.definition}@${failed.join(", ")} ${problem}`,
-        });
-      }
-    });
+    problems.push(...checkService(service, versionsOf, ["services", s]));
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 
+/** Published versions of a definition by id, with their definitions. */
+export type VersionsOf = (
+  id: string,
+) => readonly { version: string; definition: SurveyDefinition }[];
+
+/**
+ * Checks every rule of one (schema-valid) service against every published version of the
+ * definition it names. Each problem's path is `at` + `rules[r]`; its message names the
+ * service and the rule.
+ */
+export function checkService(
+  service: Service,
+  versionsOf: VersionsOf,
+  at: readonly (string | number)[] = [],
+): Problem[] {
+  const problems: Problem[] = [];
+  service.rules.forEach((rule, r) => {
+    const path = formatPath([...at, "rules", r]);
+    const versions = versionsOf(rule.definition);
+    if (versions.length === 0) {
+      problems.push({
+        path,
+        message: `service ${service.id}, rule ${r + 1}: no published definition ${rule.definition}`,
+      });
+    }
+    // One problem per rule and kind of fault, naming every version that has it.
+    const failing = new Map<string, string[]>();
+    for (const { version, definition } of versions) {
+      const problem = checkRule(rule, definition);
+      if (problem) failing.set(problem, [...(failing.get(problem) ?? []), version]);
+    }
+    for (const [problem, failed] of failing) {
+      problems.push({
+        path,
+        message: `service ${service.id}, rule ${r + 1}: ${rule.definition}@${failed.join(", ")} ${problem}`,
+      });
+    }
+  });
+  return problems;
+}
+
 /** What is wrong with a rule against one definition version, if anything. */
-function checkRule(rule: ServiceRule, definition: SurveyDefinition): string | undefined {
+export function checkRule(rule: ServiceRule, definition: SurveyDefinition): string | undefined {
   if (isDimensionRule(rule)) {
     return definition.dimensions.some((d) => d.id === rule.dimension)
       ? undefined

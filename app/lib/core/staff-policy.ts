@@ -110,6 +110,7 @@ export const STAFF_NAVIGATION = [
   { id: "staff", path: "/hub/staff", requires: "staff.manage" },
   { id: "dashboard", path: "/hub/dashboard", requires: "dashboard.view" },
   { id: "exports", path: "/hub/exports", requires: "export.run" },
+  { id: "services", path: "/hub/services", requires: "catalogue.manage" },
   { id: "audit", path: "/hub/audit", requires: "audit.view" },
   { id: "account", path: "/hub/account", requires: null },
 ] as const satisfies readonly { id: string; path: string; requires: HubAction | null }[];

@@ -10,7 +10,7 @@ export type { AuditFilter };
 export interface AuditEvent {
   actor: Pick<Actor, "id" | "email"> | null;
   action: AuditAction;
-  target?: { type: "user" | "company" | "session"; id: string };
+  target?: { type: "user" | "company" | "session" | "service"; id: string };
   /** Ids, field names and values of staff data; never a company's personal data. */
   details?: Record<string, unknown>;
   /** The client's address. */

@@ -1,16 +1,17 @@
 import { sql } from "kysely";
 import { createDb, type DatabaseHandle, type DatabaseKind } from "../../../db/database";
 import { migrateToLatest } from "../../../db/migrate";
-import { syncServiceCatalogue } from "./services.server";
+import { checkStoredCatalogue, seedCatalogueIfEmpty } from "./services.server";
 import { env } from "./env.server";
 import { recordPoolWait } from "./load-metrics.server";
 
 let handle: DatabaseHandle | undefined;
 
 /**
- * Opens the configured database, migrates it to the latest version and brings the
- * services table up to the catalogue file. Called once at start-up; throws
- * `DatabaseConfigError` when the database cannot be opened.
+ * Opens the configured database, migrates it to the latest version, seeds an empty service
+ * catalogue from the seed file and checks the catalogue's rules against the published
+ * definitions. Called once at start-up; throws `DatabaseConfigError` when the database
+ * cannot be opened, `CatalogueError` when a rule names what the definitions lack.
  */
 export async function openDatabase(): Promise<DatabaseHandle> {
   if (handle) return handle;
@@ -23,7 +24,8 @@ export async function openDatabase(): Promise<DatabaseHandle> {
   });
   try {
     await migrateToLatest(opened.db);
-    await syncServiceCatalogue(opened.db);
+    await seedCatalogueIfEmpty(opened.db);
+    await checkStoredCatalogue(opened.db);
   } catch (error) {
     await opened.close();
     throw error;
