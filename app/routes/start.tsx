@@ -254,7 +254,7 @@ function ProfileForm({ type, result }: { type: CustomerTypeId; result: ActionDat
             {select("sizeClass", PSO_SIZE_CLASSES, "sizeClass", { required: true })}
             {select("primaryArea", GOVERNMENT_AREAS, "governmentArea", {
               required: true,
-              hint: t("profile.areaHint"),
+              hint: t("pso.profile.areaHint"),
             })}
             {select("secondaryArea", GOVERNMENT_AREAS, "governmentArea", { required: false })}
           </>
