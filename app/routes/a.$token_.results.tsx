@@ -67,7 +67,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       peerMedian: t("results.peerMedian"),
       peerRange: t("results.peerRange"),
     }),
-    recommendations: recommendationItems(recommendations, lang),
+    recommendations: recommendationItems(recommendations, lang, peers.strengths),
     hub: getServiceCatalogue().hub,
     stage: assessment.stage,
     version: entry.version,
