@@ -141,8 +141,8 @@ const en = {
       "There are not enough companies to compare with yet. A comparison is shown once at least {{floor}} other companies have taken the assessment and agreed to be compared anonymously.",
     privacy:
       "Only companies that agreed to be compared anonymously are counted, each with its latest assessment. No company is named and no single company's answers are shown.",
-    overallSentence: "Your overall score is higher than {{percentile}} % of {{group}}.",
-    dimensionSentence: "Higher than {{percentile}} % of {{group}}.",
+    overallSentence: "Your overall score is higher than {{percent}} of {{group}}.",
+    dimensionSentence: "Higher than {{percent}} of {{group}}.",
     peerStats: "Typical for them is {{median}}; half of them score between {{q1}} and {{q3}}.",
     strengthsTitle: "Your strengths",
     strengths: "Here you are clearly above what is typical for others like you: {{list}}.",

@@ -144,8 +144,8 @@ const sv: Translations = {
       "Det finns ännu inte tillräckligt många företag att jämföra med. En jämförelse visas när minst {{floor}} andra företag har gjort bedömningen och gått med på anonym jämförelse.",
     privacy:
       "Bara företag som har gått med på anonym jämförelse räknas, var och en med sin senaste bedömning. Inget företag namnges och inga enskilda företags svar visas.",
-    overallSentence: "Ert totala resultat är högre än {{percentile}} % av {{group}}.",
-    dimensionSentence: "Högre än {{percentile}} % av {{group}}.",
+    overallSentence: "Ert totala resultat är högre än {{percent}} av {{group}}.",
+    dimensionSentence: "Högre än {{percent}} av {{group}}.",
     peerStats: "Typiskt för dem är {{median}}; hälften av dem ligger mellan {{q1}} och {{q3}}.",
     strengthsTitle: "Era styrkor",
     strengths: "Här ligger ni klart över det typiska för andra som liknar er: {{list}}.",

@@ -83,7 +83,7 @@ describe.skipIf(!chromiumPath)("peer comparison and recommendations in Chromium"
     await expect
       .poll(() => page.locator(".dimension__peers").first().textContent())
       .toMatch(
-        /^Higher than \d+ % of companies in manufacturing\. Typical for them is \d+; half of them score between \d+ and \d+\.$/,
+        /^Higher than \d+% of companies in manufacturing\. Typical for them is \d+; half of them score between \d+ and \d+\.$/,
       );
     expect(await page.locator(".score-table thead th:visible").count()).toBe(4);
     // At least one recommendation, with its reason.

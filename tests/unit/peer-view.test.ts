@@ -70,7 +70,7 @@ describe("the peer view of a coarsened group", () => {
     );
     expect(view.coarse).toBeUndefined();
     expect(view.overall).toBe(
-      "Your overall score is higher than 100 % of companies in manufacturing.",
+      "Your overall score is higher than 100% of companies in manufacturing.",
     );
   });
 });
