@@ -20,7 +20,9 @@ import {
   buildRadarData,
   describeProgress,
   describeScores,
+  NARROW_SCREEN,
   PRINT_SIZE,
+  radarAxisNumber,
   progressBarChartHeight,
   progressBarOptions,
   radarOptions,
@@ -45,19 +47,24 @@ Chart.register(
 
 const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
 
-function subscribeToReducedMotion(onChange: () => void): () => void {
-  const query = window.matchMedia?.(REDUCED_MOTION);
+function subscribeToMediaQuery(media: string, onChange: () => void): () => void {
+  const query = window.matchMedia?.(media);
   query?.addEventListener("change", onChange);
   return () => query?.removeEventListener("change", onChange);
 }
 
+/** Whether a media query matches; follows changes (`server` before hydration). */
+function useMediaQuery(query: string, server: boolean): boolean {
+  return useSyncExternalStore(
+    (onChange) => subscribeToMediaQuery(query, onChange),
+    () => window.matchMedia?.(query).matches ?? false,
+    () => server,
+  );
+}
+
 /** Whether the user prefers less motion; follows changes to the setting. */
 function useReducedMotion(): boolean {
-  return useSyncExternalStore(
-    subscribeToReducedMotion,
-    () => window.matchMedia?.(REDUCED_MOTION).matches ?? false,
-    () => true,
-  );
+  return useMediaQuery(REDUCED_MOTION, true);
 }
 
 interface Resizable {
@@ -106,8 +113,12 @@ export interface ScoreChartProps {
 /** The company's score per dimension (and the peer median, when known) as a radar. */
 export function ScoreRadarChart({ input, title }: ScoreChartProps) {
   const reducedMotion = useReducedMotion();
+  const narrow = useMediaQuery(NARROW_SCREEN, false);
   const data = useMemo(() => buildRadarData(input), [input]);
-  const options = useMemo(() => radarOptions(input, { reducedMotion }), [input, reducedMotion]);
+  const options = useMemo(
+    () => radarOptions(input, { reducedMotion, narrow }),
+    [input, reducedMotion, narrow],
+  );
   const chart = useRef<Chart<"radar", (number | null)[]>>(null);
   usePrintSize(chart, PRINT_SIZE.radar, PRINT_SIZE.radar);
   return (
@@ -122,6 +133,15 @@ export function ScoreRadarChart({ input, title }: ScoreChartProps) {
           aria-label={`${title}. ${describeScores(input)}`}
         />
       </div>
+      {narrow ? (
+        <ol className="score-chart__key" data-testid="radar-key" aria-hidden="true">
+          {input.dimensions.map((d, i) => (
+            <li key={d.id}>
+              <span className="score-chart__key-number">{radarAxisNumber(i)}</span> {d.label}
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </figure>
   );
 }

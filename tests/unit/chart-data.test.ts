@@ -202,6 +202,14 @@ describe("options", () => {
     expect(bar.plugins?.legend?.display).toBe(shown);
   });
 
+  test("on a phone the radar numbers its axes, leaving the radar the room; wider, it names them", () => {
+    const narrow = radarOptions(withPeers, { reducedMotion: false, narrow: true }).scales?.r;
+    const callback = narrow?.pointLabels?.callback as (label: string, index: number) => string;
+    expect([0, 1].map((i) => callback(withPeers.dimensions[i].label, i))).toEqual(["1", "2"]);
+    const wide = radarOptions(withPeers, { reducedMotion: false }).scales?.r;
+    expect(wide?.pointLabels?.callback).toBeUndefined();
+  });
+
   test("bars are horizontal", () => {
     expect(barOptions(alone, { reducedMotion: false }).indexAxis).toBe("y");
   });

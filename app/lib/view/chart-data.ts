@@ -44,6 +44,19 @@ export function scoreChartInput(
 export interface ChartEnvironment {
   /** The user asked for less motion (`prefers-reduced-motion: reduce`): no animation. */
   reducedMotion: boolean;
+  /**
+   * A phone-wide screen (`NARROW_SCREEN`): the radar numbers its axes and lists the areas'
+   * names below it, since names around it would leave the radar itself a few centimetres.
+   */
+  narrow?: boolean;
+}
+
+/** The media query of a phone-wide screen (36rem, as charts.css). */
+export const NARROW_SCREEN = "(max-width: 36rem)";
+
+/** An area's number on a narrow radar and in the key below it: 1, 2, 3… */
+export function radarAxisNumber(index: number): string {
+  return String(index + 1);
 }
 
 /** A floating bar: the peers' first and third quartile. */
@@ -274,11 +287,13 @@ export function radarOptions(
         },
         grid: { color: CHART_COLOURS.grid },
         angleLines: { color: CHART_COLOURS.grid },
-        pointLabels: {
-          color: CHART_COLOURS.text,
-          // Names sit around the radar: a phone-width chart has less room for them.
-          font: (context) => ({ size: context.chart.width < 400 ? 11 : 12 }),
-        },
+        pointLabels: environment.narrow
+          ? {
+              color: CHART_COLOURS.text,
+              font: { size: 14, weight: "bold" },
+              callback: (_label: string | string[], index: number) => radarAxisNumber(index),
+            }
+          : { color: CHART_COLOURS.text, font: { size: 12 } },
       },
     },
     plugins: {
