@@ -96,6 +96,7 @@ const en = {
     loadFailed: "The questionnaire could not be loaded. Check your connection and reload the page.",
     saving: "Saving…",
     saved: "Saved",
+    pageOf: "Page {{page}} of {{pages}}",
     retrying: "Not saved — retrying",
     rejected: "Not saved: {{message}}",
     submitting: "Submitting…",

@@ -99,6 +99,7 @@ const sv: Translations = {
     loadFailed: "Frågeformuläret kunde inte laddas. Kontrollera anslutningen och ladda om sidan.",
     saving: "Sparar…",
     saved: "Sparat",
+    pageOf: "Sida {{page}} av {{pages}}",
     retrying: "Inte sparat — försöker igen",
     rejected: "Inte sparat: {{message}}",
     submitting: "Skickar in…",
