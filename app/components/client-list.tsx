@@ -4,7 +4,7 @@ import {
   type CompanyListQuery,
   type SortColumn,
 } from "../lib/core/company-list";
-import { formatChange } from "../lib/view/company-progress";
+import { formatChange } from "../lib/view/numbers";
 import { formatStaffDate } from "../lib/view/dates";
 import { sectorOrArea } from "./company-table";
 import { useTranslation } from "./i18n";
@@ -130,7 +130,7 @@ export function ClientListTable({
                   : `${Math.round(row.overall_score)} (${t(`hub.band.${row.band}`)})`}
               </td>
               <td className="numeric" data-label={t("adviser.list.change")}>
-                {formatChange(row.change)}
+                {formatChange(row.change, lang)}
               </td>
               <td data-label={t("adviser.list.next")}>{t(`adviser.nextStep.${row.next_step}`)}</td>
               <td data-label={t("hub.company.advisers")}>

@@ -1,7 +1,7 @@
 import { BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
 import { useMemo } from "react";
 import { Bar } from "react-chartjs-2";
-import { CHART_COLOURS, SCORE_SCALE } from "../lib/view/chart-data";
+import { CHART_COLOURS, scoreAxis } from "../lib/view/chart-data";
 import { buildProgressChartData, type Progress } from "../lib/view/company-progress";
 
 Chart.register(BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -32,12 +32,7 @@ export default function CompanyProgressChart(props: {
             maintainAspectRatio: false,
             animation: false,
             scales: {
-              y: {
-                min: SCORE_SCALE.min,
-                max: SCORE_SCALE.max,
-                ticks: { stepSize: SCORE_SCALE.stepSize, color: CHART_COLOURS.text },
-                grid: { color: CHART_COLOURS.grid },
-              },
+              y: scoreAxis(),
               x: { ticks: { color: CHART_COLOURS.text } },
             },
             plugins: { legend: { labels: { color: CHART_COLOURS.text } } },

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import type { Progress } from "../lib/view/company-progress";
-import { formatChange } from "../lib/view/company-progress";
+import { formatChange } from "../lib/view/numbers";
 import { formatStaffDate } from "../lib/view/dates";
 import { ClientOnly } from "./client-only";
 import { useTranslation } from "./i18n";
@@ -89,7 +89,9 @@ export function CompanyProgress({
                           </td>
                         ))}
                         {p.stages.length > 1 ? (
-                          <td className="numeric">{formatChange(value(last) - value(first))}</td>
+                          <td className="numeric">
+                            {formatChange(value(last) - value(first), lang)}
+                          </td>
                         ) : null}
                       </tr>
                     );

@@ -15,3 +15,39 @@ export function FormAlert({ result, children }: { result: unknown; children: Rea
     </div>
   );
 }
+
+/** A field in error as the summary lists it: its id on the page, label and message. */
+export interface FieldError {
+  id: string;
+  label: string;
+  message: string;
+}
+
+/**
+ * The fields in error, each a link to its field (the browser moves focus there), in the
+ * form's order: the list inside a form's error summary.
+ */
+export function FieldErrorList({ errors }: { errors: readonly FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <ul className="error-summary__list">
+      {errors.map((error) => (
+        <li key={error.id}>
+          <a
+            href={`#${error.id}`}
+            onClick={(event) => {
+              // Following the link only scrolls; the field should also have the focus.
+              const field = document.getElementById(error.id);
+              if (!field) return;
+              event.preventDefault();
+              field.focus();
+              field.scrollIntoView({ block: "center" });
+            }}
+          >
+            {error.label}: {error.message}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

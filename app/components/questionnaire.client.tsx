@@ -47,6 +47,7 @@ export default function Questionnaire(props: QuestionnaireProps) {
   }>({
     status: "idle",
   });
+  const [page, setPage] = useState({ number: 1, count: 1 });
   const onSubmittedRef = useRef(onSubmitted);
   onSubmittedRef.current = onSubmitted;
 
@@ -67,7 +68,10 @@ export default function Questionnaire(props: QuestionnaireProps) {
       const converted = surveyDataToAnswers(definition, { [options.name]: options.value });
       queue.change(options.name, options.name in converted ? converted[options.name] : null);
     });
-    model.onCurrentPageChanged.add((sender) => queue.page(sender.currentPageNo));
+    model.onCurrentPageChanged.add((sender) => {
+      queue.page(sender.currentPageNo);
+      setPage({ number: sender.currentPageNo + 1, count: sender.visiblePageCount });
+    });
     model.onCompleting.add((_sender, options) => {
       // Submission is the server's: save what is pending, submit, then show the results.
       options.allow = false;
@@ -97,6 +101,10 @@ export default function Questionnaire(props: QuestionnaireProps) {
   }, [model]);
 
   useEffect(() => {
+    setPage({ number: model.currentPageNo + 1, count: model.visiblePageCount });
+  }, [model]);
+
+  useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (!queue.busy) return;
       void queue.flush();
@@ -123,9 +131,16 @@ export default function Questionnaire(props: QuestionnaireProps) {
 
   return (
     <div className="questionnaire">
-      <p className={`save-status save-status--${status.status}`} role="status" aria-live="polite">
-        {statusText}
-      </p>
+      {/* Sticky while answering: where one is ("page 2 of 7", which a phone's progress bar
+          does not say) and whether the answers are saved. */}
+      <div className="questionnaire__bar">
+        <p className="questionnaire__page" data-testid="page-count">
+          {t("questionnaire.pageOf", { page: page.number, pages: page.count })}
+        </p>
+        <p className={`save-status save-status--${status.status}`} role="status" aria-live="polite">
+          {statusText}
+        </p>
+      </div>
       <Survey model={model} />
     </div>
   );

@@ -12,19 +12,23 @@ import {
 } from "chart.js";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { Bar, Radar } from "react-chartjs-2";
+import type { ChartData, ChartOptions } from "chart.js";
 import {
-  barChartHeight,
   barOptions,
   buildBarData,
   buildProgressBarData,
-  describeProgress,
-  progressBarOptions,
-  type ProgressChartInput,
   buildRadarData,
+  describeProgress,
   describeScores,
+  NARROW_SCREEN,
   PRINT_SIZE,
+  radarAxisNumber,
+  progressBarChartHeight,
+  progressBarOptions,
   radarOptions,
+  scoreBarChartHeight,
   type BarValue,
+  type ProgressChartInput,
   type ScoreChartInput,
 } from "../lib/view/chart-data";
 
@@ -43,19 +47,24 @@ Chart.register(
 
 const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
 
-function subscribeToReducedMotion(onChange: () => void): () => void {
-  const query = window.matchMedia?.(REDUCED_MOTION);
+function subscribeToMediaQuery(media: string, onChange: () => void): () => void {
+  const query = window.matchMedia?.(media);
   query?.addEventListener("change", onChange);
   return () => query?.removeEventListener("change", onChange);
 }
 
+/** Whether a media query matches; follows changes (`server` before hydration). */
+function useMediaQuery(query: string, server: boolean): boolean {
+  return useSyncExternalStore(
+    (onChange) => subscribeToMediaQuery(query, onChange),
+    () => window.matchMedia?.(query).matches ?? false,
+    () => server,
+  );
+}
+
 /** Whether the user prefers less motion; follows changes to the setting. */
 function useReducedMotion(): boolean {
-  return useSyncExternalStore(
-    subscribeToReducedMotion,
-    () => window.matchMedia?.(REDUCED_MOTION).matches ?? false,
-    () => true,
-  );
+  return useMediaQuery(REDUCED_MOTION, true);
 }
 
 interface Resizable {
@@ -104,8 +113,12 @@ export interface ScoreChartProps {
 /** The company's score per dimension (and the peer median, when known) as a radar. */
 export function ScoreRadarChart({ input, title }: ScoreChartProps) {
   const reducedMotion = useReducedMotion();
+  const narrow = useMediaQuery(NARROW_SCREEN, false);
   const data = useMemo(() => buildRadarData(input), [input]);
-  const options = useMemo(() => radarOptions(input, { reducedMotion }), [input, reducedMotion]);
+  const options = useMemo(
+    () => radarOptions(input, { reducedMotion, narrow }),
+    [input, reducedMotion, narrow],
+  );
   const chart = useRef<Chart<"radar", (number | null)[]>>(null);
   usePrintSize(chart, PRINT_SIZE.radar, PRINT_SIZE.radar);
   return (
@@ -120,31 +133,62 @@ export function ScoreRadarChart({ input, title }: ScoreChartProps) {
           aria-label={`${title}. ${describeScores(input)}`}
         />
       </div>
+      {narrow ? (
+        <ol className="score-chart__key" data-testid="radar-key" aria-hidden="true">
+          {input.dimensions.map((d, i) => (
+            <li key={d.id}>
+              <span className="score-chart__key-number">{radarAxisNumber(i)}</span> {d.label}
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </figure>
   );
 }
 
-/** The company's score per dimension (and the peers' middle half, when known) as bars. */
+/**
+ * A horizontal bar chart in its figure: `height` rem tall on screen, redrawn at the printed
+ * width for print, named by its title and its numbers in a sentence.
+ */
+function BarFigure(props: {
+  data: ChartData<"bar", BarValue[]>;
+  options: ChartOptions<"bar">;
+  height: number;
+  title: string;
+  description: string;
+  testId?: string;
+}) {
+  const chart = useRef<Chart<"bar", BarValue[]>>(null);
+  usePrintSize(chart, PRINT_SIZE.barWidth, props.height * 16);
+  return (
+    <figure className="score-chart score-chart--bar" data-testid={props.testId}>
+      <figcaption className="score-chart__title">{props.title}</figcaption>
+      <div className="score-chart__canvas" style={{ height: `${props.height}rem` }}>
+        <Bar
+          ref={chart}
+          data={props.data}
+          options={props.options}
+          role="img"
+          aria-label={`${props.title}. ${props.description}`}
+        />
+      </div>
+    </figure>
+  );
+}
+
+/** The company's score per dimension (and the peers' median and middle half) as bars. */
 export function ScoreBarChart({ input, title }: ScoreChartProps) {
   const reducedMotion = useReducedMotion();
   const data = useMemo(() => buildBarData(input), [input]);
   const options = useMemo(() => barOptions(input, { reducedMotion }), [input, reducedMotion]);
-  const chart = useRef<Chart<"bar", BarValue[]>>(null);
-  const height = barChartHeight(input);
-  usePrintSize(chart, PRINT_SIZE.barWidth, height * 16);
   return (
-    <figure className="score-chart score-chart--bar">
-      <figcaption className="score-chart__title">{title}</figcaption>
-      <div className="score-chart__canvas" style={{ height: `${height}rem` }}>
-        <Bar
-          ref={chart}
-          data={data}
-          options={options}
-          role="img"
-          aria-label={`${title}. ${describeScores(input)}`}
-        />
-      </div>
-    </figure>
+    <BarFigure
+      data={data}
+      options={options}
+      height={scoreBarChartHeight(input)}
+      title={title}
+      description={describeScores(input)}
+    />
   );
 }
 
@@ -174,21 +218,14 @@ export function ProgressChart({ input, title }: { input: ProgressChartInput; tit
     () => progressBarOptions(input, { reducedMotion }),
     [input, reducedMotion],
   );
-  const chart = useRef<Chart<"bar", number[]>>(null);
-  const height = Math.max(10, 5 + input.rows.length * 3.5);
-  usePrintSize(chart, PRINT_SIZE.barWidth, height * 16);
   return (
-    <figure className="score-chart score-chart--bar" data-testid="progress-chart">
-      <figcaption className="score-chart__title">{title}</figcaption>
-      <div className="score-chart__canvas" style={{ height: `${height}rem` }}>
-        <Bar
-          ref={chart}
-          data={data}
-          options={options}
-          role="img"
-          aria-label={`${title}. ${describeProgress(input)}`}
-        />
-      </div>
-    </figure>
+    <BarFigure
+      data={data}
+      options={options}
+      height={progressBarChartHeight(input)}
+      title={title}
+      description={describeProgress(input)}
+      testId="progress-chart"
+    />
   );
 }

@@ -27,7 +27,7 @@ const en = {
     getTitle: "What you get",
     get: "Your score in each area and overall, your maturity level, how you compare with similar companies, and the hub services that fit your weakest areas, each with the reason.",
     privacyNote:
-      "Your answers stay with the hub. You choose whether advisers may see your results and whether your anonymous answers may be used in benchmarks.",
+      "Your answers stay with the hub. You choose whether advisers may see your results and whether your anonymous answers may be used in comparisons with others.",
     cta: "Start the assessment",
   },
   privacy: {
@@ -37,10 +37,10 @@ const en = {
     whatTitle: "What we store",
     what: "Your company's or organisation's name, organisation number, size, sector (for a public sector organisation: its type and areas of government) and county; the name, role and email of the contact person; your answers, scores and the time of your consents.",
     whoTitle: "Who sees it",
-    who: "You, through your private link. The hub's advisers assigned to your company, only if you consent to share identifiable results. Hub leads see only aggregated figures; no company is ever named in benchmarks.",
+    who: "You, through your private link. The hub's advisers assigned to your company, only if you consent to share identifiable results. Hub leads see only aggregated figures; no company is ever named in comparisons.",
     consentTitle: "Your choices",
     consent:
-      "Both consents are optional and separate: sharing identifiable results with advisers, and using your answers anonymously in peer benchmarks. You may withdraw them at any time.",
+      "Both consents are optional and separate: sharing identifiable results with advisers, and using your answers anonymously in comparisons with other companies. You may withdraw them at any time.",
     rightsTitle: "Your rights",
     rights:
       "You may ask for a copy of your data (export) or for it to be erased. Erasure removes personal data; anonymous scores may be kept for statistics.",
@@ -68,7 +68,7 @@ const en = {
       "You will answer the EU Digital Maturity Assessment for SMEs (about 20 minutes). Manufacturing and industrial companies are then offered a smart industry and sustainability module.",
     consentTitle: "Your consent (optional)",
     consentAdvisers: "Share our identifiable results with the hub's advisers, so they can help us.",
-    consentBenchmark: "Use our answers anonymously in peer benchmarks.",
+    consentBenchmark: "Use our answers anonymously in comparisons with other companies.",
     privacyLink: "Read how we handle your data",
     submit: "Start the questionnaire",
     errorSummary: "Please correct the marked fields.",
@@ -96,12 +96,11 @@ const en = {
     loadFailed: "The questionnaire could not be loaded. Check your connection and reload the page.",
     saving: "Saving…",
     saved: "Saved",
+    pageOf: "Page {{page}} of {{pages}}",
     retrying: "Not saved — retrying",
     rejected: "Not saved: {{message}}",
     submitting: "Submitting…",
     submitFailed: "Your answers could not be submitted yet: {{message}}",
-    stage: "Stage {{stage}}",
-    version: "Version {{version}}",
   },
   results: {
     title: "Your results",
@@ -116,13 +115,13 @@ const en = {
     dimension: "Area",
     score: "Score",
     company: "Your company",
-    peerMedian: "Peer median",
-    peerRange: "Middle half of peers",
+    peerMedian: "Typical of others like you",
+    peerRange: "Where half of them score",
     submittedOn: "Submitted {{date}}",
     answersTitle: "Your answers",
     showAnswers: "Show the answers for {{dimension}}",
     nextTitle: "What next",
-    followUp: "Start a follow-up assessment ({{stage}})",
+    followUp: "Start your {{stage}}",
     followUpHelp:
       "After working with the hub, assess again to see your progress. You get a new private link.",
     smartIndustry: "Take the smart industry and sustainability module",
@@ -140,14 +139,14 @@ const en = {
     title: "Compared with similar companies",
     comparedWith: "Compared with {{group}}: {{count}} companies.",
     notEnough:
-      "There are not enough companies to compare with yet. A comparison is shown once at least {{floor}} other companies have taken the assessment and agreed to anonymous benchmarking.",
+      "There are not enough companies to compare with yet. A comparison is shown once at least {{floor}} other companies have taken the assessment and agreed to be compared anonymously.",
     privacy:
-      "Only companies that agreed to anonymous benchmarking are counted, each with its latest assessment. No company is named and no single company's answers are shown.",
-    overallSentence: "Your overall score is higher than {{percentile}} % of {{group}}.",
-    dimensionSentence: "Higher than {{percentile}} % of {{group}}.",
-    peerStats: "Peers: median {{median}}, middle half {{q1}}–{{q3}}.",
+      "Only companies that agreed to be compared anonymously are counted, each with its latest assessment. No company is named and no single company's answers are shown.",
+    overallSentence: "Your overall score is higher than {{percent}} of {{group}}.",
+    dimensionSentence: "Higher than {{percent}} of {{group}}.",
+    peerStats: "Typical for them is {{median}}; half of them score between {{q1}} and {{q3}}.",
     strengthsTitle: "Your strengths",
-    strengths: "Clearly above the peers' median: {{list}}.",
+    strengths: "Here you are clearly above what is typical for others like you: {{list}}.",
     fallback: {
       size_class:
         "Too few companies in your sector have taken the assessment yet, so you are compared with {{group}}.",
@@ -188,7 +187,7 @@ const en = {
     reason: {
       dimension: "Your score for {{dimension}} is {{score}} of 100 ({{band}}).",
       dimensionBelowPeers:
-        "Your score for {{dimension}} is {{score}} of 100 ({{band}}), below the median of {{median}} among {{group}}.",
+        "Your score for {{dimension}} is {{score}} of 100 ({{band}}); typical among {{group}} is {{median}}.",
       choiceMissing:
         "You did not select “{{item}}” in the question “{{question}}” ({{dimension}}).",
       choiceSelected: "You selected “{{item}}” in the question “{{question}}” ({{dimension}}).",
@@ -334,7 +333,7 @@ const en = {
       questionnaire:
         "You will answer the EU Digital Maturity Assessment for public sector organisations (about 25 minutes): digital strategy and investments, digital readiness, human-centric digitalisation, data management and security, interoperability, and green digitalisation.",
       consentBenchmark:
-        "Use our answers anonymously in benchmarks with other public sector organisations.",
+        "Use our answers anonymously in comparisons with other public sector organisations.",
       errors: {
         psoSizeClass: "Choose Small (0–49), Medium (50–249) or Large (250 or more).",
         sameArea: "Choose a different area from the main one, or none.",
@@ -353,9 +352,9 @@ const en = {
       title: "Compared with similar organisations",
       comparedWith: "Compared with {{group}}: {{count}} organisations.",
       notEnough:
-        "There are not enough public sector organisations to compare with yet. A comparison is shown once at least {{floor}} others have taken the assessment and agreed to anonymous benchmarking.",
+        "There are not enough public sector organisations to compare with yet. A comparison is shown once at least {{floor}} others have taken the assessment and agreed to be compared anonymously.",
       privacy:
-        "Only public sector organisations that agreed to anonymous benchmarking are counted, each with its latest assessment; companies are never among them. No organisation is named and no single organisation's answers are shown.",
+        "Only public sector organisations that agreed to be compared anonymously are counted, each with its latest assessment; companies are never among them. No organisation is named and no single organisation's answers are shown.",
       fallback: {
         government_area:
           "Too few organisations of your type have taken the assessment yet, so you are compared with {{group}}.",
@@ -866,16 +865,17 @@ const en = {
     coarseNote:
       "This group has fewer than {{threshold}} members, so its figures are rounded to {{step}} points and no exact rank is shown, to protect each member's privacy.",
     overallCoarse: {
-      above: "Your overall score is above the median of {{group}}.",
-      around: "Your overall score is around the median of {{group}}.",
-      below: "Your overall score is below the median of {{group}}.",
+      above: "Your overall score is above what is typical among {{group}}.",
+      around: "Your overall score is close to what is typical among {{group}}.",
+      below: "Your overall score is below what is typical among {{group}}.",
     },
     dimensionCoarse: {
-      above: "Above the median of {{group}}.",
-      around: "Around the median of {{group}}.",
-      below: "Below the median of {{group}}.",
+      above: "Above what is typical among {{group}}.",
+      around: "Close to what is typical among {{group}}.",
+      below: "Below what is typical among {{group}}.",
     },
-    peerStatsCoarse: "Peers: median about {{median}}, middle half about {{q1}}–{{q3}}.",
+    peerStatsCoarse:
+      "Typical for them is about {{median}}; half of them score between about {{q1}} and {{q3}}.",
     staff: {
       title: "Peer statistics",
       intro:
@@ -1087,17 +1087,17 @@ const en = {
       consents: "Your consents",
       consent: {
         advisers: "Sharing your identifiable results with the hub's advisers",
-        benchmark: "Using your anonymous answers in benchmarks",
+        benchmark: "Using your anonymous answers in comparisons with others",
       },
       givenOn: "Given on {{date}}.",
       notGiven: "Not given (or withdrawn).",
       withdraw: {
         advisers: "Withdraw: advisers may no longer see our results",
-        benchmark: "Withdraw: leave the benchmarks",
+        benchmark: "Withdraw: leave the comparisons",
       },
       withdrawn: {
         advisers: "Done: the hub's advisers no longer see your results.",
-        benchmark: "Done: your answers are no longer part of any benchmark.",
+        benchmark: "Done: your answers are no longer part of any comparison.",
       },
       exportTitle: "Your data",
       exportText:
@@ -1165,11 +1165,11 @@ const en = {
       T2: "Second follow-up",
     },
     version: "Questionnaire version {{version}}.",
-    followUpAgain: "Get another link to your follow-up ({{stage}})",
+    followUpAgain: "Get another link to your {{stage}}",
     followUpAgainHelp:
       "You have started your follow-up assessment already. Another link opens the same answers; every link you saved keeps working.",
     followUpDone:
-      "Your follow-up assessment ({{stage}}) has been submitted. The link you got when you started it opens its results; if you have lost it, ask the hub for a new one.",
+      "You have submitted your {{stage}}. The link you got when you started it opens its results; if you have lost it, ask the hub for a new one.",
     smartIndustryAgain: "Get another link to the smart industry module",
     smartIndustryDone:
       "You have submitted the smart industry module. The link you got when you started it opens its results; if you have lost it, ask the hub for a new one.",

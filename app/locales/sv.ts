@@ -99,12 +99,11 @@ const sv: Translations = {
     loadFailed: "Frågeformuläret kunde inte laddas. Kontrollera anslutningen och ladda om sidan.",
     saving: "Sparar…",
     saved: "Sparat",
+    pageOf: "Sida {{page}} av {{pages}}",
     retrying: "Inte sparat — försöker igen",
     rejected: "Inte sparat: {{message}}",
     submitting: "Skickar in…",
     submitFailed: "Svaren kunde inte skickas in ännu: {{message}}",
-    stage: "Mättillfälle {{stage}}",
-    version: "Version {{version}}",
   },
   results: {
     title: "Ert resultat",
@@ -119,13 +118,13 @@ const sv: Translations = {
     dimension: "Område",
     score: "Resultat",
     company: "Ert företag",
-    peerMedian: "Median för jämförbara",
-    peerRange: "Mittersta hälften av jämförbara",
+    peerMedian: "Typiskt för andra som liknar er",
+    peerRange: "Där hälften av dem ligger",
     submittedOn: "Inskickad {{date}}",
     answersTitle: "Era svar",
     showAnswers: "Visa svaren för {{dimension}}",
     nextTitle: "Nästa steg",
-    followUp: "Starta en uppföljande mätning ({{stage}})",
+    followUp: "Starta {{stage}}",
     followUpHelp:
       "Mät igen efter arbetet med hubben för att se er utveckling. Ni får en ny privat länk.",
     smartIndustry: "Gör fördjupningen om smart och hållbar industri",
@@ -146,11 +145,11 @@ const sv: Translations = {
       "Det finns ännu inte tillräckligt många företag att jämföra med. En jämförelse visas när minst {{floor}} andra företag har gjort bedömningen och gått med på anonym jämförelse.",
     privacy:
       "Bara företag som har gått med på anonym jämförelse räknas, var och en med sin senaste bedömning. Inget företag namnges och inga enskilda företags svar visas.",
-    overallSentence: "Ert totala resultat är högre än {{percentile}} % av {{group}}.",
-    dimensionSentence: "Högre än {{percentile}} % av {{group}}.",
-    peerStats: "Jämförelsegruppen: median {{median}}, mittersta hälften {{q1}}–{{q3}}.",
+    overallSentence: "Ert totala resultat är högre än {{percent}} av {{group}}.",
+    dimensionSentence: "Högre än {{percent}} av {{group}}.",
+    peerStats: "Typiskt för dem är {{median}}; hälften av dem ligger mellan {{q1}} och {{q3}}.",
     strengthsTitle: "Era styrkor",
-    strengths: "Tydligt över jämförelsegruppens median: {{list}}.",
+    strengths: "Här ligger ni klart över det typiska för andra som liknar er: {{list}}.",
     fallback: {
       size_class:
         "För få företag i er bransch har gjort bedömningen ännu, så ni jämförs med {{group}}.",
@@ -192,7 +191,7 @@ const sv: Translations = {
     reason: {
       dimension: "Ert resultat för {{dimension}} är {{score}} av 100 ({{band}}).",
       dimensionBelowPeers:
-        "Ert resultat för {{dimension}} är {{score}} av 100 ({{band}}), under medianen {{median}} bland {{group}}.",
+        "Ert resultat för {{dimension}} är {{score}} av 100 ({{band}}); typiskt bland {{group}} är {{median}}.",
       choiceMissing: "Ni valde inte ”{{item}}” i frågan ”{{question}}” ({{dimension}}).",
       choiceSelected: "Ni valde ”{{item}}” i frågan ”{{question}}” ({{dimension}}).",
       row: "Ni svarade ”{{value}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
@@ -875,17 +874,17 @@ const sv: Translations = {
     coarseNote:
       "Gruppen har färre än {{threshold}} medlemmar, så dess siffror är avrundade till {{step}} poäng och ingen exakt placering visas, för att skydda varje medlems integritet.",
     overallCoarse: {
-      above: "Ert totala resultat ligger över medianen för {{group}}.",
-      around: "Ert totala resultat ligger kring medianen för {{group}}.",
-      below: "Ert totala resultat ligger under medianen för {{group}}.",
+      above: "Ert totala resultat ligger över det typiska bland {{group}}.",
+      around: "Ert totala resultat ligger kring det typiska bland {{group}}.",
+      below: "Ert totala resultat ligger under det typiska bland {{group}}.",
     },
     dimensionCoarse: {
-      above: "Över medianen för {{group}}.",
-      around: "Kring medianen för {{group}}.",
-      below: "Under medianen för {{group}}.",
+      above: "Över det typiska bland {{group}}.",
+      around: "Kring det typiska bland {{group}}.",
+      below: "Under det typiska bland {{group}}.",
     },
     peerStatsCoarse:
-      "Jämförelsegruppen: median cirka {{median}}, mittersta hälften cirka {{q1}}–{{q3}}.",
+      "Typiskt för dem är cirka {{median}}; hälften av dem ligger mellan cirka {{q1}} och {{q3}}.",
     staff: {
       title: "Jämförelsestatistik",
       intro:
@@ -1180,11 +1179,11 @@ const sv: Translations = {
       T2: "Andra uppföljningen",
     },
     version: "Frågeformulärets version {{version}}.",
-    followUpAgain: "Få en ny länk till er uppföljande mätning ({{stage}})",
+    followUpAgain: "Få en ny länk till {{stage}}",
     followUpAgainHelp:
       "Ni har redan börjat på den uppföljande mätningen. En ny länk öppnar samma svar, och alla länkar ni har sparat fortsätter att fungera.",
     followUpDone:
-      "Er uppföljande mätning ({{stage}}) är inskickad. Länken ni fick när ni började öppnar dess resultat. Har ni tappat bort den kan hubben ge er en ny.",
+      "Ni har skickat in {{stage}}. Länken ni fick när ni började öppnar dess resultat. Har ni tappat bort den kan hubben ge er en ny.",
     smartIndustryAgain: "Få en ny länk till fördjupningen om smart industri",
     smartIndustryDone:
       "Ni har skickat in fördjupningen om smart industri. Länken ni fick när ni började öppnar dess resultat. Har ni tappat bort den kan hubben ge er en ny.",

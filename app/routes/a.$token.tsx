@@ -35,10 +35,7 @@ export default function AssessmentPage() {
   return (
     <article className="assessment">
       <h1>{data.title}</h1>
-      <p className="meta-line">
-        {t("questionnaire.stage", { stage: data.stage })} ·{" "}
-        {t("questionnaire.version", { version: data.version })}
-      </p>
+      <p className="meta-line">{t(`journey.stage.${data.stage}`)}</p>
       <PrivateLink link={data.link} />
       <noscript>
         <p className="notice">{t("questionnaire.needsJs")}</p>

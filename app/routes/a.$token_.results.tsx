@@ -67,7 +67,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       peerMedian: t("results.peerMedian"),
       peerRange: t("results.peerRange"),
     }),
-    recommendations: recommendationItems(recommendations, lang),
+    recommendations: recommendationItems(recommendations, lang, peers.strengths),
     hub: getServiceCatalogue().hub,
     stage: assessment.stage,
     version: entry.version,
@@ -108,6 +108,8 @@ function ResultsPage() {
   const { view, peerView, chartInput } = data;
   const peers = useMemo(() => new Map(peerView.dimensions.map((d) => [d.id, d])), [peerView]);
   const article = useRef<HTMLElement>(null);
+  // "first follow-up", not "T1": the stage in words, inside a sentence.
+  const followUp = data.followUpStage ? t(`journey.stage.${data.followUpStage}`).toLowerCase() : "";
   useEffect(() => (article.current ? openDetailsWhilePrinting(article.current) : undefined), []);
 
   return (
@@ -286,7 +288,7 @@ function ResultsPage() {
         ) : null}
         {data.followUpStage && data.followUpState === "submitted" ? (
           <p className="next-action" data-testid="follow-up-done">
-            {t("journey.followUpDone", { stage: data.followUpStage })}
+            {t("journey.followUpDone", { stage: followUp })}
           </p>
         ) : data.followUpStage ? (
           <Form method="post" className="next-action">
@@ -303,8 +305,8 @@ function ResultsPage() {
               disabled={navigation.state !== "idle"}
             >
               {data.followUpState === "in_progress"
-                ? t("journey.followUpAgain", { stage: data.followUpStage })
-                : t("results.followUp", { stage: data.followUpStage })}
+                ? t("journey.followUpAgain", { stage: followUp })
+                : t("results.followUp", { stage: followUp })}
             </button>
           </Form>
         ) : null}

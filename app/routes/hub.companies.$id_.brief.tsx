@@ -8,7 +8,7 @@ import { requireCompanyPermission, requireStaff } from "../lib/http/guards.serve
 import { companyWorkspace } from "../lib/server/company-page.server";
 import { viewCompany } from "../lib/server/company-view.server";
 import { getFixedT, getLanguage } from "../lib/server/i18n.server";
-import { formatChange } from "../lib/view/company-progress";
+import { formatChange } from "../lib/view/numbers";
 import { formatStaffDate } from "../lib/view/dates";
 
 /** How much of each part fits one A4 page. */
@@ -159,7 +159,9 @@ export default function CompanyBrief() {
                       <td>{date(s.submittedAt)}</td>
                       <td className="numeric">{Math.round(s.overall)}</td>
                       <td className="numeric">
-                        {s === p.stages[0] ? "—" : formatChange(s.overall - p.stages[0].overall)}
+                        {s === p.stages[0]
+                          ? "—"
+                          : formatChange(s.overall - p.stages[0].overall, lang)}
                       </td>
                     </tr>
                   ))}

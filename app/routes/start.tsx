@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { FieldErrorList, FormAlert } from "../components/form-alert";
 import { CustomerWording, useTranslation } from "../components/i18n";
 import { createAssessment } from "../lib/server/assessments.server";
 import { RateLimited } from "../lib/server/creation-limit.server";
@@ -25,6 +25,7 @@ import { getFixedT, getLanguage } from "../lib/server/i18n.server";
 import {
   customerTypeOf,
   parseProfile,
+  profileFieldsOf,
   type ProfileErrors,
   type ProfileField,
 } from "../lib/core/profile";
@@ -150,12 +151,7 @@ function ProfileForm({ type, result }: { type: CustomerTypeId; result: ActionDat
   const navigation = useNavigation();
   const errors = result?.errors ?? {};
   const values = result?.values ?? {};
-  const summary = useRef<HTMLDivElement>(null);
   const hasErrors = Object.keys(errors).length > 0 || result?.rateLimited;
-
-  useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-  }, [result, hasErrors]);
 
   const field = (name: ProfileField, hint?: string) => {
     const describedBy = [hint, errors[name] ? `${name}-error` : undefined].filter(Boolean);
@@ -213,9 +209,16 @@ function ProfileForm({ type, result }: { type: CustomerTypeId; result: ActionDat
         <Link to="/start">{t("customerType.change")}</Link>
       </p>
       {hasErrors ? (
-        <div ref={summary} className="error-summary" role="alert" tabIndex={-1}>
+        <FormAlert result={result}>
           {result?.rateLimited ? t("profile.rateLimited") : t("profile.errorSummary")}
-        </div>
+          <FieldErrorList
+            errors={profileFieldsOf(type, errors).map((name) => ({
+              id: name,
+              label: t(`profile.${name}`),
+              message: t(`profile.errors.${errors[name]}`),
+            }))}
+          />
+        </FormAlert>
       ) : null}
       <Form method="post" noValidate className="profile-form">
         <input type="hidden" name="customerType" value={type} />
@@ -254,7 +257,7 @@ function ProfileForm({ type, result }: { type: CustomerTypeId; result: ActionDat
             {select("sizeClass", PSO_SIZE_CLASSES, "sizeClass", { required: true })}
             {select("primaryArea", GOVERNMENT_AREAS, "governmentArea", {
               required: true,
-              hint: t("profile.areaHint"),
+              hint: t("pso.profile.areaHint"),
             })}
             {select("secondaryArea", GOVERNMENT_AREAS, "governmentArea", { required: false })}
           </>

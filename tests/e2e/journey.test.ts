@@ -49,6 +49,14 @@ describe.skipIf(!chromiumPath)("an SME's assessment in Chromium", () => {
       .toContain("Rätta de markerade fälten");
     expect(await page.locator("#orgNumber-error").textContent()).toContain("organisationsnummer");
     expect(await page.locator("#companyName-error").textContent()).toBe("Fyll i detta.");
+    // The summary lists the fields in error in the form's order, each a link to its field.
+    const listed = page.getByRole("alert").getByRole("link");
+    expect((await listed.allTextContents())[0]).toBe("Företagets namn: Fyll i detta.");
+    expect(await listed.allTextContents()).toContain(
+      "Organisationsnummer: Det här är inte ett giltigt svenskt organisationsnummer; kontrollera siffrorna.",
+    );
+    await listed.first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("companyName");
     expect(await page.getByLabel("Organisationsnummer").inputValue()).toBe("556036-0794");
     expect(errors().filter((e) => !e.includes("400"))).toEqual([]);
     await close();

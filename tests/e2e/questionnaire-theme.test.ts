@@ -98,4 +98,34 @@ describe.skipIf(!chromiumPath)("the questionnaire looks like the app", () => {
     expect(errors()).toEqual([]);
     await close();
   });
+
+  test("on a phone: the page count, and the first error clear of the sticky bar", async () => {
+    const { page, errors, close } = await openPage(browser, { locale: "sv-SE" });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`${server.url}/a/${token}`);
+    await page.locator('.sd-question[data-name="q2"]').waitFor();
+    await waitForHydration(page);
+    expect(await page.getByTestId("page-count").textContent()).toBe("Sida 1 av 7");
+
+    // Page 2 unanswered: "Nästa" from the foot of the page makes SurveyJS scroll up to
+    // the first error, which must not hide under the bar that says "Sparat".
+    await page.locator('.sd-question[data-name="q2"] .sd-item').first().click();
+    await page.getByRole("button", { name: "Nästa" }).click();
+    await page.locator('.sd-question[data-name="q3"]').waitFor();
+    expect(await page.getByTestId("page-count").textContent()).toBe("Sida 2 av 7");
+    await page.getByText("Sparat").waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.getByRole("button", { name: "Nästa" }).click();
+    const error = page.locator(".sd-question--error").first();
+    await error.waitFor();
+    await page.waitForTimeout(600); // SurveyJS scrolls smoothly
+    const boxes = await page.evaluate(() => ({
+      bar: document.querySelector(".questionnaire__bar")!.getBoundingClientRect().bottom,
+      error: document.querySelector(".sd-question--error")!.getBoundingClientRect().top,
+    }));
+    expect(boxes.error).toBeGreaterThanOrEqual(boxes.bar);
+    expect(boxes.error).toBeLessThan(812);
+    expect(errors()).toEqual([]);
+    await close();
+  });
 });

@@ -525,7 +525,7 @@ describe("peer statistics", () => {
       "Too few companies in your sector have taken the assessment yet, so you are compared with small companies (10–49 employees).",
     );
     expect(page.peerView.dimensions).toHaveLength(dma.dimensions.length);
-    expect(page.peerView.dimensions[0].sentence).toMatch(/^Higher than \d+ % of small companies/);
+    expect(page.peerView.dimensions[0].sentence).toMatch(/^Higher than \d+% of small companies/);
   });
 });
 

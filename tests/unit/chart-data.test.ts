@@ -4,8 +4,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { ScoreTable } from "../../app/components/score-table";
 import {
-  barChartHeight,
   barOptions,
+  MEDIAN_MARK,
+  progressBarChartHeight,
+  scoreBarChartHeight,
   buildBarData,
   buildRadarData,
   describeScores,
@@ -91,6 +93,13 @@ describe("buildBarData", () => {
       [
         ["You", [12.4, 87.5]],
         [
+          "Median",
+          [
+            [39.6, 40.8],
+            [59.4, 60.6],
+          ],
+        ],
+        [
           "Middle half",
           [
             [30.5, 55.1],
@@ -104,12 +113,42 @@ describe("buildBarData", () => {
       somePeers,
       [
         ["You", [12.4, 87.5]],
+        ["Median", [[39.6, 40.8], null]],
         ["Middle half", [[30.5, 55.1], null]],
       ],
     ],
-  ])("%s: scores, and the q1–q3 range as floating bars", (_case, input, series) => {
-    const data = buildBarData(input);
-    expect(data.datasets.map((d) => [d.label, d.data])).toEqual(series);
+  ])(
+    "%s: scores, the q1–q3 range as floating bars, the median marked on it",
+    (_c, input, series) => {
+      const data = buildBarData(input);
+      const rounded = (v: unknown): unknown =>
+        Array.isArray(v) ? v.map(rounded) : typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v;
+      expect(data.datasets.map((d) => [d.label, rounded(d.data)])).toEqual(series);
+    },
+  );
+
+  test("the median's mark shares the range's slot, beside the company's bar, and stays in 0–100", () => {
+    const [company, median, range] = buildBarData(withPeers).datasets;
+    expect(company.stack).toBeUndefined();
+    expect(median.stack).toBe(range.stack);
+    expect(median.stack).toBeDefined();
+    // Bars of one stack share a slot only while the values are not added up.
+    expect(barOptions(withPeers, { reducedMotion: false }).scales?.x).toMatchObject({
+      stacked: false,
+    });
+    const edges = buildBarData({
+      labels,
+      dimensions: [0, 100].map((m, i) => ({
+        id: `${i}`,
+        label: "x",
+        score: 1,
+        peer: { median: m, q1: m, q3: m },
+      })),
+    }).datasets[1].data;
+    expect(edges).toEqual([
+      [0, MEDIAN_MARK],
+      [100 - MEDIAN_MARK, 100],
+    ]);
   });
 });
 
@@ -163,6 +202,14 @@ describe("options", () => {
     expect(bar.plugins?.legend?.display).toBe(shown);
   });
 
+  test("on a phone the radar numbers its axes, leaving the radar the room; wider, it names them", () => {
+    const narrow = radarOptions(withPeers, { reducedMotion: false, narrow: true }).scales?.r;
+    const callback = narrow?.pointLabels?.callback as (label: string, index: number) => string;
+    expect([0, 1].map((i) => callback(withPeers.dimensions[i].label, i))).toEqual(["1", "2"]);
+    const wide = radarOptions(withPeers, { reducedMotion: false }).scales?.r;
+    expect(wide?.pointLabels?.callback).toBeUndefined();
+  });
+
   test("bars are horizontal", () => {
     expect(barOptions(alone, { reducedMotion: false }).indexAxis).toBe("y");
   });
@@ -188,6 +235,12 @@ describe("tooltips", () => {
       "Median: 41",
     ],
     ["bar, company", bar, { dataset: { label: "You" }, raw: 87.5, dataIndex: 1 }, "You: 88"],
+    [
+      "bar, peer median (its mark's ends are not the median)",
+      bar,
+      { dataset: { label: "Median" }, raw: [39.6, 40.8], dataIndex: 0 },
+      "Median: 40",
+    ],
     [
       "bar, peer range",
       bar,
@@ -216,7 +269,7 @@ describe("tooltips", () => {
   });
 });
 
-describe("barChartHeight", () => {
+describe("scoreBarChartHeight", () => {
   test.each([
     ["no dimensions", empty, 10],
     ["two, no peers", alone, 10],
@@ -230,7 +283,17 @@ describe("barChartHeight", () => {
       18,
     ],
   ])("%s: %i rem", (_case, input, rem) => {
-    expect(barChartHeight(input)).toBe(rem);
+    expect(scoreBarChartHeight(input)).toBe(rem);
+  });
+
+  test("the progress chart: the earlier bar and today's for each of seven rows", () => {
+    const rows = Array.from({ length: 7 }, (_, i) => ({
+      id: `${i}`,
+      name: "x",
+      before: 1,
+      now: 2,
+    }));
+    expect(progressBarChartHeight({ rows, labels: { before: "Then", now: "Now" } })).toBe(29.5);
   });
 });
 

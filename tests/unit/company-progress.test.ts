@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import {
   buildProgress,
   buildProgressChartData,
-  formatChange,
   type ProgressInput,
 } from "../../app/lib/view/company-progress";
 
@@ -55,13 +54,4 @@ test("the chart has a group per dimension and overall, a bar per stage, rounded 
     ["T0", [35, 45, 40]],
     ["T1", [47.5, 57.5, 52.5]],
   ]);
-});
-
-test.each([
-  [null, "—"],
-  [12.46, "+12.5"],
-  [-3, "−3.0"],
-  [0.01, "±0.0"],
-])("formatChange(%j) = %s", (change, expected) => {
-  expect(formatChange(change)).toBe(expected);
 });

@@ -97,7 +97,7 @@ describe("the peer sentences of the lowest company", () => {
     const view = buildPeerView({ groups: [group], chosen: group, strengths: [] }, dma, "en", tEn);
     expect(view.overall).toBe("Your overall score is lower than the others among all companies.");
     expect(view.dimensions[0].sentence).toMatch(/^Lower than the others among all companies\./);
-    expect(view.dimensions[1].sentence).toMatch(/^Higher than 25 % of all companies\./);
+    expect(view.dimensions[1].sentence).toMatch(/^Higher than 25% of all companies\./);
     expect(JSON.stringify(view)).not.toContain("0 %");
   });
 });

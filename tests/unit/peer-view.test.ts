@@ -32,15 +32,15 @@ describe("the peer view of a coarsened group", () => {
     [
       "en",
       en,
-      "Your overall score is above the median of companies in manufacturing.",
-      "Below the median of companies in manufacturing. Peers: median about 45, middle half about 30–60.",
+      "Your overall score is above what is typical among companies in manufacturing.",
+      "Below what is typical among companies in manufacturing. Typical for them is about 45; half of them score between about 30 and 60.",
       "This group has fewer than 20 members, so its figures are rounded to 5 points and no exact rank is shown, to protect each member's privacy.",
     ],
     [
       "sv",
       sv,
-      "Ert totala resultat ligger över medianen för företag inom tillverkning.",
-      "Under medianen för företag inom tillverkning. Jämförelsegruppen: median cirka 45, mittersta hälften cirka 30–60.",
+      "Ert totala resultat ligger över det typiska bland företag inom tillverkning.",
+      "Under det typiska bland företag inom tillverkning. Typiskt för dem är cirka 45; hälften av dem ligger mellan cirka 30 och 60.",
       "Gruppen har färre än 20 medlemmar, så dess siffror är avrundade till 5 poäng och ingen exakt placering visas, för att skydda varje medlems integritet.",
     ],
   ] as const)(
@@ -70,7 +70,7 @@ describe("the peer view of a coarsened group", () => {
     );
     expect(view.coarse).toBeUndefined();
     expect(view.overall).toBe(
-      "Your overall score is higher than 100 % of companies in manufacturing.",
+      "Your overall score is higher than 100% of companies in manufacturing.",
     );
   });
 });

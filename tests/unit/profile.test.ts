@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseProfile } from "../../app/lib/core/profile";
+import { parseProfile, profileFieldsOf } from "../../app/lib/core/profile";
 import { psoProfile } from "../helpers/profiles";
 
 const contact = {
@@ -131,5 +131,22 @@ describe("a public sector organisation's profile", () => {
       ok: false,
       errors: { customerType: "choose" },
     });
+  });
+});
+
+describe("the error summary's order", () => {
+  test.each([
+    [
+      "sme",
+      { contactEmail: "email", companyName: "required", region: "choose" },
+      ["companyName", "region", "contactEmail"],
+    ],
+    [
+      "pso",
+      { primaryArea: "choose", organisationName: "required", companyName: "notForPso" },
+      ["organisationName", "primaryArea", "companyName"],
+    ],
+  ] as const)("%s: the form's order, then fields of the other type", (type, errors, order) => {
+    expect(profileFieldsOf(type, errors)).toEqual(order);
   });
 });

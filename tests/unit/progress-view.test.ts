@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import en from "../../app/locales/en";
 import sv from "../../app/locales/sv";
 import { previousAssessmentOf } from "../../app/lib/core/next-assessments";
-import { buildProgressView, formatChange } from "../../app/lib/view/progress-view";
+import { buildProgressView } from "../../app/lib/view/progress-view";
 import { translate, type Dictionary } from "../../app/lib/view/translate";
 import { loadDefinition } from "../helpers/definitions";
 
@@ -50,14 +50,6 @@ describe("previousAssessmentOf", () => {
 });
 
 describe("the progress since the earlier assessment", () => {
-  test.each([
-    [30, 42.4, "+12"],
-    [42.5, 30, "−13"],
-    [40.2, 39.8, "±0"],
-  ])("%s → %s is %s", (before, now, expected) => {
-    expect(formatChange(before, now)).toBe(expected);
-  });
-
   test("per area and overall, with a sentence in each language", () => {
     const dims = (v: number) => Object.fromEntries(dma.dimensions.map((d) => [d.id, v]));
     const previous = { stage: "T0" as const, overall: 30, dimensions: dims(30) };

@@ -59,7 +59,7 @@ describe("reasons in plain language", () => {
       translatorFor("en"),
     );
     expect(text).toBe(
-      "Your score for Green digitalisation is 20 of 100 (Basic), below the median of 41 among companies in manufacturing.",
+      "Your score for Green digitalisation is 20 of 100 (Basic); typical among companies in manufacturing is 41.",
     );
   });
 
@@ -107,7 +107,7 @@ describe("reasons in plain language", () => {
       customerWording(translatorFor("sv"), "pso"),
     );
     expect(text).toBe(
-      "Ert resultat för Interoperabilitet är 20 av 100 (Grundläggande), under medianen 41 bland kommuner.",
+      "Ert resultat för Interoperabilitet är 20 av 100 (Grundläggande); typiskt bland kommuner är 41.",
     );
   });
 });

@@ -245,6 +245,61 @@ describe("the recommendation engine", () => {
     ]);
   });
 
+  test("a strength against the peers is never a dimension's reason, nor a weak one", () => {
+    const services = [service("data-training", [dimension("data", 75)])];
+    // 70 is under the rule's 75 and in Moderately advanced, but 15 above the peers' 55.
+    const peers = { kind: "sector" as const, value: "manufacturing", medians: { data: 55 } };
+    expect(recommend(input({ services, dimensions: scores({ data: 70 }) }))).toHaveLength(1);
+    expect(recommend(input({ services, dimensions: scores({ data: 70 }), peers }))).toEqual([]);
+    // 40 is weak (≤ WEAK_SCORE), yet a strength against peers at 25: no service is added.
+    const weakOnly = [service("data-coaching", [dimension("data", 10)])];
+    const low = { ...peers, medians: { data: 25 } };
+    expect(recommend(input({ services: weakOnly, dimensions: scores({ data: 40 }) }))).toHaveLength(
+      1,
+    );
+    expect(
+      recommend(input({ services: weakOnly, dimensions: scores({ data: 40 }), peers: low })),
+    ).toEqual([]);
+  });
+
+  test("an answer in a strength comes after every other area's service, whatever its weight", () => {
+    const backup: ServiceRule = { definition: "dma-sme", question: "q8", item: 5, selected: false };
+    const services = [
+      service("cyber-check", [backup], 3),
+      service("strategy-workshop", [dimension("strategy", 65)], 1),
+    ];
+    const answers: Answers = { q8: [1, 2, 3] };
+    const dimensions = scores({ data: 90, strategy: 60 });
+    // Without peers: the missing backup (10 × 3) outweighs strategy (15 to the next band × 1).
+    expect(recommend(input({ services, answers, dimensions })).map((r) => r.service.id)).toEqual([
+      "cyber-check",
+      "strategy-workshop",
+    ]);
+    // Data 90 against peers at 60 is a strength: its answer no longer leads.
+    const peers = { kind: "sector" as const, value: "ict", medians: { data: 60, strategy: 60 } };
+    const ranked = recommend(input({ services, answers, dimensions, peers }));
+    expect(ranked.map((r) => [r.rank, r.service.id])).toEqual([
+      [1, "strategy-workshop"],
+      [2, "cyber-check"],
+    ]);
+  });
+
+  test("a service triggered in a strength and in another area gives the other area's reason", () => {
+    const backup: ServiceRule = { definition: "dma-sme", question: "q8", item: 5, selected: false };
+    const services = [service("cyber-check", [backup, dimension("strategy", 72)], 3)];
+    const peers = { kind: "sector" as const, value: "ict", medians: { data: 60, strategy: 70 } };
+    // The backup weighs 10 × 3, strategy 5 to the next band × 3: yet strategy is the reason.
+    const [first] = recommend(
+      input({
+        services,
+        answers: { q8: [1] },
+        dimensions: scores({ data: 90, strategy: 70 }),
+        peers,
+      }),
+    );
+    expect(first.trigger).toMatchObject({ kind: "dimension", dimension: "strategy" });
+  });
+
   test("is deterministic", () => {
     const services = [service("a", [dimension("data", 60)]), service("b", [dimension("data", 60)])];
     const run = () => recommend(input({ services, dimensions: scores({ data: 30 }) }));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { buildResultsView } from "../../app/lib/view/results-view";
+import type { StoredRecommendation } from "../../app/lib/core/recommendations";
+import { buildResultsView, recommendationItems } from "../../app/lib/view/results-view";
 import { loadDefinition } from "../helpers/definitions";
 
 const dma = loadDefinition("dma-sme", "1.1.0");
@@ -70,5 +71,37 @@ describe("buildResultsView", () => {
       dma.bands.find((b) => b.id === "advanced")?.dimensionFeedback.strategy.en,
     );
     expect(view.band.name).toBe("Average");
+  });
+});
+
+describe("recommendationItems", () => {
+  const stored = (rank: number, dimension: string): StoredRecommendation => ({
+    rank,
+    serviceId: `s${rank}`,
+    category: "training",
+    name: { sv: `Tjänst ${rank}`, en: `Service ${rank}` },
+    description: { sv: "", en: "" },
+    contact: {},
+    reason: { sv: dimension, en: dimension },
+    trigger: { kind: "dimension", dimension, score: 40 },
+  });
+  const recommendations = [stored(1, "data"), stored(2, "green"), stored(3, "strategy")];
+
+  test("keeps the stored order when no reason lies in a strength", () => {
+    expect(recommendationItems(recommendations, "en", ["human"]).map((r) => r.name)).toEqual([
+      "Service 1",
+      "Service 2",
+      "Service 3",
+    ]);
+  });
+
+  test("moves a reason in an area the page names a strength after the others, renumbered", () => {
+    // The peers have moved since submission: data is a strength today.
+    const items = recommendationItems(recommendations, "en", ["data"]);
+    expect(items.map((r) => [r.rank, r.name])).toEqual([
+      [1, "Service 2"],
+      [2, "Service 3"],
+      [3, "Service 1"],
+    ]);
   });
 });

@@ -38,6 +38,11 @@ export const MAX_BUCKET = 100 * BUCKETS_PER_POINT;
 /** A dimension at least this many points above its peers' median is named a strength. */
 export const STRENGTH_MARGIN = 10;
 
+/** Whether a score is a strength against its peers' median (STRENGTH_MARGIN above it). */
+export function isStrength(score: number, median: number): boolean {
+  return score >= median + STRENGTH_MARGIN;
+}
+
 /** Every kind of peer group: SMEs' and public sector organisations' (see PEER_GROUPS). */
 export const PEER_GROUP_KINDS = [
   "sector",
@@ -254,7 +259,7 @@ export function comparePeers(input: {
     ? Object.entries(input.scores)
         .filter(([metric, score]) => {
           const stats = chosen.metrics[metric];
-          return metric !== OVERALL_METRIC && stats && score >= stats.median + STRENGTH_MARGIN;
+          return metric !== OVERALL_METRIC && stats && isStrength(score, stats.median);
         })
         .map(([metric]) => metric)
     : [];

@@ -170,3 +170,24 @@ export function profileName(profile: CustomerProfile): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The fields in error in the order the profile form shows them (then any other, such as a
+ * field of the other customer type that was posted): the order of the error summary.
+ */
+export function profileFieldsOf(type: CustomerTypeId, errors: ProfileErrors): ProfileField[] {
+  const own: ProfileField[] =
+    type === "pso"
+      ? ["organisationName", "orgNumber", "organisationType", "sizeClass", "primaryArea"]
+      : ["companyName", "orgNumber", "sizeClass", "primarySector"];
+  const order: ProfileField[] = [
+    ...own,
+    type === "pso" ? "secondaryArea" : "secondarySector",
+    "region",
+    "contactName",
+    "contactRole",
+    "contactEmail",
+  ];
+  const rest = (Object.keys(errors) as ProfileField[]).filter((f) => !order.includes(f));
+  return [...order, ...rest].filter((field) => errors[field] !== undefined);
+}

@@ -5,7 +5,7 @@
  * pinned definition version (app/lib/view/recommendation-reasons.ts, docs/services.md).
  */
 import type { Answers } from "./answers";
-import type { PeerGroupKind } from "./benchmark";
+import { isStrength, type PeerGroupKind } from "./benchmark";
 import type { LanguageId } from "./vocabularies";
 import type { SurveyDefinition } from "./definitions";
 import { findBand } from "./scoring";
@@ -77,11 +77,26 @@ type Candidate = Omit<RankedRecommendation, "rank">;
  * Ranks the catalogue's services for one assessment. A service is a candidate when one of
  * its rules for this questionnaire holds; its weight is the largest gap × priority among
  * them. Every weak dimension gets at least one service when the catalogue has one for it,
- * and the first SHOWN_RECOMMENDATIONS make room for one per weak dimension. Deterministic.
+ * and the first SHOWN_RECOMMENDATIONS make room for one per weak dimension. A strength
+ * (STRENGTH_MARGIN above the peers' median, as the results page names it) is never a
+ * dimension's reason, and a service for one of its answers comes after every service for
+ * another area (decision 022). Deterministic.
  */
 export function recommend(input: RecommendInput): RankedRecommendation[] {
   const { definition, dimensions } = input;
   const dimensionOf = questionDimensions(definition);
+  const strengths = new Set(
+    definition.dimensions
+      .map((d) => d.id)
+      .filter((id) => {
+        const median = input.peers?.medians[id];
+        return median !== undefined && isStrength(dimensions[id] ?? 0, median);
+      }),
+  );
+  // Needs come first: an answer in an area the page calls a strength only after the rest.
+  const byNeed = (a: Candidate, b: Candidate) =>
+    Number(strengths.has(a.trigger.dimension)) - Number(strengths.has(b.trigger.dimension)) ||
+    byWeight(a, b);
   const gapOf = (dimension: string): number => {
     const score = dimensions[dimension] ?? 0;
     const band = findBand(definition, score);
@@ -94,13 +109,13 @@ export function recommend(input: RecommendInput): RankedRecommendation[] {
   const best = new Map<string, Candidate>();
   const offer = (candidate: Candidate) => {
     const current = best.get(candidate.service.id);
-    if (!current || candidate.weight > current.weight) best.set(candidate.service.id, candidate);
+    if (!current || byNeed(candidate, current) < 0) best.set(candidate.service.id, candidate);
   };
   for (const service of input.services) {
     for (const rule of service.rules) {
       if (rule.definition !== input.definitionId) continue;
       const held = evaluate(rule, input.dimensions, input.answers, dimensionOf);
-      if (!held) continue;
+      if (!held || (held.kind === "dimension" && strengths.has(held.dimension))) continue;
       const gap =
         held.kind === "dimension"
           ? Math.max(gapOf(held.dimension), (held.below ?? 0) - held.score)
@@ -113,7 +128,7 @@ export function recommend(input: RecommendInput): RankedRecommendation[] {
   // important service that has a rule about that dimension, not already recommended.
   const weak = definition.dimensions
     .map((d) => d.id)
-    .filter((id) => (dimensions[id] ?? 0) <= WEAK_SCORE)
+    .filter((id) => (dimensions[id] ?? 0) <= WEAK_SCORE && !strengths.has(id))
     .sort((a, b) => (dimensions[a] ?? 0) - (dimensions[b] ?? 0) || a.localeCompare(b));
   const covers = (candidate: Candidate, dimension: string) =>
     candidate.trigger.dimension === dimension;
@@ -146,7 +161,7 @@ export function recommend(input: RecommendInput): RankedRecommendation[] {
     }
   }
 
-  const ranked = [...best.values()].sort(byWeight);
+  const ranked = [...best.values()].sort(byNeed);
   // The most needed service of each weak dimension, weakest first: these are always kept,
   // and the shown few make room for them first.
   const firsts: Candidate[] = [];
@@ -164,7 +179,7 @@ export function recommend(input: RecommendInput): RankedRecommendation[] {
     if (shown.length + rest.length >= MAX_RECOMMENDATIONS) break;
     if (!shown.includes(candidate) && !rest.includes(candidate)) rest.push(candidate);
   }
-  return [...shown.sort(byWeight), ...rest.sort(byWeight)].map((c, i) => ({ ...c, rank: i + 1 }));
+  return [...shown.sort(byNeed), ...rest.sort(byNeed)].map((c, i) => ({ ...c, rank: i + 1 }));
 }
 
 function byPriority(a: Service, b: Service): number {

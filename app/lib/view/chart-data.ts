@@ -44,13 +44,35 @@ export function scoreChartInput(
 export interface ChartEnvironment {
   /** The user asked for less motion (`prefers-reduced-motion: reduce`): no animation. */
   reducedMotion: boolean;
+  /**
+   * A phone-wide screen (`NARROW_SCREEN`): the radar numbers its axes and lists the areas'
+   * names below it, since names around it would leave the radar itself a few centimetres.
+   */
+  narrow?: boolean;
+}
+
+/** The media query of a phone-wide screen (36rem, as charts.css). */
+export const NARROW_SCREEN = "(max-width: 36rem)";
+
+/** An area's number on a narrow radar and in the key below it: 1, 2, 3… */
+export function radarAxisNumber(index: number): string {
+  return String(index + 1);
 }
 
 /** A floating bar: the peers' first and third quartile. */
 export type PeerRange = [q1: number, q3: number];
 
-/** What a bar chart's data points are: a score, a peer range, or nothing (no peers there). */
+/**
+ * What a bar chart's data points are: a score, a floating bar (the peers' range, or the
+ * narrow mark of their median), or nothing (no peers there).
+ */
 export type BarValue = number | PeerRange | null;
+
+/** The width in points of the bar that marks the peers' median inside their range. */
+export const MEDIAN_MARK = 1.2;
+
+/** The bar datasets of the peers share one slot beside the company's bar. */
+const PEER_STACK = "peers";
 
 // Contrast against white: company 8.4:1, peer 5.0:1, text 16.6:1, muted text 7.6:1 — above
 // the 3:1 that graphics need. Colour is never the only cue: on the radar the peer series is
@@ -160,7 +182,9 @@ export function buildRadarData(input: ScoreChartInput): ChartData<"radar", (numb
 
 /**
  * Bar data (drawn horizontally): the company's scores, and beside each, when any dimension
- * has peers, a floating bar from the peers' first to third quartile (`null` where none).
+ * has peers, a floating bar from the peers' first to third quartile with their median marked
+ * on it by a narrow dark bar in the same slot, like a box plot (`null` where none). The
+ * median comes first so that it is drawn over the range, and the key reads in that order.
  */
 export function buildBarData(input: ScoreChartInput): ChartData<"bar", BarValue[]> {
   const datasets: ChartData<"bar", BarValue[]>["datasets"] = [
@@ -173,27 +197,53 @@ export function buildBarData(input: ScoreChartInput): ChartData<"bar", BarValue[
     },
   ];
   if (hasPeers(input)) {
-    datasets.push({
-      label: input.labels.peerRange,
-      data: input.dimensions.map((d): BarValue => (d.peer ? [d.peer.q1, d.peer.q3] : null)),
-      backgroundColor: CHART_COLOURS.peerFill,
-      borderColor: CHART_COLOURS.peer,
-      borderWidth: 2,
-      borderSkipped: false,
-    });
+    datasets.push(
+      {
+        label: input.labels.peerMedian,
+        data: input.dimensions.map((d): BarValue => (d.peer ? medianMark(d.peer.median) : null)),
+        stack: PEER_STACK,
+        backgroundColor: CHART_COLOURS.peer,
+        borderColor: CHART_COLOURS.peer,
+        borderWidth: 0,
+      },
+      {
+        label: input.labels.peerRange,
+        data: input.dimensions.map((d): BarValue => (d.peer ? [d.peer.q1, d.peer.q3] : null)),
+        stack: PEER_STACK,
+        backgroundColor: CHART_COLOURS.peerFill,
+        borderColor: CHART_COLOURS.peer,
+        borderWidth: 2,
+        borderSkipped: false,
+      },
+    );
   }
   return { labels: input.dimensions.map((d) => wrapLabel(d.label)), datasets };
 }
 
-/** The text of one tooltip line: the series name and its value, rounded. */
-function tooltipLabel(item: { dataset: { label?: string }; raw: unknown }): string {
-  const { raw } = item;
-  const value = Array.isArray(raw)
-    ? formatRange(raw as PeerRange)
-    : typeof raw === "number"
-      ? formatScore(raw)
-      : "";
-  return `${item.dataset.label ?? ""}: ${value}`;
+/** The narrow floating bar centred on a median, kept inside 0–100. */
+function medianMark(median: number): PeerRange {
+  const start = Math.min(Math.max(median - MEDIAN_MARK / 2, 0), 100 - MEDIAN_MARK);
+  return [start, start + MEDIAN_MARK];
+}
+
+/**
+ * The text of one tooltip line: the series name and its value, rounded (the median's mark
+ * says the median, not the mark's ends).
+ */
+function tooltipLabel(input: ScoreChartInput) {
+  return (item: { dataset: { label?: string }; raw: unknown; dataIndex: number }): string => {
+    const { raw } = item;
+    const median = input.dimensions[item.dataIndex]?.peer?.median;
+    const value =
+      Array.isArray(raw) && item.dataset.label === input.labels.peerMedian && median !== undefined
+        ? formatScore(median)
+        : Array.isArray(raw)
+          ? formatRange(raw as PeerRange)
+          : typeof raw === "number"
+            ? formatScore(raw)
+            : "";
+    return `${item.dataset.label ?? ""}: ${value}`;
+  };
 }
 
 /** The tooltip's title: the dimension's whole name (the axis shows it wrapped). */
@@ -237,11 +287,13 @@ export function radarOptions(
         },
         grid: { color: CHART_COLOURS.grid },
         angleLines: { color: CHART_COLOURS.grid },
-        pointLabels: {
-          color: CHART_COLOURS.text,
-          // Names sit around the radar: a phone-width chart has less room for them.
-          font: (context) => ({ size: context.chart.width < 400 ? 11 : 12 }),
-        },
+        pointLabels: environment.narrow
+          ? {
+              color: CHART_COLOURS.text,
+              font: { size: 14, weight: "bold" },
+              callback: (_label: string | string[], index: number) => radarAxisNumber(index),
+            }
+          : { color: CHART_COLOURS.text, font: { size: 12 } },
       },
     },
     plugins: {
@@ -249,14 +301,14 @@ export function radarOptions(
       tooltip: {
         usePointStyle: true,
         filter: hasValue,
-        callbacks: { title: tooltipTitle(input), label: tooltipLabel },
+        callbacks: { title: tooltipTitle(input), label: tooltipLabel(input) },
       },
     },
   };
 }
 
 /** The 0–100 axis of the bar charts, with ticks at the band edges. */
-function scoreAxis() {
+export function scoreAxis() {
   return {
     min: SCORE_SCALE.min,
     max: SCORE_SCALE.max,
@@ -270,13 +322,14 @@ function scoreAxis() {
 }
 
 /**
- * Horizontal bar options: 0–100 with ticks at the band edges; one tooltip per dimension
- * naming both series; no animation when the user prefers less motion. The chart fills its
+ * Every horizontal score bar chart's options (the scores, the progress): 0–100 along the
+ * bars with ticks at the band edges, the areas down the side, one tooltip per area naming
+ * every series; no animation when the user prefers less motion. The chart fills its
  * container's height (see `barChartHeight`).
  */
-export function barOptions(
-  input: ScoreChartInput,
+function horizontalBarOptions(
   environment: ChartEnvironment,
+  plugins: NonNullable<ChartOptions<"bar">["plugins"]>,
 ): ChartOptions<"bar"> {
   return {
     indexAxis: "y",
@@ -285,30 +338,41 @@ export function barOptions(
     ...(environment.reducedMotion ? { animation: false } : {}),
     interaction: { mode: "index", axis: "y", intersect: false },
     scales: {
-      x: scoreAxis(),
-      y: {
-        ticks: { color: CHART_COLOURS.text, autoSkip: false },
-        grid: { display: false },
-      },
+      // Not stacked: bars of one stack (the peers') share a slot but keep their own values.
+      x: { ...scoreAxis(), stacked: false },
+      y: { ticks: { color: CHART_COLOURS.text, autoSkip: false }, grid: { display: false } },
     },
-    plugins: {
-      legend: legend(input, false),
-      tooltip: {
-        filter: hasValue,
-        callbacks: { title: tooltipTitle(input), label: tooltipLabel },
-      },
-    },
+    plugins,
   };
 }
 
+/** The score bars' options: a key when the peers are drawn, tooltips in whole numbers. */
+export function barOptions(
+  input: ScoreChartInput,
+  environment: ChartEnvironment,
+): ChartOptions<"bar"> {
+  return horizontalBarOptions(environment, {
+    legend: legend(input, false),
+    tooltip: {
+      filter: hasValue,
+      callbacks: { title: tooltipTitle(input), label: tooltipLabel(input) },
+    },
+  });
+}
+
 /**
- * The bar chart's height in rem: room for each dimension's bars (two per dimension with
- * peers), the axis and the legend, so bars keep their thickness whatever the count.
+ * A horizontal bar chart's height in rem: room for each area's bars (`barsPerRow` side by
+ * side), the axis and the key, so bars keep their thickness whatever the count.
  */
-export function barChartHeight(input: ScoreChartInput): number {
-  const perDimension = hasPeers(input) ? 3.5 : 2.5;
-  const chrome = hasPeers(input) ? 5 : 3;
-  return Math.max(10, chrome + input.dimensions.length * perDimension);
+export function barChartHeight(rows: number, barsPerRow: 1 | 2): number {
+  const perRow = barsPerRow === 2 ? 3.5 : 2.5;
+  const chrome = barsPerRow === 2 ? 5 : 3;
+  return Math.max(10, chrome + rows * perRow);
+}
+
+/** The score bars' height: the peers' slot beside the company's bar when they are drawn. */
+export function scoreBarChartHeight(input: ScoreChartInput): number {
+  return barChartHeight(input.dimensions.length, hasPeers(input) ? 2 : 1);
 }
 
 /**
@@ -362,26 +426,20 @@ export function progressBarOptions(
   input: ProgressChartInput,
   environment: ChartEnvironment,
 ): ChartOptions<"bar"> {
-  return {
-    indexAxis: "y",
-    responsive: true,
-    maintainAspectRatio: false,
-    ...(environment.reducedMotion ? { animation: false } : {}),
-    interaction: { mode: "index", axis: "y", intersect: false },
-    scales: {
-      x: scoreAxis(),
-      y: { ticks: { color: CHART_COLOURS.text, autoSkip: false }, grid: { display: false } },
-    },
-    plugins: {
-      legend: { position: "bottom", labels: { color: CHART_COLOURS.text } },
-      tooltip: {
-        callbacks: {
-          title: (items) => (items.length > 0 ? (input.rows[items[0].dataIndex]?.name ?? "") : ""),
-          label: (item) => `${item.dataset.label ?? ""}: ${formatScore(Number(item.raw))}`,
-        },
+  return horizontalBarOptions(environment, {
+    legend: { position: "bottom", labels: { color: CHART_COLOURS.text } },
+    tooltip: {
+      callbacks: {
+        title: (items) => (items.length > 0 ? (input.rows[items[0].dataIndex]?.name ?? "") : ""),
+        label: (item) => `${item.dataset.label ?? ""}: ${formatScore(Number(item.raw))}`,
       },
     },
-  };
+  });
+}
+
+/** The progress chart's height: the earlier bar beside today's for each area. */
+export function progressBarChartHeight(input: ProgressChartInput): number {
+  return barChartHeight(input.rows.length, 2);
 }
 
 /** The progress as one sentence, for the canvas's accessible name. */

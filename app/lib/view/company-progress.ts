@@ -1,13 +1,6 @@
 import type { ChartData } from "chart.js";
 import { CHART_COLOURS } from "./chart-data";
 
-/** The sign and one decimal of a change in points ("+4.2", "−1.0", "±0.0"); "—" for none. */
-export function formatChange(change: number | null): string {
-  if (change === null) return "—";
-  const rounded = Math.round(change * 10) / 10;
-  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : "±"}${Math.abs(rounded).toFixed(1)}`;
-}
-
 /** A submitted assessment with its scores, as the progress is built from. */
 export interface ProgressInput {
   definitionId: string;

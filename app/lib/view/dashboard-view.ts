@@ -2,6 +2,7 @@
  * The dashboard's wording (pure): each panel table as the text a person reads, the same
  * for the page, its CSV download and its chart, so a download holds exactly what is shown.
  */
+import { formatChange, formatDecimal, formatPercent } from "./numbers";
 import { OVERALL_METRIC, PRIVACY_FLOOR } from "../core/benchmark";
 import type { Cell, ColumnKind, PanelTable } from "../core/dashboard";
 import type { LocalisedText } from "../core/definitions";
@@ -26,15 +27,9 @@ export interface WordedTable {
 
 /** A number as the tables show it. */
 export function formatNumber(value: number, kind: ColumnKind, lang: "sv" | "en"): string {
-  const locale = lang === "sv" ? "sv-SE" : "en-GB";
-  const digits = kind === "count" || kind === "percent" ? 0 : 1;
-  const text = new Intl.NumberFormat(locale, {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-    useGrouping: false,
-    signDisplay: kind === "change" ? "exceptZero" : "auto",
-  }).format(value);
-  return kind === "percent" ? `${text} %` : text;
+  if (kind === "percent") return formatPercent(value, lang);
+  if (kind === "change") return formatChange(value, lang, 1);
+  return formatDecimal(value, lang, kind === "count" ? 0 : 1);
 }
 
 /** A cell as text: the number, "fewer than 5", "hidden" or a dash. */

@@ -14,6 +14,7 @@ import {
 import type { LanguageId } from "../core/vocabularies";
 import type { SurveyDefinition } from "../core/definitions";
 import { displayScore } from "../core/scoring";
+import { formatPercent } from "./numbers";
 import type { Translate } from "./translate";
 
 /**
@@ -49,7 +50,7 @@ function lowerFirst(text: string): string {
 export interface PeerDimensionView {
   id: string;
   name: string;
-  /** "Higher than 62 % of companies in manufacturing. Peers: median 48, middle half 31–55." */
+  /** "Higher than 62% of companies in manufacturing. Peers: median 48, middle half 31–55." */
   sentence: string;
   /** The group's statistics, unrounded (for the charts). */
   peer: { median: number; q1: number; q3: number };
@@ -98,7 +99,7 @@ export function buildPeerView(
         const lowest = metric === OVERALL_METRIC ? "lowestOverall" : "lowestDimension";
         return t(`journey.${lowest}`, { group: label });
       }
-      return t(exactKey, { percentile, group: label });
+      return t(exactKey, { percent: formatPercent(percentile, lang), group: label });
     }
     return t(`${coarseKey}.${stats?.position ?? "around"}`, { group: label });
   };

@@ -2,6 +2,7 @@
  * A follow-up's progress since the earlier assessment (pure): per area and overall, the
  * score then and now and the change, in the respondent's language.
  */
+import { formatChange } from "./numbers";
 import type { Stage } from "../../../db/schema";
 import type { SurveyDefinition } from "../core/definitions";
 import { displayScore } from "../core/scoring";
@@ -29,12 +30,6 @@ export interface ProgressView {
   labels: { before: string; now: string };
 }
 
-/** A change in whole points with its sign (a real minus sign, as typography wants). */
-export function formatChange(before: number, now: number): string {
-  const change = displayScore(now) - displayScore(before);
-  return change > 0 ? `+${change}` : change < 0 ? `−${-change}` : "±0";
-}
-
 /** The progress of `current` since `previous`, every area in the definition's order. */
 export function buildProgressView(
   definition: SurveyDefinition,
@@ -48,7 +43,7 @@ export function buildProgressView(
     name,
     before,
     now,
-    change: formatChange(before, now),
+    change: formatChange(displayScore(now) - displayScore(before), lang, 0),
   });
   const difference = displayScore(current.overall) - displayScore(previous.overall);
   const words = {

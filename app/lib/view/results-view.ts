@@ -57,13 +57,25 @@ export function buildResultsView(
   };
 }
 
-/** The stored recommendations as the results page lists them, in one language. */
+/**
+ * The stored recommendations as the results page lists them, in one language. The engine
+ * ranked them against the peers of the day of submission; a recommendation whose reason
+ * lies in an area the page now names a strength (`strengths`, dimension ids) moves after
+ * the others, so that a strength is never the reason of the first (decision 022).
+ */
 export function recommendationItems(
   recommendations: readonly StoredRecommendation[],
   lang: LanguageId,
+  strengths: readonly string[] = [],
 ) {
-  return recommendations.map((r) => ({
-    rank: r.rank,
+  const inStrength = (r: StoredRecommendation) =>
+    strengths.includes(String(r.trigger.dimension ?? ""));
+  const ordered = [
+    ...recommendations.filter((r) => !inStrength(r)),
+    ...recommendations.filter(inStrength),
+  ];
+  return ordered.map((r, i) => ({
+    rank: i + 1,
     category: r.category,
     name: r.name[lang],
     description: r.description[lang],
