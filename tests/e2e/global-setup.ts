@@ -41,7 +41,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 async function makeDemoTemplate(): Promise<() => Promise<void>> {
   const serverUrl = process.env.DATABASE_URL;
   const kind = serverUrl ? "postgres" : "pglite";
-  const seeder = await startServer({ SEED_DEMO_DATA: "always" }, { keepDatabase: true });
+  // Once per run, with no test's hook timeout to fit in: give the seeding all it needs.
+  const seeder = await startServer(
+    { SEED_DEMO_DATA: "always" },
+    { keepDatabase: true, startTimeoutMs: 900_000 },
+  );
   const code = await seeder.stop();
   if (code !== 0) throw new Error(`the demo-data server exited with ${code}:\n${seeder.output()}`);
   process.env[TEMPLATE_ENV[kind].demo] = seeder.database;

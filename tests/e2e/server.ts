@@ -51,7 +51,7 @@ export function contentAtStart(env: NodeJS.ProcessEnv): TemplateContent {
  */
 export async function startServer(
   extraEnv: Record<string, string> = {},
-  options: { sharedDatabaseUrl?: string; keepDatabase?: boolean } = {},
+  options: { sharedDatabaseUrl?: string; keepDatabase?: boolean; startTimeoutMs?: number } = {},
 ): Promise<RunningServer & { database: string }> {
   const port = await freePort();
   const dataRoot = mkdtempSync(path.join(tmpdir(), "mognad-e2e-"));
@@ -89,9 +89,10 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
 
   // Demo seeding on a loaded 2-core machine has taken over a minute; the e2e hook timeout is 180 s.
-  const deadline = Date.now() + 170_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 170_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited early (${child.exitCode ?? child.signalCode}):\n${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {
