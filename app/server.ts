@@ -22,6 +22,7 @@ import { createNonce, securityHeaders } from "./lib/http/security-headers.server
 import { checkedBody, finalErrorHandler, methodAndTarget } from "./lib/http/boundary.server";
 import { remixHandler } from "./lib/http/remix-handler.server";
 import { admissionGate } from "./lib/http/admission.server";
+import { precompressed } from "./lib/http/precompressed.server";
 import { loadReport, startLoadMetrics } from "./lib/server/load-metrics.server";
 
 declare module "@remix-run/node" {
@@ -112,7 +113,9 @@ async function serve(): Promise<void> {
   // Every text response compressed (brotli or gzip, as the browser accepts): the
   // questionnaire's SurveyJS chunk is 1.67 MB raw, 0.3 MB compressed.
   app.use(compression());
-  // Fingerprinted build assets are immutable; the rest of public/ may change.
+  // Fingerprinted build assets are immutable; the rest of public/ may change. Their
+  // brotli/gzip copies made by `npm run build` go out as they are (smaller than on the fly).
+  app.use("/build", precompressed("public/build"));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // The API never serves files: skip the file-system lookup on its hot path (autosave).
   const publicFiles = express.static("public", { maxAge: "1h" });
