@@ -23,6 +23,7 @@ import { checkedBody, finalErrorHandler, methodAndTarget } from "./lib/http/boun
 import { remixHandler } from "./lib/http/remix-handler.server";
 import { admissionGate } from "./lib/http/admission.server";
 import { precompressed } from "./lib/http/precompressed.server";
+import { lazyChunks } from "./lib/http/lazy-chunks.server";
 import { loadReport, startLoadMetrics } from "./lib/server/load-metrics.server";
 
 declare module "@remix-run/node" {
@@ -32,6 +33,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address, for rate limits. */
     clientAddress: string;
+    /** The chunks a route's browser module imports lazily, to preload (lazy-chunks.server.ts). */
+    lazyChunks?: (routeId: string) => string[];
   }
   // Loaders and actions return plain data (single fetch), typed as such.
   interface Future {
@@ -133,6 +136,7 @@ async function serve(): Promise<void> {
     }),
   );
   let publicOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const routeChunks = lazyChunks(build);
   app.all(
     "*",
     remixHandler({
@@ -142,6 +146,7 @@ async function serve(): Promise<void> {
       getLoadContext: (req, res): AppLoadContext => ({
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        lazyChunks: routeChunks,
       }),
     }),
   );

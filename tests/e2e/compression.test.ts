@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createAssessmentViaApi } from "./create-assessment";
 import { startServer, type RunningServer } from "./server";
 
 /** A response's status, headers and size on the wire (node:http does not decompress). */
@@ -91,6 +92,14 @@ describe("compressed responses and cached build assets", () => {
       if (encoding === "br") expect(response.bytes).toBeLessThan(script.size / 5);
     },
   );
+
+  test("the questionnaire page preloads its SurveyJS chunk while the page loads", async () => {
+    const token = await createAssessmentViaApi(server.url, { language: "sv" });
+    const html = await (await fetch(`${server.url}/a/${token}`)).text();
+    const chunk = largestBuildScript().url;
+    expect(chunk).toMatch(/questionnaire\.client-/);
+    expect(html).toContain(`<link rel="modulepreload" href="${chunk}"/>`);
+  });
 
   test("a client that accepts no encoding gets the plain body", async () => {
     const response = await fetchRaw(`${server.url}/`, "identity");

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The production build, whatever NODE_ENV the test runner has (vitest sets "test", which
   // would compile development JSX that a server in production mode cannot run), with its
   // precompressed assets; kept when no source changed since it was made (CI's second run).
-  execFileSync("npx", ["tsx", "app/cli/build.ts", "--if-stale"], {
+  execFileSync("npx", ["tsx", "scripts/build.ts", "--if-stale"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });

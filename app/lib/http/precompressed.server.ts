@@ -13,7 +13,7 @@ export function isCompressible(file: string): boolean {
 
 /**
  * Sends the brotli or gzip copy that `npm run build` made of a build asset
- * (app/cli/compress-assets.ts), when the browser accepts that encoding: mounted in front
+ * (scripts/build.ts), when the browser accepts that encoding: mounted in front
  * of `express.static` on the same folder, it points the request at `<file>.br` or
  * `<file>.gz` and sets the encoding and the original file's type, which express.static
  * and the compression middleware then leave alone. Files without copies (a build made

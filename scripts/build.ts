@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { COMPRESSED_EXTENSIONS, isCompressible } from "../lib/http/precompressed.server";
+import { COMPRESSED_EXTENSIONS, isCompressible } from "../app/lib/http/precompressed.server";
 
 const BUILD_DIR = path.join("public", "build");
 const CACHE_DIR = path.join("node_modules", ".cache", "mognad-compressed");
