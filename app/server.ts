@@ -22,6 +22,8 @@ import { createNonce, securityHeaders } from "./lib/http/security-headers.server
 import { checkedBody, finalErrorHandler, methodAndTarget } from "./lib/http/boundary.server";
 import { remixHandler } from "./lib/http/remix-handler.server";
 import { admissionGate } from "./lib/http/admission.server";
+import { precompressed } from "./lib/http/precompressed.server";
+import { lazyChunks } from "./lib/http/lazy-chunks.server";
 import { loadReport, startLoadMetrics } from "./lib/server/load-metrics.server";
 
 declare module "@remix-run/node" {
@@ -31,6 +33,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address, for rate limits. */
     clientAddress: string;
+    /** The chunks a route's browser module imports lazily, to preload (lazy-chunks.server.ts). */
+    lazyChunks?: (routeId: string) => string[];
   }
   // Loaders and actions return plain data (single fetch), typed as such.
   interface Future {
@@ -112,7 +116,9 @@ async function serve(): Promise<void> {
   // Every text response compressed (brotli or gzip, as the browser accepts): the
   // questionnaire's SurveyJS chunk is 1.67 MB raw, 0.3 MB compressed.
   app.use(compression());
-  // Fingerprinted build assets are immutable; the rest of public/ may change.
+  // Fingerprinted build assets are immutable; the rest of public/ may change. Their
+  // brotli/gzip copies made by `npm run build` go out as they are (smaller than on the fly).
+  app.use("/build", precompressed("public/build"));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // The API never serves files: skip the file-system lookup on its hot path (autosave).
   const publicFiles = express.static("public", { maxAge: "1h" });
@@ -130,6 +136,7 @@ async function serve(): Promise<void> {
     }),
   );
   let publicOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const routeChunks = lazyChunks(build);
   app.all(
     "*",
     remixHandler({
@@ -139,6 +146,7 @@ async function serve(): Promise<void> {
       getLoadContext: (req, res): AppLoadContext => ({
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        lazyChunks: routeChunks,
       }),
     }),
   );

@@ -27,6 +27,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // A migrated template database that test files copy instead of migrating.
+          globalSetup: ["tests/setup/database-templates.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -37,7 +39,8 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/e2e/global-setup.ts"],
+          // In order: the migrated template, then the build and the demo-data template.
+          globalSetup: ["tests/setup/database-templates.ts", "tests/e2e/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

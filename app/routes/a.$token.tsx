@@ -12,13 +12,15 @@ const Questionnaire = lazy(() => import("../components/questionnaire.client"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStylesHref }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const opened = await requireOpenAssessment(params.token);
   const lang = await getLanguage(request);
   return {
     ...questionnaireView(opened, lang),
     token: params.token ?? "",
     link: `${new URL(request.url).origin}/a/${params.token}`,
+    // The SurveyJS chunk, fetched while the page is read rather than after hydration.
+    preload: context.lazyChunks?.("routes/a.$token") ?? [],
   };
 }
 
@@ -34,6 +36,9 @@ export default function AssessmentPage() {
   const navigate = useNavigate();
   return (
     <article className="assessment">
+      {data.preload.map((href) => (
+        <link key={href} rel="modulepreload" href={href} />
+      ))}
       <h1>{data.title}</h1>
       <p className="meta-line">{t(`journey.stage.${data.stage}`)}</p>
       <PrivateLink link={data.link} />

@@ -15,6 +15,7 @@ import { questionIndex } from "../../app/lib/core/definitions";
 import { loadDefinition } from "../helpers/definitions";
 import { smeProfile } from "../helpers/profiles";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
+import { templateFor } from "../helpers/database-templates";
 import { createScratchDatabase } from "../helpers/test-db";
 import { rawRequest, showsInternals, type RawResponse } from "./raw-http";
 import { startServer, type RunningServer } from "./server";
@@ -299,7 +300,11 @@ describe("fuzzing every public endpoint", () => {
 
   beforeAll(async () => {
     if (process.env.DATABASE_URL) {
-      scratch = await createScratchDatabase(process.env.DATABASE_URL, "mognad_fuzz");
+      scratch = await createScratchDatabase(
+        process.env.DATABASE_URL,
+        "mognad_fuzz",
+        templateFor("postgres", "empty"),
+      );
     }
     server = await startServer(
       // Production: what must never show a stack (development and test modes show Remix's).

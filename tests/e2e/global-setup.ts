@@ -1,6 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { TEMPLATE_ENV } from "../helpers/database-templates";
+import { dropDatabase } from "../helpers/test-db";
+import { startServer } from "./server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,11 +13,17 @@ declare module "vitest" {
   }
 }
 
-/** Builds the production app once, and finds Debian's Chromium. */
-export default function setup(project: TestProject): void {
+/**
+ * Builds the production app once (unless it is current), finds Debian's Chromium, and makes the run's demo-data
+ * template: one server seeds the demo data once, and every server of a test that wants
+ * them starts from a copy (tests/helpers/database-templates.ts). Runs after
+ * tests/setup/database-templates.ts, whose migrated template it starts from.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // The production build, whatever NODE_ENV the test runner has (vitest sets "test", which
-  // would compile development JSX that a server in production mode cannot run).
-  execFileSync("npx", ["remix", "build"], {
+  // would compile development JSX that a server in production mode cannot run), with its
+  // precompressed assets; kept when no source changed since it was made (CI's second run).
+  execFileSync("npx", ["tsx", "scripts/build.ts", "--if-stale"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
@@ -26,4 +36,23 @@ export default function setup(project: TestProject): void {
     console.warn(`\nNOTICE: no Chromium at ${candidate}: browser tests are skipped.\n`);
   }
   project.provide("chromiumPath", found);
+  return makeDemoTemplate();
+}
+
+async function makeDemoTemplate(): Promise<() => Promise<void>> {
+  const serverUrl = process.env.DATABASE_URL;
+  const kind = serverUrl ? "postgres" : "pglite";
+  // Once per run, with no test's hook timeout to fit in: give the seeding all it needs.
+  const seeder = await startServer(
+    { SEED_DEMO_DATA: "always" },
+    { keepDatabase: true, startTimeoutMs: 900_000 },
+  );
+  const code = await seeder.stop();
+  if (code !== 0) throw new Error(`the demo-data server exited with ${code}:\n${seeder.output()}`);
+  process.env[TEMPLATE_ENV[kind].demo] = seeder.database;
+  return async () => {
+    delete process.env[TEMPLATE_ENV[kind].demo];
+    if (serverUrl) await dropDatabase(serverUrl, seeder.database);
+    else rmSync(path.dirname(seeder.database), { recursive: true, force: true });
+  };
 }

@@ -3,6 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import {
+  copyPgliteTemplate,
+  templateFor,
+  type TemplateContent,
+} from "../helpers/database-templates";
 import { createScratchDatabase } from "../helpers/test-db";
 
 export interface RunningServer {
@@ -26,15 +31,28 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * What a server started with `env` would have in its database once started: the demo
+ * data (SEED_DEMO_DATA=always, or "auto" on the embedded database) or nothing.
+ */
+export function contentAtStart(env: NodeJS.ProcessEnv): TemplateContent {
+  const mode = env.SEED_DEMO_DATA || "auto";
+  return mode === "always" || (mode === "auto" && !env.DATABASE_URL) ? "demo" : "empty";
+}
+
+/**
  * Starts the production build (build/index.js) on a free port with a fresh database:
  * a new PGlite folder, or, with DATABASE_URL set, a new PostgreSQL database dropped on stop.
- * With `sharedDatabaseUrl`, it uses that PostgreSQL database instead (several processes
- * on one database), and leaves it to the caller.
+ * The fresh database is a copy of the run's template with what the server would have
+ * seeded (see database-templates.ts), when there is one; the server then finds it
+ * migrated and seeded, as after a restart. With `sharedDatabaseUrl`, it uses that
+ * PostgreSQL database instead (several processes on one database), and leaves it to the
+ * caller. `keepDatabase` leaves the PGlite folder or PostgreSQL database in place on stop
+ * (the e2e global setup makes the demo template so), at `database`.
  */
 export async function startServer(
   extraEnv: Record<string, string> = {},
-  options: { sharedDatabaseUrl?: string } = {},
-): Promise<RunningServer> {
+  options: { sharedDatabaseUrl?: string; keepDatabase?: boolean; startTimeoutMs?: number } = {},
+): Promise<RunningServer & { database: string }> {
   const port = await freePort();
   const dataRoot = mkdtempSync(path.join(tmpdir(), "mognad-e2e-"));
   const serverUrl = process.env.DATABASE_URL;
@@ -46,11 +64,19 @@ export async function startServer(
     PGLITE_DATA_DIR: path.join(dataRoot, "pglite"),
     ...extraEnv,
   };
+  // A caller that chose its own database gets it as it is.
+  const ownDatabase = "DATABASE_URL" in extraEnv || "PGLITE_DATA_DIR" in extraEnv;
+  const content = contentAtStart({ ...env, DATABASE_URL: options.sharedDatabaseUrl ?? serverUrl });
   if (options.sharedDatabaseUrl) {
     env.DATABASE_URL = options.sharedDatabaseUrl;
-  } else if (serverUrl) {
-    scratch = await createScratchDatabase(serverUrl, "mognad_e2e");
+  } else if (serverUrl && !ownDatabase) {
+    const template = templateFor("postgres", content) ?? templateFor("postgres", "empty");
+    scratch = await createScratchDatabase(serverUrl, "mognad_e2e", template);
     env.DATABASE_URL = scratch.url;
+  } else if (!serverUrl && !ownDatabase) {
+    // An empty migrated database is a fine start for a server that seeds: it seeds it.
+    const template = templateFor("pglite", content) ?? templateFor("pglite", "empty");
+    if (template) copyPgliteTemplate(template, String(env.PGLITE_DATA_DIR));
   }
   const child = spawn(process.execPath, ["build/index.js"], {
     env,
@@ -63,9 +89,10 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
 
   // Demo seeding on a loaded 2-core machine has taken over a minute; the e2e hook timeout is 180 s.
-  const deadline = Date.now() + 170_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 170_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited early (${child.exitCode ?? child.signalCode}):\n${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {
@@ -79,11 +106,14 @@ export async function startServer(
     url,
     process: child,
     output: () => output,
+    database: scratch ? new URL(scratch.url).pathname.slice(1) : String(env.PGLITE_DATA_DIR),
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       const code = await exited;
-      rmSync(dataRoot, { recursive: true, force: true });
-      await scratch?.drop();
+      if (!options.keepDatabase) {
+        rmSync(dataRoot, { recursive: true, force: true });
+        await scratch?.drop();
+      }
       return code;
     },
   };

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { templateFor } from "../helpers/database-templates";
 import { createScratchDatabase } from "../helpers/test-db";
 import { startServer, type RunningServer } from "./server";
 
@@ -49,7 +50,11 @@ describe.skipIf(!process.env.DATABASE_URL)("sign-in throttling across two app pr
   }
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(process.env.DATABASE_URL!, "mognad_throttle");
+    scratch = await createScratchDatabase(
+      process.env.DATABASE_URL!,
+      "mognad_throttle",
+      templateFor("postgres", "empty"),
+    );
     createAccount("tova@example.se");
     createAccount("ulf@example.se");
     const env = { SEED_DEMO_DATA: "never" };
