@@ -16,7 +16,7 @@ const BRIEF = {
   notes: 3,
   noteChars: 400,
   gaps: 3,
-  gapItems: 2,
+  gapItems: 1,
   recommendations: 5,
   delivered: 5,
 } as const;
