@@ -40,7 +40,9 @@ describe.skipIf(!chromiumPath)(
       await page.getByTestId("completeness-link").click();
       await page.waitForURL(/\/hub\/dashboard\/companies\?region=skane/);
       await waitForHydration(page);
+      // A client-side navigation: the URL can change before the new page is rendered.
       const rows = page.getByTestId("completeness-list").locator("tbody tr");
+      await rows.first().waitFor();
       expect(await rows.count()).toBeGreaterThan(5);
       expect(await seriousViolations(page), "completeness list").toEqual([]);
       expect(errors()).toEqual([]);
