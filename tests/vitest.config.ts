@@ -1,17 +1,48 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Three projects: pure unit tests; integration tests against a real freshly migrated
- * database (PGlite in-process, or PostgreSQL when DATABASE_URL is set); end-to-end tests
- * against the production build, in Chromium where it is installed.
+ * The e2e files whose outcome depends on timing or on the machine's load (a drain on
+ * SIGTERM, an admission gate, a race while the page hydrates, limits across two
+ * processes): they run one at a time after the others, alone.
+ */
+const SERIAL_E2E = [
+  "tests/e2e/keyboard-loading.test.ts",
+  "tests/e2e/overload.test.ts",
+  "tests/e2e/rate-limit.test.ts",
+  "tests/e2e/server-process.test.ts",
+  "tests/e2e/shutdown.test.ts",
+  "tests/e2e/staff-throttle.test.ts",
+];
+
+/** What both e2e projects share: the production build, Chromium and the templates. */
+const e2e = {
+  environment: "node" as const,
+  // In order: the migrated template, then the build and the demo-data template, which the
+  // second makes in the background; e2e-ready.ts waits for them before each e2e file.
+  globalSetup: ["tests/setup/database-templates.ts", "tests/e2e/global-setup.ts"],
+  // After the root's tests/setup/fail-on-console-error.ts (arrays of a project add to the root's).
+  setupFiles: ["tests/setup/e2e-ready.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 180_000,
+};
+
+/**
+ * Pure unit tests; integration tests against a real freshly migrated database (PGlite
+ * in-process, or PostgreSQL when DATABASE_URL is set); end-to-end tests against the
+ * production build, in Chromium where it is installed, in two projects: e2e (two files at
+ * a time) and e2e-serial (alone, last).
  */
 export default defineConfig({
   root,
   test: {
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    // Vitest's default is one worker fewer than the cores: one on CI's two, which left a core
+    // idle while an integration file waited for PostgreSQL (decision 025).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -36,13 +67,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...e2e,
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          environment: "node",
-          // In order: the migrated template, then the build and the demo-data template.
-          globalSetup: ["tests/setup/database-templates.ts", "tests/e2e/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
+          exclude: SERIAL_E2E,
+          // Two files at a time, after the unit and integration files (decision 025): each
+          // starts its own server on a free port with its own database, and spends much
+          // of its time waiting for that server and for Chromium.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...e2e,
+          name: "e2e-serial",
+          include: SERIAL_E2E,
+          // One at a time, last, with nothing else running: these measure time or load.
           fileParallelism: false,
         },
       },

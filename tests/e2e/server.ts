@@ -53,13 +53,12 @@ export async function startServer(
   extraEnv: Record<string, string> = {},
   options: { sharedDatabaseUrl?: string; keepDatabase?: boolean; startTimeoutMs?: number } = {},
 ): Promise<RunningServer & { database: string }> {
-  const port = await freePort();
   const dataRoot = mkdtempSync(path.join(tmpdir(), "mognad-e2e-"));
   const serverUrl = process.env.DATABASE_URL;
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(port),
+    PORT: String(await freePort()),
     HOST: "127.0.0.1",
     PGLITE_DATA_DIR: path.join(dataRoot, "pglite"),
     ...extraEnv,
@@ -78,34 +77,21 @@ export async function startServer(
     const template = templateFor("pglite", content) ?? templateFor("pglite", "empty");
     if (template) copyPgliteTemplate(template, String(env.PGLITE_DATA_DIR));
   }
-  const child = spawn(process.execPath, ["build/index.js"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-
-  // Demo seeding on a loaded 2-core machine has taken over a minute; the e2e hook timeout is 180 s.
-  const deadline = Date.now() + (options.startTimeoutMs ?? 170_000);
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`server exited early (${child.exitCode ?? child.signalCode}):\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
+  // The port was free when asked, but a server of another e2e file running beside this one
+  // may take it first: then this one cannot listen (app/server.ts says so and exits), and
+  // starts again on another port.
+  let started = await spawnAndWait(env, options.startTimeoutMs);
+  for (let attempt = 1; started.addressInUse && !("PORT" in extraEnv) && attempt < 5; attempt++) {
+    env.PORT = String(await freePort());
+    started = await spawnAndWait(env, options.startTimeoutMs);
   }
+  if (started.addressInUse) throw new Error(`no free port:\n${started.output()}`);
+  const { child, url, output, exited } = started;
 
   return {
     url,
     process: child,
-    output: () => output,
+    output,
     database: scratch ? new URL(scratch.url).pathname.slice(1) : String(env.PGLITE_DATA_DIR),
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
@@ -117,6 +103,42 @@ export async function startServer(
       return code;
     },
   };
+}
+
+/**
+ * Spawns the production build with `env` and waits until it answers /healthz, or until it
+ * exits because its port was taken (`addressInUse`); throws when it exits otherwise.
+ */
+async function spawnAndWait(env: NodeJS.ProcessEnv, startTimeoutMs = 170_000) {
+  const child = spawn(process.execPath, ["build/index.js"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const output = () => log;
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${env.PORT}`;
+
+  // Demo seeding on a loaded 2-core machine has taken over a minute; the e2e hook timeout is 180 s.
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await exited;
+      if (log.includes("PORT: the port is already in use"))
+        return { addressInUse: true as const, output };
+      throw new Error(`server exited early (${child.exitCode ?? child.signalCode}):\n${log}`);
+    }
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { addressInUse: false as const, child, url, output, exited };
 }
 
 /** Runs the production build with an environment and returns its exit code and output. */
