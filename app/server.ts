@@ -8,6 +8,7 @@ import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
 import cluster from "node:cluster";
+import net from "node:net";
 import type { Server } from "node:http";
 import type { AppLoadContext } from "@remix-run/node";
 import { closeDatabase, openDatabase } from "./lib/server/db.server";
@@ -174,9 +175,24 @@ function listeningOrigin(host: string, port: number): string {
 let stopping = false;
 
 /**
- * SIGTERM/SIGINT: stop accepting connections, close the idle keep-alive ones, answer
- * requests still arriving on open ones with `Connection: close`, let the requests in
- * flight finish, then close the database and exit 0.
+ * How long after SIGTERM a keep-alive socket with no request on it is left open. A
+ * client that sends on it in that time is answered (with `Connection: close`); only a
+ * socket that stayed idle all along is then closed, so a request crossing the close in
+ * the network can only meet a socket its client had no use for.
+ */
+const IDLE_GRACE_MS = 1_000;
+
+/**
+ * SIGTERM/SIGINT, in this order:
+ * 1. Stop listening, first: a client that reconnects from now on is refused
+ *    (ECONNREFUSED), never accepted and then reset. (Node's `server.close()` closes the
+ *    idle connections *before* the listening socket; a client that saw its socket close
+ *    could reconnect into the backlog in between and be reset. So not `server.close()`.)
+ * 2. Every response from now on carries `Connection: close` (the middleware above): the
+ *    client reads the whole answer and then stops using the socket, which Node closes.
+ *    Requests in flight finish; new requests on open sockets are served or get 503.
+ * 3. After IDLE_GRACE_MS, close the sockets that have no request in flight, every 50 ms.
+ * 4. With no connection left, close the database and exit 0.
  */
 function handleShutdown(server: Server): void {
   const stop = (signal: string) => {
@@ -188,16 +204,18 @@ function handleShutdown(server: Server): void {
       void closeDatabase().finally(() => process.exit(1));
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    // A connection whose response was already under way when the signal came did not get
-    // `Connection: close`: close it as soon as it falls idle.
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    server.close(() => {
+    let sweep: NodeJS.Timeout | undefined;
+    const grace = setTimeout(() => {
+      server.closeIdleConnections();
+      sweep = setInterval(() => server.closeIdleConnections(), 50);
+    }, IDLE_GRACE_MS);
+    net.Server.prototype.close.call(server, () => {
+      clearTimeout(grace);
       clearInterval(sweep);
       void closeDatabase()
         .then(() => process.exit(0))
         .catch((error: unknown) => fail(error));
     });
-    server.closeIdleConnections();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

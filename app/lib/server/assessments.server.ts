@@ -18,7 +18,11 @@ import {
 import type { Assessment, Company, Stage } from "../../../db/schema";
 import { validateAnswers, type Answers } from "../core/answers";
 import type { CustomerTypeId, LanguageId } from "../core/vocabularies";
-import { forgetRefilledCreationBuckets, takeCreationToken } from "./creation-limit.server";
+import {
+  forgetRefilledCreationBuckets,
+  refuseWithoutCreationToken,
+  takeCreationToken,
+} from "./creation-limit.server";
 import { database } from "./db.server";
 import { majorOf, questionIndex, type Problem, type SurveyDefinition } from "../core/definitions";
 import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.server";
@@ -87,8 +91,9 @@ export async function createAssessment(
   const assessmentId = await database()
     .db.transaction()
     .execute(async (trx) => {
+      // An address whose bucket is empty is refused before any work (no lock taken).
       if (options.clientAddress !== undefined) {
-        await takeCreationToken(trx, options.clientAddress);
+        await refuseWithoutCreationToken(trx, options.clientAddress);
       }
       const companyId = await insertCompany(trx, {
         name: profileName(profile),
@@ -108,14 +113,26 @@ export async function createAssessment(
         consent_advisers_at: profile.consentAdvisers ? now : null,
         consent_benchmark_at: profile.consentBenchmark ? now : null,
       });
-      return withCompanyChange(trx, [companyId], async () => {
-        const id = await insertAssessment(
-          trx,
-          pinnedAssessment(entry, companyId, "T0", hash, language),
-        );
-        await insertNewCompanyLatest(trx, companyId);
-        return id;
-      });
+      const id = await withCompanyChange(
+        trx,
+        [companyId],
+        async () => {
+          const id = await insertAssessment(
+            trx,
+            pinnedAssessment(entry, companyId, "T0", hash, language),
+          );
+          await insertNewCompanyLatest(trx, companyId);
+          return id;
+        },
+        { created: true },
+      );
+      // The token last: taking it locks the address's bucket row until the commit, and
+      // creations from one address (a workshop's room behind one NAT) must not queue on
+      // that lock for the whole transaction while each holds a pool connection.
+      if (options.clientAddress !== undefined) {
+        await takeCreationToken(trx, options.clientAddress);
+      }
+      return id;
     });
   if (options.clientAddress !== undefined) await forgetRefilledCreationBuckets();
   return { token, assessmentId };

@@ -12,6 +12,13 @@ export interface CompanyChangeOptions {
    * erasure): the slots of that key are brought to the rule too.
    */
   formerPeerKeys?: ReadonlyMap<string, string>;
+  /**
+   * The companies were inserted in this very transaction (a new assessment's company):
+   * no other write can see them, and they have no assessment yet, so there is nothing to
+   * lock and no contribution to withdraw before the change (three statements, one of them
+   * the rollups' large contribution query, off the creation's path).
+   */
+  created?: boolean;
 }
 
 /**
@@ -33,10 +40,12 @@ export async function withCompanyChange<T>(
   options: CompanyChangeOptions = {},
 ): Promise<T> {
   const ids = [...new Set(companyIds)].sort();
-  await lockCompanies(trx, ids);
-  const formerKeys = [...(options.formerPeerKeys?.values() ?? [])];
-  await lockPeerSlots(trx, await listCompanyPeerSlots(trx, ids, formerKeys));
-  await applyCompanyRollups(trx, ids, -1, ROLLUP_NAMING);
+  if (!options.created) {
+    await lockCompanies(trx, ids);
+    const formerKeys = [...(options.formerPeerKeys?.values() ?? [])];
+    await lockPeerSlots(trx, await listCompanyPeerSlots(trx, ids, formerKeys));
+    await applyCompanyRollups(trx, ids, -1, ROLLUP_NAMING);
+  }
   const result = await change();
   for (const id of ids) await syncCompanyPeerSlots(trx, id, options.formerPeerKeys?.get(id));
   await applyCompanyRollups(trx, ids, 1, ROLLUP_NAMING);
