@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Link,
@@ -16,7 +17,8 @@ import { I18nProvider, useTranslation } from "./components/i18n";
 import { LanguageSwitch } from "./components/language-switch";
 import { useNonce } from "./components/nonce";
 import { DEFAULT_LANGUAGE } from "./lib/core/language";
-import { dictionaryFor, getLanguage } from "./lib/server/i18n.server";
+import { getLanguage, pageDictionary } from "./lib/server/i18n.server";
+import { isStaffPath } from "./lib/view/translate";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -26,8 +28,15 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
-  return { lang, dictionary: dictionaryFor(lang) };
+  return { lang, dictionary: pageDictionary(lang, new URL(request.url).pathname) };
 }
+
+/** The dictionary differs inside and outside the staff area: reload it when crossing. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname);
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -20,7 +20,11 @@ describe("GET /api/v1/definitions", () => {
     expect(body.definitions).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: "dma-sme", versions: ["1.0.0", "1.1.0"], latest: "1.1.0" }),
-        expect.objectContaining({ id: "smart-industry", latest: "1.0.0" }),
+        expect.objectContaining({
+          id: "smart-industry",
+          versions: ["1.0.0", "1.0.1"],
+          latest: "1.0.1",
+        }),
         expect.objectContaining({ id: "dma-pso", versions: ["1.0.0"], latest: "1.0.0" }),
       ]),
     );
@@ -70,6 +74,7 @@ describe("POST /api/v1/definitions/:id/:version/score", () => {
         ["dma-sme", "1.0.0"],
         ["dma-sme", "1.1.0"],
         ["smart-industry", "1.0.0"],
+        ["smart-industry", "1.0.1"],
       ]),
     );
   });

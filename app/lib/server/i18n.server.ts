@@ -5,7 +5,13 @@ import en from "../../locales/en";
 import sv from "../../locales/sv";
 import { LANGUAGES, type LanguageId } from "../core/vocabularies";
 import { DEFAULT_LANGUAGE, toLanguage } from "../core/language";
-import { translate, type Dictionary, type Translate } from "../view/translate";
+import {
+  isStaffPath,
+  publicDictionary,
+  translate,
+  type Dictionary,
+  type Translate,
+} from "../view/translate";
 
 /** The visitor's chosen language, kept for a year. */
 export const languageCookie = createCookie("lng", {
@@ -39,9 +45,19 @@ export async function getLanguage(request: Request): Promise<LanguageId> {
   return toLanguage(await i18next.getLocale(request));
 }
 
-/** The whole dictionary of one language, for the root loader to send to the page. */
+/** The whole dictionary of one language. */
 export function dictionaryFor(lang: LanguageId): Dictionary {
   return lang === "sv" ? sv : en;
+}
+
+const publicDictionaries = { en: publicDictionary(en), sv: publicDictionary(sv) };
+
+/**
+ * What the root loader sends to a page: the whole dictionary in the staff area, the
+ * respondent's part of it elsewhere (the root reloads it when a navigation crosses).
+ */
+export function pageDictionary(lang: LanguageId, pathname: string): Dictionary {
+  return isStaffPath(pathname) ? dictionaryFor(lang) : publicDictionaries[lang];
 }
 
 /** A translation function of one language, without a request (stored results, reasons). */

@@ -44,7 +44,8 @@ export interface LabelledItem {
 
 /**
  * Names the items of `itemRooms` from the exact definition version: a grid row by its text
- * (with the question's title), a checkbox question by its title; services by their name.
+ * (with the question's title), a checkbox question or a one-row grid by its title; services
+ * by their name.
  */
 export function labelItems(
   definition: SurveyDefinition,
@@ -55,10 +56,12 @@ export function labelItems(
   return rooms.map((item) => {
     const json = findQuestion(definition, item.question)?.json ?? {};
     const title = localise(json.title, lang) || item.question;
+    // A grid of one row (a smart-industry topic) is one item: its title names it.
+    const rows = itemsOf(json, "rows");
     const rowText =
-      item.row === undefined
+      item.row === undefined || rows.length === 1
         ? undefined
-        : localise(itemsOf(json, "rows").find((r) => r.value === item.row)?.text, lang) || item.row;
+        : localise(rows.find((r) => r.value === item.row)?.text, lang) || item.row;
     return {
       dimension: item.dimension,
       key: item.row === undefined ? item.question : `${item.question}/${item.row}`,

@@ -10,6 +10,36 @@ export type TranslateVariables = Record<string, string | number>;
 /** A translation function: a dotted key of app/locales and its `{{variables}}`. */
 export type Translate = (key: string, variables?: TranslateVariables) => string;
 
+/** Whether a path is in the staff area (`/hub`), whose pages use the staff's strings. */
+export function isStaffPath(pathname: string): boolean {
+  return pathname === "/hub" || pathname.startsWith("/hub/");
+}
+
+/**
+ * The strings only the staff area uses: its pages, the adviser's workspace (but for
+ * `adviser.privacy`, the respondent's privacy page), the dashboard and the exports. About
+ * two thirds of a language's strings.
+ */
+const STAFF_ONLY = ["hub", "dashboard", "exports"] as const;
+
+/**
+ * A dictionary without the staff area's strings, for the respondent's pages: every page
+ * carries its language's dictionary in its HTML, and on a phone's slow network each of
+ * those bytes comes before the questionnaire (issue #14, point 4).
+ */
+export function publicDictionary(dictionary: Dictionary): Dictionary {
+  const kept: Dictionary = {};
+  for (const [key, value] of Object.entries(dictionary)) {
+    if ((STAFF_ONLY as readonly string[]).includes(key)) continue;
+    if (key === "adviser" && typeof value === "object") {
+      kept.adviser = { privacy: value.privacy };
+      continue;
+    }
+    kept[key] = value;
+  }
+  return kept;
+}
+
 /**
  * Looks up a dotted key (`landing.title`) and fills `{{name}}` placeholders, with the
  * same syntax as i18next so the server's i18next and the browser agree. A missing key
