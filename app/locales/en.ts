@@ -979,9 +979,9 @@ const en = {
       copy: "Copy the {{stage}} link and send it to the company (it is shown only now):",
       link: "Private link",
       copyButton: "Copy",
-      mailSubject: "Your follow-up assessment ({{stage}}) at {{hub}}",
+      mailSubject: "{{stage}} of your digital maturity at {{hub}}",
       mailBody:
-        "Hello {{name}},\n\nIt is time for your follow-up digital maturity assessment ({{stage}}) with {{hub}}. It shows what has changed since last time. Continue here, on any device:\n\n{{url}}\n\nThe link is personal to your organisation; keep it to yourselves.",
+        "Hello {{name}},\n\nIt is time for the {{stageLower}} of your digital maturity with {{hub}}. It shows what has changed since last time. Continue here, on any device:\n\n{{url}}\n\nThe link is personal to your organisation; keep it to yourselves.",
     },
     latest: {
       title: "Latest results ({{stage}}, {{date}})",

@@ -991,9 +991,9 @@ const sv: Translations = {
       copy: "Kopiera länken till {{stage}} och skicka den till företaget (den visas bara nu):",
       link: "Privat länk",
       copyButton: "Kopiera",
-      mailSubject: "Er uppföljande bedömning ({{stage}}) hos {{hub}}",
+      mailSubject: "{{stage}} av er digitala mognad hos {{hub}}",
       mailBody:
-        "Hej {{name}},\n\nNu är det dags för er uppföljande bedömning av digital mognad ({{stage}}) hos {{hub}}. Den visar vad som har förändrats sedan förra gången. Fortsätt här, på valfri enhet:\n\n{{url}}\n\nLänken är personlig för er organisation; dela den inte med andra.",
+        "Hej {{name}},\n\nNu är det dags för {{stageLower}} av er digitala mognad hos {{hub}}. Den visar vad som har förändrats sedan förra gången. Fortsätt här, på valfri enhet:\n\n{{url}}\n\nLänken är personlig för er organisation; dela den inte med andra.",
     },
     latest: {
       title: "Senaste resultat ({{stage}}, {{date}})",
