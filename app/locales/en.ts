@@ -905,6 +905,8 @@ const en = {
       caption: "Companies, with their latest assessment and next step",
       orgNumberShort: "Org. no.",
       filters: "Search and filter companies",
+      filtersToggle: "Filters",
+      filtersSet: "Filters ({{count}} set)",
       search: "Search by name or organisation number",
       searchHint: "Part of the name is enough; accents do not matter (malmo finds Malmö).",
       any: "Any",

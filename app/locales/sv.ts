@@ -915,6 +915,8 @@ const sv: Translations = {
       caption: "Företag med senaste bedömning och nästa steg",
       orgNumberShort: "Org.nr",
       filters: "Sök och filtrera företag",
+      filtersToggle: "Filter",
+      filtersSet: "Filter ({{count}} valda)",
       search: "Sök på namn eller organisationsnummer",
       searchHint:
         "Det räcker med en del av namnet; accenter spelar ingen roll (malmo hittar Malmö).",
