@@ -917,6 +917,7 @@ const en = {
       apply: "Show",
       clear: "Clear the filters",
       count: "Companies found: {{count}}",
+      countMore: "Companies found: more than {{count}}",
       emptyFiltered:
         "No company matches this search and these filters. Try part of the name, or clear the filters.",
       emptyAdviser:
@@ -936,6 +937,7 @@ const en = {
       previous: "← Previous",
       nextPage: "Next →",
       pageOf: "Page {{page}} of {{pages}}",
+      pageOfMore: "Page {{page}} of more than {{pages}}",
       errors: {
         noCompanies: "Check at least one company to assign.",
         noAdviser: "Choose an active adviser to assign the companies to.",

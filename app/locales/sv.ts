@@ -928,6 +928,7 @@ const sv: Translations = {
       apply: "Visa",
       clear: "Rensa filtren",
       count: "Hittade företag: {{count}}",
+      countMore: "Hittade företag: fler än {{count}}",
       emptyFiltered:
         "Inget företag matchar sökningen och filtren. Prova en del av namnet eller rensa filtren.",
       emptyAdviser:
@@ -947,6 +948,7 @@ const sv: Translations = {
       previous: "← Föregående",
       nextPage: "Nästa →",
       pageOf: "Sida {{page}} av {{pages}}",
+      pageOfMore: "Sida {{page}} av fler än {{pages}}",
       errors: {
         noCompanies: "Markera minst ett företag att tilldela.",
         noAdviser: "Välj en aktiv rådgivare att tilldela företagen till.",

@@ -78,9 +78,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ClientList() {
-  const { lead, erased, query, rows, total, advisers, partners } = useLoaderData<typeof loader>();
+  const { lead, erased, query, rows, total, more, advisers, partners } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
-  const { t } = useTranslation();
+  const { t, lang } = useTranslation();
+  // With `more`, total is a lower bound past this page, so there is always a next page.
   const pages = Math.max(1, Math.ceil(total / query.per));
   const filters = [query.next, query.band, query.sector, query.size, query.region]
     .concat([query.questionnaire, query.adviser, query.partner])
@@ -241,7 +243,9 @@ export default function ClientList() {
       ) : null}
 
       <p role="status" data-testid="client-count">
-        {t("adviser.list.count", { count: total })}
+        {t(more ? "adviser.list.countMore" : "adviser.list.count", {
+          count: total.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB"),
+        })}
       </p>
       {rows.length === 0 ? (
         <p className="note" data-testid="client-list-empty">
@@ -285,7 +289,10 @@ export default function ClientList() {
               nav: t("adviser.list.pages"),
               previous: t("adviser.list.previous"),
               next: t("adviser.list.nextPage"),
-              pageOf: t("adviser.list.pageOf", { page: query.page, pages }),
+              pageOf: t(more ? "adviser.list.pageOfMore" : "adviser.list.pageOf", {
+                page: query.page,
+                pages,
+              }),
             }}
           />
         </>
