@@ -135,7 +135,7 @@ export function CompanyLatestResults({
           headers={{
             dimension: t("results.dimension"),
             score: t("results.score"),
-            peerMedian: t("results.peerMedian"),
+            peerMedian: t("staff.results.peerMedian"),
             peerRange: t("results.peerRange"),
           }}
         />
@@ -143,7 +143,7 @@ export function CompanyLatestResults({
       <CompanyGaps gaps={latest.gaps} />
       <Recommendations items={latest.recommendations} hub={hub} />
       <section aria-labelledby="company-answers-title" className="results__answers">
-        <h2 id="company-answers-title">{t("results.answersTitle")}</h2>
+        <h2 id="company-answers-title">{t("staff.results.answersTitle")}</h2>
         <p className="note">{t("adviser.latest.triggeredNote")}</p>
         {latest.view.answers.map((section) => (
           <details key={section.title} className="answers-section">

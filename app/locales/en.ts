@@ -387,6 +387,107 @@ const en = {
         "Services of DigIT Hub Sweden that match your gaps, the most needed first. The hub serves public sector organisations as well as companies.",
     },
   },
+  /**
+   * The staff pages' wording of what the company's own pages say in the second person
+   * ("you did not choose …"): an adviser reads about the company (app/lib/view/translate.ts
+   * staffWording). `staff.pso.` words it for a public sector organisation.
+   */
+  staff: {
+    results: {
+      company: "The company",
+      peerMedian: "Typical of the peer group",
+      answersTitle: "The answers",
+    },
+    peers: {
+      overallSentence: "The company's overall score is higher than {{percent}} of {{group}}.",
+      strengthsTitle: "The company's strengths",
+      strengths: "Here the company is well above what is typical for similar companies: {{list}}.",
+      fallback: {
+        size_class:
+          "Too few companies in its sector have taken the assessment yet, so it is compared with {{group}}.",
+        region:
+          "Too few companies in its sector or of its size have taken the assessment yet, so it is compared with {{group}}.",
+        all: "Too few companies in its sector, of its size or in its region have taken the assessment yet, so it is compared with {{group}}.",
+      },
+    },
+    recommendations: {
+      reason: {
+        dimension: "The company's score for {{dimension}} is {{score}} of 100 ({{band}}).",
+        dimensionBelowPeers:
+          "The company's score for {{dimension}} is {{score}} of 100 ({{band}}); typical among {{group}} is {{median}}.",
+        choiceMissing:
+          "The company did not choose “{{item}}” in the question “{{question}}” ({{dimension}}).",
+        choiceSelected:
+          "The company chose “{{item}}” in the question “{{question}}” ({{dimension}}).",
+        row: "The company answered “{{value}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+      },
+    },
+    reasonCell: {
+      notTicked:
+        "The company did not tick “{{column}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+      ticked:
+        "The company ticked “{{column}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+    },
+    peerPopulation: {
+      overallCoarse: {
+        above: "The company's overall score is above what is typical among {{group}}.",
+        around: "The company's overall score is close to what is typical among {{group}}.",
+        below: "The company's overall score is below what is typical among {{group}}.",
+      },
+    },
+    journey: {
+      lowestOverall: "The company's overall score is lower than the others among {{group}}.",
+    },
+    pso: {
+      results: {
+        company: "The organisation",
+      },
+      peers: {
+        overallSentence:
+          "The organisation's overall score is higher than {{percent}} of {{group}}.",
+        strengthsTitle: "The organisation's strengths",
+        strengths:
+          "Here the organisation is well above what is typical for similar organisations: {{list}}.",
+        fallback: {
+          government_area:
+            "Too few organisations of its type have taken the assessment yet, so it is compared with {{group}}.",
+          size_class:
+            "Too few organisations of its type or in its area of government have taken the assessment yet, so it is compared with {{group}}.",
+          region:
+            "Too few organisations of its type, in its area of government or of its size have taken the assessment yet, so it is compared with {{group}}.",
+          all: "Too few organisations of its type, in its area of government, of its size or in its county have taken the assessment yet, so it is compared with {{group}}.",
+        },
+      },
+      recommendations: {
+        reason: {
+          dimension: "The organisation's score for {{dimension}} is {{score}} of 100 ({{band}}).",
+          dimensionBelowPeers:
+            "The organisation's score for {{dimension}} is {{score}} of 100 ({{band}}); typical among {{group}} is {{median}}.",
+          choiceMissing:
+            "The organisation did not choose “{{item}}” in the question “{{question}}” ({{dimension}}).",
+          choiceSelected:
+            "The organisation chose “{{item}}” in the question “{{question}}” ({{dimension}}).",
+          row: "The organisation answered “{{value}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+        },
+      },
+      reasonCell: {
+        notTicked:
+          "The organisation did not tick “{{column}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+        ticked:
+          "The organisation ticked “{{column}}” for “{{row}}” in the question “{{question}}” ({{dimension}}).",
+      },
+      peerPopulation: {
+        overallCoarse: {
+          above: "The organisation's overall score is above what is typical among {{group}}.",
+          around: "The organisation's overall score is close to what is typical among {{group}}.",
+          below: "The organisation's overall score is below what is typical among {{group}}.",
+        },
+      },
+      journey: {
+        lowestOverall: "The organisation's overall score is lower than the others among {{group}}.",
+      },
+    },
+  },
   hub: {
     shell: {
       area: "Staff",
@@ -905,6 +1006,8 @@ const en = {
       caption: "Companies, with their latest assessment and next step",
       orgNumberShort: "Org. no.",
       filters: "Search and filter companies",
+      filtersToggle: "Filters",
+      filtersSet: "Filters ({{count}} set)",
       search: "Search by name or organisation number",
       searchHint: "Part of the name is enough; accents do not matter (malmo finds Malmö).",
       any: "Any",
@@ -915,6 +1018,7 @@ const en = {
       apply: "Show",
       clear: "Clear the filters",
       count: "Companies found: {{count}}",
+      countMore: "Companies found: more than {{count}}",
       emptyFiltered:
         "No company matches this search and these filters. Try part of the name, or clear the filters.",
       emptyAdviser:
@@ -934,6 +1038,7 @@ const en = {
       previous: "← Previous",
       nextPage: "Next →",
       pageOf: "Page {{page}} of {{pages}}",
+      pageOfMore: "Page {{page}} of more than {{pages}}",
       errors: {
         noCompanies: "Check at least one company to assign.",
         noAdviser: "Choose an active adviser to assign the companies to.",
@@ -979,9 +1084,9 @@ const en = {
       copy: "Copy the {{stage}} link and send it to the company (it is shown only now):",
       link: "Private link",
       copyButton: "Copy",
-      mailSubject: "Your follow-up assessment ({{stage}}) at {{hub}}",
+      mailSubject: "{{stage}} of your digital maturity at {{hub}}",
       mailBody:
-        "Hello {{name}},\n\nIt is time for your follow-up digital maturity assessment ({{stage}}) with {{hub}}. It shows what has changed since last time. Continue here, on any device:\n\n{{url}}\n\nThe link is personal to your organisation; keep it to yourselves.",
+        "Hello {{name}},\n\nIt is time for the {{stageLower}} of your digital maturity with {{hub}}. It shows what has changed since last time. Continue here, on any device:\n\n{{url}}\n\nThe link is personal to your organisation; keep it to yourselves.",
     },
     latest: {
       title: "Latest results ({{stage}}, {{date}})",

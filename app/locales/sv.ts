@@ -390,6 +390,104 @@ const sv: Translations = {
         "Tjänster från DigIT Hub Sweden som passar era luckor, de viktigaste först. Hubben finns till för offentliga organisationer lika väl som för företag.",
     },
   },
+  /**
+   * The staff pages' wording of what the company's own pages say in the second person
+   * ("Ni valde inte …"): an adviser reads about the company (app/lib/view/translate.ts
+   * staffWording). `staff.pso.` words it for a public sector organisation.
+   */
+  staff: {
+    results: {
+      company: "Företaget",
+      peerMedian: "Typiskt i jämförelsegruppen",
+      answersTitle: "Svaren",
+    },
+    peers: {
+      overallSentence: "Företagets totala resultat är högre än {{percent}} av {{group}}.",
+      strengthsTitle: "Företagets styrkor",
+      strengths: "Här ligger företaget klart över det typiska för liknande företag: {{list}}.",
+      fallback: {
+        size_class:
+          "För få företag i dess bransch har gjort bedömningen ännu, så det jämförs med {{group}}.",
+        region:
+          "För få företag i dess bransch eller av dess storlek har gjort bedömningen ännu, så det jämförs med {{group}}.",
+        all: "För få företag i dess bransch, av dess storlek eller i dess län har gjort bedömningen ännu, så det jämförs med {{group}}.",
+      },
+    },
+    recommendations: {
+      reason: {
+        dimension: "Företagets resultat för {{dimension}} är {{score}} av 100 ({{band}}).",
+        dimensionBelowPeers:
+          "Företagets resultat för {{dimension}} är {{score}} av 100 ({{band}}); typiskt bland {{group}} är {{median}}.",
+        choiceMissing: "Företaget valde inte ”{{item}}” i frågan ”{{question}}” ({{dimension}}).",
+        choiceSelected: "Företaget valde ”{{item}}” i frågan ”{{question}}” ({{dimension}}).",
+        row: "Företaget svarade ”{{value}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+      },
+    },
+    reasonCell: {
+      notTicked:
+        "Företaget kryssade inte i ”{{column}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+      ticked:
+        "Företaget kryssade i ”{{column}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+    },
+    peerPopulation: {
+      overallCoarse: {
+        above: "Företagets totala resultat ligger över det typiska bland {{group}}.",
+        around: "Företagets totala resultat ligger kring det typiska bland {{group}}.",
+        below: "Företagets totala resultat ligger under det typiska bland {{group}}.",
+      },
+    },
+    journey: {
+      lowestOverall: "Företagets totala resultat är lägre än de andras bland {{group}}.",
+    },
+    pso: {
+      results: {
+        company: "Organisationen",
+      },
+      peers: {
+        overallSentence: "Organisationens totala resultat är högre än {{percent}} av {{group}}.",
+        strengthsTitle: "Organisationens styrkor",
+        strengths:
+          "Här ligger organisationen klart över det typiska för liknande organisationer: {{list}}.",
+        fallback: {
+          government_area:
+            "För få organisationer av dess typ har gjort bedömningen ännu, så den jämförs med {{group}}.",
+          size_class:
+            "För få organisationer av dess typ eller inom dess verksamhetsområde har gjort bedömningen ännu, så den jämförs med {{group}}.",
+          region:
+            "För få organisationer av dess typ, inom dess verksamhetsområde eller av dess storlek har gjort bedömningen ännu, så den jämförs med {{group}}.",
+          all: "För få organisationer av dess typ, inom dess verksamhetsområde, av dess storlek eller i dess län har gjort bedömningen ännu, så den jämförs med {{group}}.",
+        },
+      },
+      recommendations: {
+        reason: {
+          dimension: "Organisationens resultat för {{dimension}} är {{score}} av 100 ({{band}}).",
+          dimensionBelowPeers:
+            "Organisationens resultat för {{dimension}} är {{score}} av 100 ({{band}}); typiskt bland {{group}} är {{median}}.",
+          choiceMissing:
+            "Organisationen valde inte ”{{item}}” i frågan ”{{question}}” ({{dimension}}).",
+          choiceSelected:
+            "Organisationen valde ”{{item}}” i frågan ”{{question}}” ({{dimension}}).",
+          row: "Organisationen svarade ”{{value}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+        },
+      },
+      reasonCell: {
+        notTicked:
+          "Organisationen kryssade inte i ”{{column}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+        ticked:
+          "Organisationen kryssade i ”{{column}}” för ”{{row}}” i frågan ”{{question}}” ({{dimension}}).",
+      },
+      peerPopulation: {
+        overallCoarse: {
+          above: "Organisationens totala resultat ligger över det typiska bland {{group}}.",
+          around: "Organisationens totala resultat ligger kring det typiska bland {{group}}.",
+          below: "Organisationens totala resultat ligger under det typiska bland {{group}}.",
+        },
+      },
+      journey: {
+        lowestOverall: "Organisationens totala resultat är lägre än de andras bland {{group}}.",
+      },
+    },
+  },
   hub: {
     shell: {
       area: "Personal",
@@ -915,6 +1013,8 @@ const sv: Translations = {
       caption: "Företag med senaste bedömning och nästa steg",
       orgNumberShort: "Org.nr",
       filters: "Sök och filtrera företag",
+      filtersToggle: "Filter",
+      filtersSet: "Filter ({{count}} valda)",
       search: "Sök på namn eller organisationsnummer",
       searchHint:
         "Det räcker med en del av namnet; accenter spelar ingen roll (malmo hittar Malmö).",
@@ -926,6 +1026,7 @@ const sv: Translations = {
       apply: "Visa",
       clear: "Rensa filtren",
       count: "Hittade företag: {{count}}",
+      countMore: "Hittade företag: fler än {{count}}",
       emptyFiltered:
         "Inget företag matchar sökningen och filtren. Prova en del av namnet eller rensa filtren.",
       emptyAdviser:
@@ -945,6 +1046,7 @@ const sv: Translations = {
       previous: "← Föregående",
       nextPage: "Nästa →",
       pageOf: "Sida {{page}} av {{pages}}",
+      pageOfMore: "Sida {{page}} av fler än {{pages}}",
       errors: {
         noCompanies: "Markera minst ett företag att tilldela.",
         noAdviser: "Välj en aktiv rådgivare att tilldela företagen till.",
@@ -991,9 +1093,9 @@ const sv: Translations = {
       copy: "Kopiera länken till {{stage}} och skicka den till företaget (den visas bara nu):",
       link: "Privat länk",
       copyButton: "Kopiera",
-      mailSubject: "Er uppföljande bedömning ({{stage}}) hos {{hub}}",
+      mailSubject: "{{stage}} av er digitala mognad hos {{hub}}",
       mailBody:
-        "Hej {{name}},\n\nNu är det dags för er uppföljande bedömning av digital mognad ({{stage}}) hos {{hub}}. Den visar vad som har förändrats sedan förra gången. Fortsätt här, på valfri enhet:\n\n{{url}}\n\nLänken är personlig för er organisation; dela den inte med andra.",
+        "Hej {{name}},\n\nNu är det dags för {{stageLower}} av er digitala mognad hos {{hub}}. Den visar vad som har förändrats sedan förra gången. Fortsätt här, på valfri enhet:\n\n{{url}}\n\nLänken är personlig för er organisation; dela den inte med andra.",
     },
     latest: {
       title: "Senaste resultat ({{stage}}, {{date}})",

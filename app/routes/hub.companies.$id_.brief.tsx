@@ -113,7 +113,7 @@ export default function CompanyBrief() {
                       {t("results.score")}
                     </th>
                     <th scope="col" className="numeric">
-                      {t("results.peerMedian")}
+                      {t("staff.results.peerMedian")}
                     </th>
                   </tr>
                 </thead>

@@ -78,15 +78,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ClientList() {
-  const { lead, erased, query, rows, total, advisers, partners } = useLoaderData<typeof loader>();
+  const { lead, erased, query, rows, total, more, advisers, partners } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
-  const { t } = useTranslation();
+  const { t, lang } = useTranslation();
+  // With `more`, total is a lower bound past this page, so there is always a next page.
   const pages = Math.max(1, Math.ceil(total / query.per));
-  const filtered =
-    query.q !== "" ||
-    [query.next, query.band, query.sector, query.size, query.region, query.questionnaire]
-      .concat([query.adviser, query.partner])
-      .some((v) => v !== undefined);
+  const filters = [query.next, query.band, query.sector, query.size, query.region]
+    .concat([query.questionnaire, query.adviser, query.partner])
+    .filter((v) => v !== undefined).length;
+  const filtered = query.q !== "" || filters > 0;
   const select = (
     name: string,
     label: string,
@@ -128,74 +129,91 @@ export default function ClientList() {
             {t("adviser.list.searchHint")}
           </p>
         </div>
-        {select(
-          "next",
-          t("adviser.list.next"),
-          NEXT_STEPS.map((s) => ({ value: s, label: t(`adviser.nextStep.${s}`) })),
-          query.next,
-        )}
-        {select(
-          "band",
-          t("adviser.list.band"),
-          MAIN_BANDS.map((b) => ({ value: b, label: t(`hub.band.${b}`) })),
-          query.band,
-        )}
-        {select(
-          "sector",
-          t("hub.companies.sector"),
-          [
-            ...SECTORS.map((s) => ({ value: `s:${s}`, label: t(`sector.${s}`) })),
-            ...GOVERNMENT_AREAS.map((a) => ({ value: `g:${a}`, label: t(`governmentArea.${a}`) })),
-          ],
-          query.sector,
-        )}
-        {select(
-          "size",
-          t("profile.sizeClass"),
-          SIZE_CLASSES.map((s) => ({ value: s, label: t(`sizeClass.${s}`) })),
-          query.size,
-        )}
-        {select(
-          "region",
-          t("hub.companies.region"),
-          REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) })),
-          query.region,
-        )}
-        {select(
-          "questionnaire",
-          t("hub.company.questionnaire"),
-          LIST_QUESTIONNAIRES.map((q) => ({ value: q, label: t(`adviser.questionnaire.${q}`) })),
-          query.questionnaire,
-        )}
-        {lead
-          ? select(
-              "adviser",
-              t("adviser.list.adviser"),
+        {/* A disclosure (keyboard and no-JS ready) so that on a phone the list starts on the
+            first screen; open whenever a filter is set, so a set filter is never hidden. */}
+        <details className="filter-disclosure" open={filters > 0}>
+          <summary>
+            {filters > 0
+              ? t("adviser.list.filtersSet", { count: filters })
+              : t("adviser.list.filtersToggle")}
+          </summary>
+          <div className="filter-disclosure__fields">
+            {select(
+              "next",
+              t("adviser.list.next"),
+              NEXT_STEPS.map((s) => ({ value: s, label: t(`adviser.nextStep.${s}`) })),
+              query.next,
+            )}
+            {select(
+              "band",
+              t("adviser.list.band"),
+              MAIN_BANDS.map((b) => ({ value: b, label: t(`hub.band.${b}`) })),
+              query.band,
+            )}
+            {select(
+              "sector",
+              t("hub.companies.sector"),
               [
-                { value: "none", label: t("hub.company.noAdvisers") },
-                ...advisers.map((a) => ({ value: a.id, label: a.name })),
+                ...SECTORS.map((s) => ({ value: `s:${s}`, label: t(`sector.${s}`) })),
+                ...GOVERNMENT_AREAS.map((a) => ({
+                  value: `g:${a}`,
+                  label: t(`governmentArea.${a}`),
+                })),
               ],
-              query.adviser,
-            )
-          : null}
-        {lead
-          ? select(
-              "partner",
-              t("adviser.list.partner"),
-              partners.map((p) => ({ value: p.id, label: p.name })),
-              query.partner,
-            )
-          : null}
-        <div className="field field--compact">
-          <label htmlFor="filter-per">{t("adviser.list.perPage")}</label>
-          <select id="filter-per" name="per" defaultValue={String(query.per)}>
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+              query.sector,
+            )}
+            {select(
+              "size",
+              t("profile.sizeClass"),
+              SIZE_CLASSES.map((s) => ({ value: s, label: t(`sizeClass.${s}`) })),
+              query.size,
+            )}
+            {select(
+              "region",
+              t("hub.companies.region"),
+              REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) })),
+              query.region,
+            )}
+            {select(
+              "questionnaire",
+              t("hub.company.questionnaire"),
+              LIST_QUESTIONNAIRES.map((q) => ({
+                value: q,
+                label: t(`adviser.questionnaire.${q}`),
+              })),
+              query.questionnaire,
+            )}
+            {lead
+              ? select(
+                  "adviser",
+                  t("adviser.list.adviser"),
+                  [
+                    { value: "none", label: t("hub.company.noAdvisers") },
+                    ...advisers.map((a) => ({ value: a.id, label: a.name })),
+                  ],
+                  query.adviser,
+                )
+              : null}
+            {lead
+              ? select(
+                  "partner",
+                  t("adviser.list.partner"),
+                  partners.map((p) => ({ value: p.id, label: p.name })),
+                  query.partner,
+                )
+              : null}
+            <div className="field field--compact">
+              <label htmlFor="filter-per">{t("adviser.list.perPage")}</label>
+              <select id="filter-per" name="per" defaultValue={String(query.per)}>
+                {PAGE_SIZES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </details>
         {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <button type="submit" className="button button--primary">
@@ -225,7 +243,9 @@ export default function ClientList() {
       ) : null}
 
       <p role="status" data-testid="client-count">
-        {t("adviser.list.count", { count: total })}
+        {t(more ? "adviser.list.countMore" : "adviser.list.count", {
+          count: total.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB"),
+        })}
       </p>
       {rows.length === 0 ? (
         <p className="note" data-testid="client-list-empty">
@@ -269,7 +289,10 @@ export default function ClientList() {
               nav: t("adviser.list.pages"),
               previous: t("adviser.list.previous"),
               next: t("adviser.list.nextPage"),
-              pageOf: t("adviser.list.pageOf", { page: query.page, pages }),
+              pageOf: t(more ? "adviser.list.pageOfMore" : "adviser.list.pageOf", {
+                page: query.page,
+                pages,
+              }),
             }}
           />
         </>

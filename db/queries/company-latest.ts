@@ -20,7 +20,8 @@ function latestRows(where: RawBuilder<unknown>) {
         when latest.stage = 'T0' then 't1-due'
         when latest.stage = 'T1' then 't2-due'
         else 'none'
-      end as next_step
+      end as next_step,
+      c.sort_name
     from companies c
     left join lateral (
       select a.stage, a.submitted_at, a.definition_id, a.definition_major, a.overall_score, a.band
@@ -40,7 +41,7 @@ function latestRows(where: RawBuilder<unknown>) {
 }
 
 const COLUMNS = sql`(company_id, latest_stage, latest_at, definition_id, overall_score, band,
-  change, next_step)`;
+  change, next_step, sort_name)`;
 
 /**
  * Brings the companies' rows up to date: call in the transaction of every write that
@@ -66,7 +67,8 @@ export async function refreshCompanyLatest(db: Executor, companyIds: readonly st
     on conflict (company_id) do update set
       latest_stage = excluded.latest_stage, latest_at = excluded.latest_at,
       definition_id = excluded.definition_id, overall_score = excluded.overall_score,
-      band = excluded.band, change = excluded.change, next_step = excluded.next_step`.execute(db);
+      band = excluded.band, change = excluded.change, next_step = excluded.next_step,
+      sort_name = excluded.sort_name`.execute(db);
 }
 
 /**
@@ -75,10 +77,8 @@ export async function refreshCompanyLatest(db: Executor, companyIds: readonly st
  * no other transaction can see the company before this one commits).
  */
 export async function insertNewCompanyLatest(db: Executor, companyId: string): Promise<void> {
-  await db
-    .insertInto("company_latest")
-    .values({ company_id: companyId, next_step: "in-progress" })
-    .execute();
+  await sql`insert into company_latest (company_id, next_step, sort_name)
+    select id, 'in-progress', sort_name from companies where id = ${companyId}`.execute(db);
 }
 
 /** Rebuilds every company's row from the assessments (after a bulk load, or to check). */

@@ -28,7 +28,7 @@ export interface CompanyListFilter {
  * One row of the client list: the company, its list row (`change` is the latest overall
  * score minus the previous stage's, same questionnaire and major) and its advisers.
  */
-export interface CompanyListRow extends Omit<CompanyLatestTable, "company_id"> {
+export interface CompanyListRow extends Omit<CompanyLatestTable, "company_id" | "sort_name"> {
   id: string;
   name: string;
   org_number: string | null;
@@ -40,38 +40,51 @@ export interface CompanyListRow extends Omit<CompanyLatestTable, "company_id"> {
   advisers: string[];
 }
 
-/** The sort expression of each column, on the companies `c` and their list row `l`. */
-function sortSql(column: string): RawBuilder<unknown> {
-  switch (column) {
-    case "org":
-      return sql`c.org_number`;
-    case "sector":
-      return sql`coalesce(c.primary_sector, c.primary_area)`;
-    case "size":
-      return sql`array_position(array['micro','small','medium','large'], c.size_class)`;
-    case "region":
-      return sql`c.region`;
-    case "stage":
-      return sql`l.latest_stage`;
-    case "date":
-      return sql`l.latest_at`;
-    case "score":
-      return sql`l.overall_score`;
-    case "change":
-      return sql`l.change`;
-    case "next":
-      return sql`coalesce(l.next_step, 'none')`;
-    default:
-      return sql`c.search_name`;
+/** The sort expression of each company column, on the companies `c`. */
+const COMPANY_SORTS: Record<string, RawBuilder<unknown>> = {
+  org: sql`c.org_number`,
+  sector: sql`coalesce(c.primary_sector, c.primary_area)`,
+  size: sql`array_position(array['micro','small','medium','large'], c.size_class)`,
+  region: sql`c.region`,
+};
+
+/** The list row's sorts that migration 0022 indexes behind a band or next-step filter. */
+const LATEST_SORTS: Record<string, string> = {
+  date: "latest_at",
+  score: "overall_score",
+  change: "change",
+};
+
+/**
+ * The order of the list: the column, then the name (Swedish order, decision 029) and the
+ * id, ascending. Filtered on the list row (`onLatest`: band or next step), every key is a
+ * column of `company_latest` `l`, so one of its filter + sort indexes returns the page in
+ * order without sorting every matching row.
+ */
+function orderSql(column: string, dir: "asc" | "desc", onLatest: boolean): RawBuilder<unknown> {
+  const d = dir === "desc" ? sql`desc` : sql`asc`;
+  const ties = onLatest ? sql`l.sort_name, l.company_id` : sql`c.sort_name, c.id`;
+  if (column === "name") {
+    return onLatest ? sql`l.sort_name ${d}, l.company_id ${d}` : sql`c.sort_name ${d}, c.id ${d}`;
   }
+  const latest = LATEST_SORTS[column];
+  if (latest) return sql`${sql.ref(`l.${latest}`)} ${d} nulls last, ${ties}`;
+  if (column === "stage") return sql`l.latest_stage ${d} nulls last, ${ties}`;
+  if (column === "next") return sql`coalesce(l.next_step, 'none') ${d}, ${ties}`;
+  const company = COMPANY_SORTS[column];
+  return company ? sql`${company} ${d} nulls last, ${ties}` : sql`c.sort_name ${d}, c.id ${d}`;
 }
+
+/** The count stops here: past it the list says "more than 10,000" (decision 029). */
+export const COUNT_CAP = 10_000;
 
 function like(text: string): string {
   return text.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
 /**
- * A page of the client list and the number of rows of all pages: each company with its
+ * A page of the client list and the number of rows of all pages (at most COUNT_CAP, or the
+ * rows up to this page's end; `more` when there are more): each company with its
  * list row (company_latest: the latest submitted main assessment, the change since the
  * previous stage, the next step; kept current at every write, decision 024) and its
  * advisers. The search uses the trigram index on `companies.search_name` (and the org
@@ -80,7 +93,7 @@ function like(text: string): string {
 export async function listCompanyPage(
   db: Executor,
   f: CompanyListFilter,
-): Promise<{ rows: CompanyListRow[]; total: number }> {
+): Promise<{ rows: CompanyListRow[]; total: number; more: boolean }> {
   const where: RawBuilder<unknown>[] = [sql`true`];
   if (f.adviserScope) {
     where.push(sql`c.consent_advisers_at is not null and exists (
@@ -108,6 +121,8 @@ export async function listCompanyPage(
     where.push(sql`exists (select 1 from company_assignments ca join users u on u.id = ca.user_id
       where ca.company_id = c.id and u.partner_id = ${f.partner})`);
   }
+  // Conditions on the companies end here; the rest are on the list row only.
+  const onCompanies = where.length > 1;
   if (f.nextStep) {
     // A company without a main assessment has no row: its next step is "none".
     where.push(
@@ -118,7 +133,7 @@ export async function listCompanyPage(
   }
   if (f.band) where.push(sql`l.band = ${f.band}`);
   if (f.questionnaire) where.push(sql`l.definition_id = ${f.questionnaire}`);
-  const direction = f.dir === "desc" ? sql`desc` : sql`asc`;
+  const onLatest = f.band !== undefined || (f.nextStep !== undefined && f.nextStep !== "none");
   const from = sql`companies c left join company_latest l on l.company_id = c.id
     where ${sql.join(where, sql` and `)}`;
 
@@ -128,9 +143,14 @@ export async function listCompanyPage(
         c.size_class, c.region, l.latest_stage, l.latest_at, l.definition_id, l.overall_score,
         l.band, l.change, coalesce(l.next_step, 'none') as next_step
       from ${from}
-      order by ${sortSql(f.sort)} ${direction} nulls last, c.search_name, c.id
+      order by ${orderSql(f.sort, f.dir, onLatest)}
       limit ${f.limit} offset ${f.offset}`.execute(db),
-    sql<{ total: number }>`select count(*)::int as total from ${from}`.execute(db),
+    // An exact count of a million rows is slow: count up to the cap (or just past the page),
+    // from the list row's index alone when no condition is on the companies (every list row
+    // has its company: the foreign key cascades).
+    sql<{ total: number }>`select count(*)::int as total from (select 1 from ${
+      onLatest && !onCompanies ? sql`company_latest l where ${sql.join(where, sql` and `)}` : from
+    } limit ${Math.max(COUNT_CAP, f.offset + f.limit) + 1}) capped`.execute(db),
   ]);
 
   const rows = result.rows;
@@ -148,8 +168,11 @@ export async function listCompanyPage(
           )
           .orderBy("u.name")
           .execute();
+  const total = counted.rows[0]?.total ?? 0;
+  const cap = Math.max(COUNT_CAP, f.offset + f.limit);
   return {
-    total: counted.rows[0]?.total ?? 0,
+    total: Math.min(total, cap),
+    more: total > cap,
     rows: rows.map((row) => ({
       ...row,
       advisers: names.filter((n) => n.company_id === row.id).map((n) => n.name),

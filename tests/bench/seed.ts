@@ -270,6 +270,9 @@ else {
   await rebuildDashboard(db);
   lap("rebuilt the dashboard rollups");
 }
+// Statistics first: without them the planner reads every company's assessments with a
+// scan of the whole table (hours at a million).
+await sql`analyze`.execute(db);
 await rebuildCompanyLatest(db);
 lap("rebuilt the client list's company rows");
 await sql`analyze`.execute(db);

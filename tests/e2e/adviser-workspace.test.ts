@@ -113,4 +113,56 @@ describe.skipIf(!chromiumPath)("the adviser's workspace, in Chromium", () => {
     expect(errors().filter((e) => !e.includes("status of 400"))).toEqual([]);
     await close();
   });
+
+  test.each(["en", "sv"] as const)(
+    "%s: the client list shows every column at 1024 and 1280 px, and starts on a phone's first screen",
+    async (lang) => {
+      const { page, close } = await openPage(browser, {
+        locale: lang === "sv" ? "sv-SE" : "en-GB",
+      });
+      await signInAsStaff(
+        page,
+        server.url,
+        "hubblead@demo.mognad.example",
+        lang === "sv" ? "Logga in" : "Sign in",
+      );
+      for (const width of [1024, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${server.url}/hub/companies?per=100`);
+        // Every heading and cell lies inside the table's box and the window: no sideways scroll.
+        const hidden = await page.evaluate(() => {
+          const scroll = document.querySelector(".table-scroll")!;
+          const box = scroll.getBoundingClientRect();
+          const problems: string[] = [];
+          if (scroll.scrollWidth > scroll.clientWidth + 1) {
+            problems.push(`scrolls sideways by ${scroll.scrollWidth - scroll.clientWidth} px`);
+          }
+          for (const cell of document.querySelectorAll(".client-list th, .client-list td")) {
+            const r = cell.getBoundingClientRect();
+            if (r.right > Math.min(box.right, window.innerWidth) + 1) {
+              problems.push(`"${cell.textContent}" ends at ${Math.round(r.right)} px`);
+            }
+          }
+          return problems.slice(0, 5);
+        });
+        expect(hidden, `${lang} at ${width} px`).toEqual([]);
+      }
+
+      // A phone: the filters are folded away, so the first company is on the first screen.
+      await page.setViewportSize({ width: 375, height: 667 });
+      await page.goto(`${server.url}/hub/companies`);
+      const disclosure = page.locator(".filter-disclosure");
+      expect(await disclosure.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      const firstRow = page.locator('[data-testid="client-list"] tbody tr').first();
+      const top = await firstRow.evaluate((r) => r.getBoundingClientRect().top);
+      expect(top).toBeLessThan(667);
+      // From the keyboard: the summary opens the filters; a set filter keeps them open.
+      await disclosure.locator("summary").focus();
+      await page.keyboard.press("Enter");
+      expect(await disclosure.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await page.goto(`${server.url}/hub/companies?band=basic`);
+      expect(await disclosure.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await close();
+    },
+  );
 });

@@ -193,6 +193,33 @@ describe("GET /hub/companies", () => {
     expect(beyond.data).toMatchObject({ total: 5, rows: [] });
   });
 
+  test("sorts names in Swedish order: Å, Ä and Ö after Z, other accents with their letter", async () => {
+    const swedish = [
+      "Alvesta AB",
+      "Émile AB",
+      "Zeta AB",
+      "Ålmhult AB",
+      "Ängelholm AB",
+      "Örebro AB",
+    ];
+    const made = [];
+    for (const name of [...swedish].reverse()) {
+      made.push(await insertProfiledCompany({ name, sector: "mining-quarrying" }));
+    }
+    try {
+      const listed = async (dir: string) =>
+        (
+          (await list(cookies.lead, `?sector=s:mining-quarrying&dir=${dir}`)).data!.rows as {
+            name?: string;
+          }[]
+        ).map((r) => r.name);
+      expect(await listed("asc")).toEqual(swedish);
+      expect(await listed("desc")).toEqual([...swedish].reverse());
+    } finally {
+      await database().db.deleteFrom("companies").where("id", "in", made).execute();
+    }
+  });
+
   test("a nonsense query answers with the defaults, never an error", async () => {
     const result = await list(cookies.lead, "?sort=evil;drop&dir=sideways&per=7&page=-3&band=x");
     expect(result.status).toBe(200);

@@ -33,7 +33,7 @@ import { contributionOf, type PeerComparison, type PeerProfile } from "../core/b
 import { insertNewCompanyLatest, refreshCompanyLatest } from "../../../db/queries/company-latest";
 import { comparePeerGroups, lockPeerMember, type PeerViewer } from "./peers.server";
 import type { Executor } from "../../../db/database";
-import { reasonsOf, recommendationRows } from "./recommendations.server";
+import { reasonsOf, recommendationRows, type Audience } from "./recommendations.server";
 import { contactOf } from "../core/service-catalogue";
 import { activeServices } from "./services.server";
 import { withCompanyChange } from "./company-changes.server";
@@ -457,6 +457,7 @@ export async function getResults(token: string | undefined): Promise<
 export async function getResultsOfAssessment(
   companyId: string,
   assessmentId: string,
+  audience: Audience = "staff",
 ): Promise<Awaited<ReturnType<typeof getResults>> | undefined> {
   const { db } = database();
   const [assessment, company] = await Promise.all([
@@ -470,10 +471,10 @@ export async function getResultsOfAssessment(
     findCompanyById(db, companyId),
   ]);
   if (!assessment || !company) return undefined;
-  return resultsOf({ assessment, company, entry: pinnedDefinition(assessment) });
+  return resultsOf({ assessment, company, entry: pinnedDefinition(assessment) }, audience);
 }
 
-async function resultsOf(opened: OpenedAssessment) {
+async function resultsOf(opened: OpenedAssessment, audience: Audience = "company") {
   const { db } = database();
   const { assessment, company } = opened;
   const [{ result, profile }, others, recommendations] = await Promise.all([
@@ -505,7 +506,7 @@ async function resultsOf(opened: OpenedAssessment) {
     peers,
     previous,
     recommendations: recommendations.map((row) =>
-      fromRow(row, opened.entry.definition, company.customer_type),
+      fromRow(row, opened.entry.definition, company.customer_type, audience),
     ),
   };
 }
@@ -597,6 +598,7 @@ function fromRow(
   row: Awaited<ReturnType<typeof listRecommendations>>[number],
   definition: SurveyDefinition,
   customerType: CustomerTypeId,
+  audience: Audience,
 ): StoredRecommendation {
   return {
     rank: row.rank,
@@ -605,7 +607,7 @@ function fromRow(
     name: { sv: row.name_sv, en: row.name_en },
     description: { sv: row.description_sv, en: row.description_en },
     contact: contactOf(row.contact_email, row.contact_url),
-    reason: reasonsOf(row.trigger as Trigger, definition, customerType),
+    reason: reasonsOf(row.trigger as Trigger, definition, customerType, audience),
     trigger: row.trigger,
   };
 }

@@ -11,7 +11,7 @@ import { buildProgress, type ProgressInput } from "../view/company-progress";
 import { buildPeerView } from "../view/peer-view";
 import { buildResultsView, recommendationItems } from "../view/results-view";
 import { scoreChartInput } from "../view/chart-data";
-import { customerWording } from "../view/translate";
+import { customerWording, staffWording } from "../view/translate";
 import { getResultsOfAssessment } from "./assessments.server";
 import { activeServices } from "./services.server";
 import { database } from "./db.server";
@@ -67,7 +67,8 @@ export async function companyWorkspace(
       .where("id", "=", companyId)
       .executeTakeFirstOrThrow(),
   ]);
-  const t = customerWording(translatorFor(lang), company.customer_type);
+  // The company in the third person: the SME's own pages say "you" (staffWording).
+  const t = customerWording(staffWording(translatorFor(lang)), company.customer_type);
 
   const submitted = assessments.filter(
     (a) => a.status === "submitted" && isMainDefinition(a.definition_id),

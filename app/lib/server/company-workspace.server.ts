@@ -9,6 +9,7 @@ import { findCompanyById } from "../../../db/queries/assessments";
 import { canEditNote, type DeliveredServiceForm } from "../core/adviser-forms";
 import type { Actor } from "../core/staff-policy";
 import type { LanguageId } from "../core/vocabularies";
+import { followUpMail } from "../view/follow-up-mail";
 import { AssessmentError, issueFollowUpFor } from "./assessments.server";
 import { audit } from "./audit.server";
 import { database } from "./db.server";
@@ -216,16 +217,14 @@ export async function issueFollowUp(
   if (company?.contact_email) {
     const lang = issued.language as LanguageId;
     const t = translatorFor(lang);
-    const variables = {
-      name: company.contact_name ?? company.name,
-      hub: getHubConfig().name[lang],
-      stage: issued.stage,
-      url,
-    };
     emailed = await sendMail({
       to: company.contact_email,
-      subject: t("adviser.followUp.mailSubject", variables),
-      text: t("adviser.followUp.mailBody", variables),
+      ...followUpMail(t, {
+        name: company.contact_name ?? company.name,
+        hub: getHubConfig().name[lang],
+        stage: issued.stage,
+        url,
+      }),
     });
   }
   await audit({

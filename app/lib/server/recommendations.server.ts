@@ -2,7 +2,7 @@ import type { NewRecommendation } from "../../../db/schema";
 import type { Answers } from "../core/answers";
 import type { PeerComparison } from "../core/benchmark";
 import { LANGUAGES, type CustomerTypeId, type LanguageId } from "../core/vocabularies";
-import { customerWording } from "../view/translate";
+import { customerWording, staffWording } from "../view/translate";
 import type { SurveyDefinition } from "../core/definitions";
 import { translatorFor } from "./i18n.server";
 import { peerMedians } from "../view/peer-view";
@@ -42,24 +42,25 @@ export function recommendationRows(input: {
   }));
 }
 
+/** Who reads a reason: the company itself ("you"), or the hub's staff ("the company"). */
+export type Audience = "company" | "staff";
+
 /**
- * A stored trigger's reason in every language, worded with the pinned definition and in
- * the customer type's terms (a peer group of "organisations" or of "companies").
+ * A stored trigger's reason in every language, worded with the pinned definition, in the
+ * customer type's terms (a peer group of "organisations" or of "companies") and for its
+ * reader.
  */
 export function reasonsOf(
   trigger: Trigger,
   definition: SurveyDefinition,
   customerType: CustomerTypeId,
+  audience: Audience = "company",
 ): Record<LanguageId, string> {
   return Object.fromEntries(
-    LANGUAGES.map((lang) => [
-      lang,
-      describeTrigger(
-        trigger,
-        definition,
-        lang,
-        customerWording(translatorFor(lang), customerType),
-      ),
-    ]),
+    LANGUAGES.map((lang) => {
+      const t = translatorFor(lang);
+      const worded = customerWording(audience === "staff" ? staffWording(t) : t, customerType);
+      return [lang, describeTrigger(trigger, definition, lang, worded)];
+    }),
   ) as Record<LanguageId, string>;
 }

@@ -74,3 +74,17 @@ export function customerWording(t: Translate, customerType: CustomerTypeId): Tra
     return worded === own ? t(key, variables) : worded;
   };
 }
+
+/**
+ * The staff pages' wording: where the company's own pages speak to it ("Ni valde inte …",
+ * "you did not choose …"), an adviser reads about it in the third person. Its strings live
+ * under `staff.` at the same key; compose inside customerWording, so that a public sector
+ * organisation's `staff.pso.` strings come first.
+ */
+export function staffWording(t: Translate): Translate {
+  return (key, variables) => {
+    const own = `staff.${key}`;
+    const worded = t(own, variables);
+    return worded === own ? t(key, variables) : worded;
+  };
+}
