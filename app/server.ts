@@ -5,7 +5,6 @@
  * listening prints one line naming the setting at fault and exits non-zero.
  */
 import * as build from "@remix-run/dev/server-build";
-import compression from "compression";
 import express from "express";
 import cluster from "node:cluster";
 import net from "node:net";
@@ -24,6 +23,7 @@ import { checkedBody, finalErrorHandler, methodAndTarget } from "./lib/http/boun
 import { remixHandler } from "./lib/http/remix-handler.server";
 import { admissionGate } from "./lib/http/admission.server";
 import { precompressed } from "./lib/http/precompressed.server";
+import { compressResponses } from "./lib/http/compression.server";
 import { lazyChunks } from "./lib/http/lazy-chunks.server";
 import { loadReport, startLoadMetrics } from "./lib/server/load-metrics.server";
 
@@ -115,8 +115,8 @@ async function serve(): Promise<void> {
   });
   app.use(methodAndTarget);
   // Every text response compressed (brotli or gzip, as the browser accepts): the
-  // questionnaire's SurveyJS chunk is 1.67 MB raw, 0.3 MB compressed.
-  app.use(compression());
+  // questionnaire's SurveyJS chunk is 1.67 MB raw, 0.3 MB compressed. Downloads are not.
+  app.use(compressResponses());
   // Fingerprinted build assets are immutable; the rest of public/ may change. Their
   // brotli/gzip copies made by `npm run build` go out as they are (smaller than on the fly).
   app.use("/build", precompressed("public/build"));

@@ -880,6 +880,42 @@ const en = {
         json: "The file is not valid JSON",
         invalid: "Nothing was imported: the file has {{count}} problems.",
       },
+      problem: {
+        file: "(the file)",
+        required: "missing",
+        type: "should be {{expected}}, not {{received}}",
+        unknownKeys: "unknown field: {{keys}}",
+        oneOf: "should be one of: {{options}}",
+        rule: "is not a rule of any kind the catalogue knows (dimension, choice, grid row or tick)",
+        format: "is not a valid {{format}}",
+        tooFew: "needs at least {{minimum}}",
+        empty: "must not be empty",
+        min: "must be at least {{minimum}}",
+        max: "must be at most {{maximum}}",
+        contact: "needs an email address or a web address",
+        invalid: "is not valid",
+        listedTwice: "service {{service}} is listed twice",
+        noDefinition:
+          "service {{service}}, rule {{rule}}: no published questionnaire {{definition}}",
+        noDimension:
+          "service {{service}}, rule {{rule}}: {{definition}} {{versions}} has no dimension {{dimension}}",
+        noQuestion:
+          "service {{service}}, rule {{rule}}: {{definition}} {{versions}} has no question {{question}}",
+        notScored:
+          "service {{service}}, rule {{rule}}: {{definition}} {{versions}} does not score question {{question}}",
+        notCheckbox:
+          "service {{service}}, rule {{rule}}: in {{definition}} {{versions}}, question {{question}} is not a multiple-choice question",
+        noItem:
+          "service {{service}}, rule {{rule}}: in {{definition}} {{versions}}, question {{question}} has no item {{item}}",
+        notTickGrid:
+          "service {{service}}, rule {{rule}}: in {{definition}} {{versions}}, question {{question}} is not a tick grid",
+        noRow:
+          "service {{service}}, rule {{rule}}: in {{definition}} {{versions}}, question {{question}} has no row {{row}}",
+        noColumn:
+          "service {{service}}, rule {{rule}}: in {{definition}} {{versions}}, question {{question}} has no column {{column}}",
+        notGrid:
+          "service {{service}}, rule {{rule}}: in {{definition}} {{versions}}, question {{question}} is not a single-choice grid",
+      },
     },
     audit: {
       title: "Audit log",

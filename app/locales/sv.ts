@@ -885,6 +885,42 @@ const sv: Translations = {
         json: "Filen är inte giltig JSON",
         invalid: "Inget importerades: filen har {{count}} fel.",
       },
+      problem: {
+        file: "(filen)",
+        required: "saknas",
+        type: "ska vara {{expected}}, inte {{received}}",
+        unknownKeys: "okänt fält: {{keys}}",
+        oneOf: "ska vara något av: {{options}}",
+        rule: "är ingen regel av något slag som katalogen känner till (dimension, val, rad i rutnät eller kryss)",
+        format: "är ingen giltig {{format}}",
+        tooFew: "behöver minst {{minimum}}",
+        empty: "får inte vara tom",
+        min: "ska vara minst {{minimum}}",
+        max: "ska vara högst {{maximum}}",
+        contact: "behöver en e-postadress eller en webbadress",
+        invalid: "är inte giltigt",
+        listedTwice: "tjänsten {{service}} finns två gånger",
+        noDefinition:
+          "tjänsten {{service}}, regel {{rule}}: det finns inget publicerat frågeformulär {{definition}}",
+        noDimension:
+          "tjänsten {{service}}, regel {{rule}}: {{definition}} {{versions}} har ingen dimension {{dimension}}",
+        noQuestion:
+          "tjänsten {{service}}, regel {{rule}}: {{definition}} {{versions}} har ingen fråga {{question}}",
+        notScored:
+          "tjänsten {{service}}, regel {{rule}}: {{definition}} {{versions}} poängsätter inte frågan {{question}}",
+        notCheckbox:
+          "tjänsten {{service}}, regel {{rule}}: i {{definition}} {{versions}} är frågan {{question}} ingen flervalsfråga",
+        noItem:
+          "tjänsten {{service}}, regel {{rule}}: i {{definition}} {{versions}} har frågan {{question}} inget alternativ {{item}}",
+        notTickGrid:
+          "tjänsten {{service}}, regel {{rule}}: i {{definition}} {{versions}} är frågan {{question}} inget kryssrutnät",
+        noRow:
+          "tjänsten {{service}}, regel {{rule}}: i {{definition}} {{versions}} har frågan {{question}} ingen rad {{row}}",
+        noColumn:
+          "tjänsten {{service}}, regel {{rule}}: i {{definition}} {{versions}} har frågan {{question}} ingen kolumn {{column}}",
+        notGrid:
+          "tjänsten {{service}}, regel {{rule}}: i {{definition}} {{versions}} är frågan {{question}} inget rutnät med ett val per rad",
+      },
     },
     audit: {
       title: "Händelselogg",

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../components/i18n";
 import { requireHubPermission } from "../lib/http/guards.server";
+import { catalogueOrder } from "../lib/view/catalogue-view";
 import { formatStaffDate } from "../lib/view/dates";
 import { getFixedT } from "../lib/server/i18n.server";
 import { listCatalogue } from "../lib/server/services.server";
@@ -72,7 +73,7 @@ export default function ServiceCatalogue() {
               </tr>
             </thead>
             <tbody>
-              {services.map((s) => (
+              {catalogueOrder(services, lang).map((s) => (
                 <tr key={s.id} className={s.active ? undefined : "is-inactive"}>
                   <th scope="row">
                     <Link to={`/hub/services/${s.id}`}>{s.name[lang]}</Link>

@@ -87,7 +87,8 @@ export default function ImportCatalogue() {
               <ul data-testid="import-problems">
                 {reply.problems.map((p, i) => (
                   <li key={i}>
-                    <code>{p.path || "(file)"}</code>: {p.message}
+                    <code>{p.path || t("hub.services.problem.file")}</code>:{" "}
+                    {t(`hub.services.problem.${p.code}`, p.params)}
                   </li>
                 ))}
               </ul>

@@ -11,6 +11,7 @@ import * as m0013 from "./0013_confirmed_peers";
 import * as m0014 from "./0014_service_catalogue";
 import * as m0016 from "./0016_company_latest";
 import * as m0018 from "./0018_totp_replay";
+import * as m0021 from "./0021_export_covering_indexes";
 import * as m0022 from "./0022_client_list_sort_keys";
 
 /**
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   "0014_service_catalogue": m0014,
   "0016_company_latest": m0016,
   "0018_totp_replay": m0018,
+  "0021_export_covering_indexes": m0021,
   "0022_client_list_sort_keys": m0022,
 };

@@ -24,8 +24,9 @@ export interface ExportRow {
   id: string;
   stage: string;
   definitionVersion: string;
-  createdAt: Date;
-  submittedAt: Date;
+  /** The days of creation and submission in Europe/Stockholm, YYYY-MM-DD. */
+  createdOn: string;
+  submittedOn: string;
   overall: number | null;
   band: string | null;
   name: string;
@@ -34,21 +35,26 @@ export interface ExportRow {
   region: string;
   sector: string;
   sizeClass: string;
-  /** Dimension id → score. */
-  scores: Record<string, number>;
+  /** The scores of the dimensions asked for, in their order (null where none is stored). */
+  scores: (number | null)[];
   answers?: StoredAnswers;
 }
 
+/** Rows read per query: large enough that a round trip costs little per row. */
+const EXPORT_BATCH = 5_000;
+
 /**
  * The filter's submitted assessments in submission order, `batch` at a time (keyset
- * pagination over assessments_export_idx): memory stays flat whatever the count.
+ * pagination over assessments_export_cover_idx): memory stays flat whatever the count. Each page
+ * is one query (the scores of `dimensions` joined in, the local days formatted by the
+ * database), and the next page is asked for while the caller writes this one.
  */
 export async function* streamExportRows(
   db: Executor,
   filter: ExportFilter,
-  options: { answers: boolean; batch?: number },
+  options: { answers: boolean; dimensions: readonly string[]; batch?: number },
 ): AsyncGenerator<ExportRow[]> {
-  const batch = options.batch ?? 2_000;
+  const batch = options.batch ?? EXPORT_BATCH;
   const conditions = [
     sql`a.definition_id = ${filter.definitionId}`,
     sql`a.definition_major = ${filter.definitionMajor}`,
@@ -67,73 +73,100 @@ export async function* streamExportRows(
   if (filter.partner !== undefined) {
     conditions.push(sql`${partnerOf(sql.ref("c.id"))} = ${filter.partner}`);
   }
-  // The cursor keeps the timestamp's microseconds (a Date would round them to milliseconds).
-  let after: { at: string; id: string } | undefined;
-  for (;;) {
-    const page = after
-      ? [...conditions, sql`(a.submitted_at, a.id) > (${after.at}::timestamptz, ${after.id}::uuid)`]
-      : conditions;
-    const result = await sql<{
-      id: string;
-      stage: string;
-      definition_version: string;
-      created_at: Date;
-      submitted_at: Date;
-      overall_score: number | null;
-      band: string | null;
-      name: string;
-      org_number: string | null;
-      customer_type: CustomerType;
-      region: string;
-      sector: string;
-      size_class: string;
-      answers: StoredAnswers | null;
-      cursor: string;
-    }>`
-      select a.id, a.stage, a.definition_version, a.created_at, a.submitted_at,
-        a.overall_score, a.band, c.name, c.org_number, c.customer_type, c.region,
+  // One column per dimension, from the assessment's score rows (one index scan each).
+  const scoreColumns = options.dimensions.length
+    ? sql.join(
+        options.dimensions.map(
+          (d, i) => sql`max(s.score) filter (where s.dimension = ${d}) as ${sql.ref(`s${i}`)}`,
+        ),
+      )
+    : sql`null as s0`;
+  const day = (column: string) =>
+    sql`to_char(${sql.ref(column)} at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`;
+  const page = (after: { at: string; id: string } | undefined) =>
+    sql<Record<string, unknown>>`
+      select a.id, a.stage, a.definition_version, ${day("a.created_at")} as created_on,
+        ${day("a.submitted_at")} as submitted_on, a.overall_score, a.band, c.name,
+        c.org_number, c.customer_type, c.region,
         coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
         ${options.answers ? sql`a.answers` : sql`null`} as answers,
-        a.submitted_at::text as cursor
-      from assessments a join companies c on c.id = a.company_id
-      where ${sql.join(page, sql` and `)}
+        a.submitted_at::text as cursor, sc.*
+      from assessments a
+      join companies c on c.id = a.company_id
+      left join lateral (
+        select ${scoreColumns} from assessment_scores s where s.assessment_id = a.id
+      ) sc on true
+      where ${sql.join(
+        after
+          ? [
+              ...conditions,
+              // The cursor keeps the timestamp's microseconds (a Date would round them).
+              sql`(a.submitted_at, a.id) > (${after.at}::timestamptz, ${after.id}::uuid)`,
+            ]
+          : conditions,
+        sql` and `,
+      )}
       order by a.submitted_at, a.id
       limit ${batch}
     `.execute(db);
-    const rows = result.rows;
-    if (rows.length === 0) return;
-    // The batch's scores in one query (not a subquery per row).
-    const scores = new Map<string, Record<string, number>>();
-    const stored = await sql<{ assessment_id: string; dimension: string; score: number }>`
-      select assessment_id, dimension, score from assessment_scores
-      where assessment_id = any(${rows.map((r) => r.id)}::uuid[])
-    `.execute(db);
-    for (const s of stored.rows) {
-      const own = scores.get(s.assessment_id) ?? {};
-      own[s.dimension] = s.score;
-      scores.set(s.assessment_id, own);
-    }
-    yield rows.map((r) => ({
-      id: r.id,
-      stage: r.stage,
-      definitionVersion: r.definition_version,
-      createdAt: new Date(r.created_at),
-      submittedAt: new Date(r.submitted_at),
-      overall: r.overall_score,
-      band: r.band,
-      name: r.name,
-      orgNumber: r.org_number,
-      customerType: r.customer_type,
-      region: r.region,
-      sector: r.sector,
-      sizeClass: r.size_class,
-      scores: scores.get(r.id) ?? {},
-      answers: r.answers ?? undefined,
-    }));
-    if (rows.length < batch) return;
+  const keys = options.dimensions.map((_, i) => `s${i}` as const);
+  let next = page(undefined);
+  for (;;) {
+    const rows = (await next).rows as unknown as PageRow[];
     const last = rows[rows.length - 1];
-    after = { at: last.cursor, id: last.id };
+    const full = rows.length === batch;
+    // Ask for the next page before this one is turned into rows and written.
+    if (full) {
+      next = page({ at: last.cursor, id: last.id });
+      // Handled when awaited; this keeps an abandoned download's last page from crashing.
+      next.catch(() => undefined);
+    }
+    if (rows.length > 0) {
+      const out = new Array<ExportRow>(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        const scores = keys.map((key) => row[key] ?? null);
+        out[r] = {
+          id: row.id,
+          stage: row.stage,
+          definitionVersion: row.definition_version,
+          createdOn: row.created_on,
+          submittedOn: row.submitted_on,
+          overall: row.overall_score,
+          band: row.band,
+          name: row.name,
+          orgNumber: row.org_number,
+          customerType: row.customer_type,
+          region: row.region,
+          sector: row.sector,
+          sizeClass: row.size_class,
+          scores,
+          answers: row.answers ?? undefined,
+        };
+      }
+      yield out;
+    }
+    if (!full) return;
   }
+}
+
+interface PageRow {
+  id: string;
+  stage: string;
+  definition_version: string;
+  created_on: string;
+  submitted_on: string;
+  overall_score: number | null;
+  band: string | null;
+  name: string;
+  org_number: string | null;
+  customer_type: CustomerType;
+  region: string;
+  sector: string;
+  size_class: string;
+  answers: StoredAnswers | null;
+  cursor: string;
+  [score: `s${number}`]: number | null;
 }
 
 /** One delivered service as its export reads it. */

@@ -462,6 +462,8 @@ describe("export and import", () => {
       {
         path: "services[1].rules[0]",
         message: expect.stringMatching(/question q8 has no item 99$/) as unknown as string,
+        code: "noItem",
+        params: expect.objectContaining({ question: "q8", item: "99" }) as unknown as object,
       },
     ]);
     expect((await catalogueEntry(file.services[0].id))!.service.name.en).not.toBe("Changed");

@@ -11,7 +11,6 @@ import {
   formatPath,
   LocalisedTextSchema,
   type Problem,
-  type Result,
   type SurveyDefinition,
   zodProblems,
 } from "./definitions";
@@ -130,20 +129,73 @@ export function isCellRule(rule: ServiceRule): rule is CellRule {
 }
 
 /**
+ * A problem of a catalogue file: its English message (start-up errors, the CLI) and what a
+ * page words in the reader's language, `hub.services.problem.<code>` with `params`.
+ */
+export interface CatalogueProblem extends Problem {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+/** A schema problem with the wording key of its kind (zod's issue codes). */
+function schemaProblems(error: z.ZodError): CatalogueProblem[] {
+  return error.issues.map((issue) => {
+    const { path, message } = zodProblems(new z.ZodError([issue]))[0];
+    const at = (code: string, params: Record<string, string | number> = {}) => ({
+      path,
+      message,
+      code,
+      params,
+    });
+    switch (issue.code) {
+      case "invalid_type":
+        return issue.received === "undefined"
+          ? at("required")
+          : at("type", { expected: issue.expected, received: issue.received });
+      case "unrecognized_keys":
+        return at("unknownKeys", { keys: issue.keys.join(", ") });
+      case "invalid_enum_value":
+        return at("oneOf", { options: issue.options.join(", ") });
+      case "invalid_union":
+        return at("rule");
+      case "invalid_string":
+        return at("format", { format: String(issue.validation) });
+      case "too_small":
+        return issue.type === "array"
+          ? at("tooFew", { minimum: Number(issue.minimum) })
+          : issue.type === "string"
+            ? at("empty")
+            : at("min", { minimum: Number(issue.minimum) });
+      case "too_big":
+        return at("max", { maximum: Number(issue.maximum) });
+      case "custom":
+        return at("contact");
+      default:
+        return at("invalid");
+    }
+  });
+}
+
+/**
  * Parses a catalogue and checks every rule against every published version of the
  * definition it names (`versionsOf(id)`): the dimension, question, item, row and values
  * must exist. Each problem names the service and the rule.
  */
-export function parseCatalogue(json: unknown, versionsOf: VersionsOf): Result<Catalogue> {
+export function parseCatalogue(
+  json: unknown,
+  versionsOf: VersionsOf,
+): { ok: true; value: Catalogue } | { ok: false; problems: CatalogueProblem[] } {
   const parsed = CatalogueSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const problems: Problem[] = [];
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
+  const problems: CatalogueProblem[] = [];
   const seen = new Set<string>();
   parsed.data.services.forEach((service, s) => {
     if (seen.has(service.id)) {
       problems.push({
         path: formatPath(["services", s, "id"]),
         message: `service ${service.id} is listed twice`,
+        code: "listedTwice",
+        params: { service: service.id },
       });
     }
     seen.add(service.id);
@@ -166,70 +218,124 @@ export function checkService(
   service: Service,
   versionsOf: VersionsOf,
   at: readonly (string | number)[] = [],
-): Problem[] {
-  const problems: Problem[] = [];
+): CatalogueProblem[] {
+  const problems: CatalogueProblem[] = [];
   service.rules.forEach((rule, r) => {
     const path = formatPath([...at, "rules", r]);
+    const where = { service: service.id, rule: r + 1, definition: rule.definition };
     const versions = versionsOf(rule.definition);
     if (versions.length === 0) {
       problems.push({
         path,
         message: `service ${service.id}, rule ${r + 1}: no published definition ${rule.definition}`,
+        code: "noDefinition",
+        params: where,
       });
     }
     // One problem per rule and kind of fault, naming every version that has it.
-    const failing = new Map<string, string[]>();
+    const failing = new Map<string, { fault: RuleFault; versions: string[] }>();
     for (const { version, definition } of versions) {
-      const problem = checkRule(rule, definition);
-      if (problem) failing.set(problem, [...(failing.get(problem) ?? []), version]);
+      const fault = ruleFault(rule, definition);
+      if (!fault) continue;
+      const key = ruleFaultText(fault);
+      const seen = failing.get(key);
+      if (seen) seen.versions.push(version);
+      else failing.set(key, { fault, versions: [version] });
     }
-    for (const [problem, failed] of failing) {
+    for (const [text, { fault, versions: failed }] of failing) {
       problems.push({
         path,
-        message: `service ${service.id}, rule ${r + 1}: ${rule.definition}@${failed.join(", ")} ${problem}`,
+        message: `service ${service.id}, rule ${r + 1}: ${rule.definition}@${failed.join(", ")} ${text}`,
+        code: fault.code,
+        params: { ...where, ...fault.params, versions: failed.join(", ") },
       });
     }
   });
   return problems;
 }
 
-/** What is wrong with a rule against one definition version, if anything. */
+/** What is wrong with a rule against a definition: a wording key and its values. */
+export interface RuleFault {
+  code:
+    | "noDimension"
+    | "noQuestion"
+    | "notScored"
+    | "notCheckbox"
+    | "noItem"
+    | "notTickGrid"
+    | "noRow"
+    | "noColumn"
+    | "notGrid";
+  params: { question?: string; dimension?: string; item?: string; row?: string; column?: string };
+}
+
+/** A rule's fault in English (the start-up errors and the CLI say it so). */
+function ruleFaultText({ code, params: p }: RuleFault): string {
+  switch (code) {
+    case "noDimension":
+      return `has no dimension ${p.dimension}`;
+    case "noQuestion":
+      return `has no question ${p.question}`;
+    case "notScored":
+      return `does not score question ${p.question}`;
+    case "notCheckbox":
+      return `question ${p.question} is not a checkbox question`;
+    case "noItem":
+      return `question ${p.question} has no item ${p.item}`;
+    case "notTickGrid":
+      return `question ${p.question} is not a tick grid`;
+    case "noRow":
+      return `question ${p.question} has no row ${p.row}`;
+    case "noColumn":
+      return `question ${p.question} has no column ${p.column}`;
+    case "notGrid":
+      return `question ${p.question} is not a single-choice grid`;
+  }
+}
+
+/** What is wrong with a rule against one definition version, if anything (in English). */
 export function checkRule(rule: ServiceRule, definition: SurveyDefinition): string | undefined {
+  const fault = ruleFault(rule, definition);
+  return fault && ruleFaultText(fault);
+}
+
+function ruleFault(rule: ServiceRule, definition: SurveyDefinition): RuleFault | undefined {
   if (isDimensionRule(rule)) {
     return definition.dimensions.some((d) => d.id === rule.dimension)
       ? undefined
-      : `has no dimension ${rule.dimension}`;
+      : { code: "noDimension", params: { dimension: rule.dimension } };
   }
-  const question = findQuestion(definition, rule.question);
-  if (!question) return `has no question ${rule.question}`;
-  if (!Object.hasOwn(definition.scoring.questions, rule.question)) {
-    return `does not score question ${rule.question}`;
+  const question = rule.question;
+  const found = findQuestion(definition, question);
+  if (!found) return { code: "noQuestion", params: { question } };
+  if (!Object.hasOwn(definition.scoring.questions, question)) {
+    return { code: "notScored", params: { question } };
   }
   if (isChoiceRule(rule)) {
-    if (question.type !== "checkbox") return `question ${rule.question} is not a checkbox question`;
-    const values = valuesOf(question.json, "choices");
+    if (found.type !== "checkbox") return { code: "notCheckbox", params: { question } };
+    const values = valuesOf(found.json, "choices");
     return values.includes(String(rule.item))
       ? undefined
-      : `question ${rule.question} has no item ${rule.item}`;
+      : { code: "noItem", params: { question, item: String(rule.item) } };
   }
   if (isCellRule(rule)) {
-    if (question.type !== "matrixdropdown") return `question ${rule.question} is not a tick grid`;
-    if (!valuesOf(question.json, "rows").includes(rule.row)) {
-      return `question ${rule.question} has no row ${rule.row}`;
+    if (found.type !== "matrixdropdown") return { code: "notTickGrid", params: { question } };
+    if (!valuesOf(found.json, "rows").includes(rule.row)) {
+      return { code: "noRow", params: { question, row: rule.row } };
     }
-    const columns = namesOf(question.json, "columns");
+    const columns = namesOf(found.json, "columns");
     return columns.includes(rule.column)
       ? undefined
-      : `question ${rule.question} has no column ${rule.column}`;
+      : { code: "noColumn", params: { question, column: rule.column } };
   }
-  if (question.type !== "matrix") return `question ${rule.question} is not a single-choice grid`;
-  if (!valuesOf(question.json, "rows").includes(rule.row)) {
-    return `question ${rule.question} has no row ${rule.row}`;
+  if (found.type !== "matrix") return { code: "notGrid", params: { question } };
+  if (!valuesOf(found.json, "rows").includes(rule.row)) {
+    return { code: "noRow", params: { question, row: rule.row } };
   }
-  const columns = valuesOf(question.json, "columns");
+  const columns = valuesOf(found.json, "columns");
   const unknown = rule.values.filter((v) => !columns.includes(String(v)));
   return unknown.length > 0
-    ? `question ${rule.question} has no column ${unknown.join(", ")}`
+    ? { code: "noColumn", params: { question, column: unknown.join(", ") } }
     : undefined;
 }
 

@@ -5,12 +5,7 @@
  * origin (`PUBLIC_URL`), never on the client's `Host` header — so no link the app builds
  * from `request.url` can point elsewhere.
  */
-import {
-  createRequestHandler,
-  writeReadableStreamToWritable,
-  type AppLoadContext,
-  type ServerBuild,
-} from "@remix-run/node";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { IncomingHttpHeaders } from "node:http";
 import type {
   Request as ExpressRequest,
@@ -91,6 +86,58 @@ async function send(res: ExpressResponse, response: Response): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
+}
+
+/** What `writeBody` writes to: a Node response, flushable when the compression middleware wraps it. */
+export interface BodySink {
+  write(chunk: Uint8Array): boolean;
+  end(): void;
+  destroy(error?: Error): void;
+  readonly destroyed: boolean;
+  flush?: () => void;
+  once(event: "drain" | "close", listener: () => void): unknown;
+  off(event: "drain" | "close", listener: () => void): unknown;
+}
+
+/**
+ * Writes a response body as the client takes it: after a chunk the socket cannot take at
+ * once, the next is read only on `drain` (Remix's own writer reads on regardless, so a
+ * slow client of a streamed export made the server hold the whole file), and a client
+ * that goes away cancels the body (an abandoned export stops reading the database).
+ * Each chunk is flushed through the compression middleware, so streamed pages arrive as
+ * they are rendered.
+ */
+export async function writeBody(body: ReadableStream<Uint8Array>, sink: BodySink): Promise<void> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (sink.destroyed) {
+        await reader.cancel();
+        return;
+      }
+      const more = sink.write(value);
+      sink.flush?.();
+      if (!more) await drainedOrClosed(sink);
+    }
+    sink.end();
+  } catch (error) {
+    sink.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+}
+
+function drainedOrClosed(sink: BodySink): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      sink.off("drain", done);
+      sink.off("close", done);
+      resolve();
+    };
+    sink.once("drain", done);
+    sink.once("close", done);
+  });
 }

@@ -97,12 +97,14 @@ export interface Layout<Row = ExportRow> {
 const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
 /** A day as YYYY-MM-DD in Europe/Stockholm. */
 export const localDate = (value: Date) => STOCKHOLM_DATE.format(value);
-const localMonth = (value: Date) => localDate(value).slice(0, 7);
 const rounded = (value: number | null | undefined) =>
   value === null || value === undefined ? null : Math.round(value * 100) / 100;
 
-/** The columns of an export of the filter's questionnaire, worded in `lang`. */
-function layoutOf(request: ExportRequest, t: Translate): Layout {
+/**
+ * The columns of an export of the filter's questionnaire, worded in `lang`, and the
+ * dimensions whose scores its rows carry (in the order of ExportRow's `scores`).
+ */
+function layoutOf(request: ExportRequest, t: Translate): Layout & { dimensions: string[] } {
   const questionnaire = dashboardQuestionnaires().find(
     (q) =>
       q.definitionId === request.filter.definitionId && q.major === request.filter.definitionMajor,
@@ -114,9 +116,10 @@ function layoutOf(request: ExportRequest, t: Translate): Layout {
   const bandName = new Map(definition.bands.map((b) => [b.id, b.name[request.lang]]));
   // The Commission platform's column names (in English exactly as it spells them).
   const commission = (id: string) => t(`exports.commission.${type}.${id}`);
-  const scores = (row: ExportRow) => dimensions.map((d) => rounded(row.scores[d]));
+  const scores = (row: ExportRow) => row.scores.map(rounded);
   if (request.kind === "dma-results") {
     return {
+      dimensions,
       header: [
         commission("name"),
         ...dimensions.map(commission),
@@ -128,8 +131,8 @@ function layoutOf(request: ExportRequest, t: Translate): Layout {
         rounded(row.overall),
         row.band ? (bandName.get(row.band) ?? row.band) : null,
         row.stage,
-        localDate(row.createdAt),
-        localDate(row.submittedAt),
+        row.createdOn,
+        row.submittedOn,
         row.orgNumber,
         row.definitionVersion,
       ],
@@ -146,6 +149,7 @@ function layoutOf(request: ExportRequest, t: Translate): Layout {
     rounded(row.overall),
   ];
   return {
+    dimensions,
     header: [
       ...(anonymous
         ? [t("exports.column.submittedMonth")]
@@ -158,8 +162,8 @@ function layoutOf(request: ExportRequest, t: Translate): Layout {
       const given = (row.answers ?? {}) as Answers;
       return [
         ...(anonymous
-          ? [localMonth(row.submittedAt)]
-          : [row.id, row.name, row.orgNumber, localDate(row.submittedAt)]),
+          ? [row.submittedOn.slice(0, 7)]
+          : [row.id, row.name, row.orgNumber, row.submittedOn]),
         ...profileValues(row),
         ...scores(row),
         ...answers.map((c) => c.read(given)),
@@ -223,8 +227,12 @@ export function exportFile(request: ExportRequest): ExportFile {
   if (request.kind === "delivered-services") {
     return fileOf(request, t, deliveredLayout(t), streamDeliveredRows(db, filter));
   }
-  const batches = streamExportRows(db, filter, { answers: request.kind !== "dma-results" });
-  return fileOf(request, t, layoutOf(request, t), batches);
+  const layout = layoutOf(request, t);
+  const batches = streamExportRows(db, filter, {
+    answers: request.kind !== "dma-results",
+    dimensions: layout.dimensions,
+  });
+  return fileOf(request, t, layout, batches);
 }
 
 function fileOf<Row>(

@@ -17,6 +17,7 @@ import { getDefinitionRegistry, sha256, type DefinitionRegistry } from "./defini
 import { env } from "./env.server";
 import {
   checkService,
+  type CatalogueProblem,
   contactOf,
   parseCatalogue,
   ServiceSchema,
@@ -414,7 +415,7 @@ export async function exportCatalogue(by: By): Promise<Catalogue> {
 
 export type ImportResult =
   | { ok: true; created: string[]; updated: string[]; unchanged: string[] }
-  | { ok: false; problems: { path: string; message: string }[] };
+  | { ok: false; problems: CatalogueProblem[] };
 
 /**
  * Imports a catalogue file: validated like the seed (every problem reported), then in one

@@ -4,6 +4,7 @@
  * them in the latest published version.
  */
 import type { RuleKind, RuleTarget } from "../core/catalogue-form";
+import { SERVICE_CATEGORIES } from "../core/service-catalogue";
 import { findQuestion, type SurveyDefinition } from "../core/definitions";
 import type { LanguageId } from "../core/vocabularies";
 import { items, localise } from "./answer-summary";
@@ -77,4 +78,33 @@ export function targetChoices(
     groups.set(group, found);
   }
   return { groups: [...groups.values()], info };
+}
+
+/** What the catalogue list orders a service by. */
+export interface ListedService {
+  active: boolean;
+  category: string;
+  name: Record<LanguageId, string>;
+}
+
+/**
+ * The catalogue list in the order a person looks for a service: the active ones first,
+ * then by category in the order the results page lists the four, then by name in the
+ * reader's language (Swedish collation puts å, ä, ö after z).
+ */
+export function catalogueOrder<S extends ListedService>(
+  services: readonly S[],
+  lang: LanguageId,
+): S[] {
+  const collator = new Intl.Collator(lang === "sv" ? "sv-SE" : "en-GB", { sensitivity: "base" });
+  const rank = (category: string) => {
+    const at = (SERVICE_CATEGORIES as readonly string[]).indexOf(category);
+    return at < 0 ? SERVICE_CATEGORIES.length : at;
+  };
+  return [...services].sort(
+    (a, b) =>
+      Number(b.active) - Number(a.active) ||
+      rank(a.category) - rank(b.category) ||
+      collator.compare(a.name[lang], b.name[lang]),
+  );
 }

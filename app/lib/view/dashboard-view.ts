@@ -110,8 +110,10 @@ export function wordTable(
 /** One bar series of a chart: values (null where suppressed) and their labels. */
 export interface ChartSeries {
   label: string;
-  /** null: nothing to draw (suppressed or none); the table says why. */
+  /** null: no number to draw (suppressed or none); the table says why. */
   values: (number | null)[];
+  /** Where the cell is suppressed: drawn as a hatched placeholder, never as its number. */
+  suppressed: boolean[];
 }
 
 /** A bar chart's data built from a table: rows (without the total) × the chosen columns. */
@@ -120,6 +122,12 @@ export interface DashboardChart {
   series: ChartSeries[];
   /** The worded cells, for the tooltips and the chart's text alternative. */
   texts: string[][];
+  /**
+   * The length of a suppressed cell's placeholder bar: a fifth of the longest visible bar
+   * (1 when none is visible). It depends only on the cells that are shown, so it tells
+   * nothing about the one that is not.
+   */
+  placeholder: number;
 }
 
 /**
@@ -134,19 +142,45 @@ export function chartOf(
   lang: "sv" | "en",
 ): DashboardChart {
   const rows = table.rows.filter((r) => r.id !== "total");
+  const series = columns.map((c) => ({
+    label: t(`dashboard.column.${table.columns[c].id}`),
+    values: rows.map((row) => {
+      const cell = row.cells[c];
+      return cell.kind === "value" ? cell.value : null;
+    }),
+    suppressed: rows.map((row) => ["small", "hidden"].includes(row.cells[c].kind)),
+  }));
+  const longest = Math.max(
+    0,
+    ...series.flatMap((s) => s.values.map((v) => (v === null ? 0 : Math.abs(v)))),
+  );
   return {
     labels: rows.map((row) => rowLabel(t, table, row.id, labels, lang)),
-    series: columns.map((c) => ({
-      label: t(`dashboard.column.${table.columns[c].id}`),
-      values: rows.map((row) => {
-        const cell = row.cells[c];
-        return cell.kind === "value" ? cell.value : null;
-      }),
-    })),
+    series,
     texts: rows.map((row) =>
       columns.map((c) => cellText(t, row.cells[c], table.columns[c].kind, lang)),
     ),
+    placeholder: longest > 0 ? longest / 5 : 1,
   };
+}
+
+/**
+ * A bar's label in lines of at most `width` characters (broken between words; a word
+ * longer than a line is cut with an ellipsis), so a long name fits a phone's axis
+ * instead of being clipped. The tooltip keeps the whole label.
+ */
+export function wrapLabel(label: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const fitted = word.length > width ? `${word.slice(0, Math.max(1, width - 1))}…` : word;
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + fitted.length <= width) {
+      lines[last] += ` ${fitted}`;
+    } else {
+      lines.push(fitted);
+    }
+  }
+  return lines.length ? lines : [""];
 }
 
 /**

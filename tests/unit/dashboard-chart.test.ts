@@ -1,0 +1,94 @@
+import { describe, expect, test } from "vitest";
+import type { PanelTable } from "../../app/lib/core/dashboard";
+import { chartOf, wrapLabel, type DashboardLabels } from "../../app/lib/view/dashboard-view";
+import type { LanguageId } from "../../app/lib/core/vocabularies";
+import { translate, type Dictionary, type Translate } from "../../app/lib/view/translate";
+import en from "../../app/locales/en";
+import sv from "../../app/locales/sv";
+
+const dictionaries: Record<LanguageId, Dictionary> = { en, sv };
+const translatorFor =
+  (lang: LanguageId): Translate =>
+  (key, variables) =>
+    translate(dictionaries[lang], key, variables);
+
+const labels: DashboardLabels = {
+  customerType: "sme",
+  metrics: {},
+  bands: {},
+  services: {},
+  partners: {},
+};
+
+/** A by-region table whose second region has fewer than five companies. */
+const table = (hiddenValue: number | null): PanelTable => ({
+  id: "byRegion",
+  columns: [
+    { id: "companies", kind: "count" },
+    { id: "median", kind: "score" },
+  ],
+  rows: [
+    {
+      id: "skane",
+      cells: [
+        { kind: "value", value: 40 },
+        { kind: "value", value: 55 },
+      ],
+    },
+    {
+      id: "blekinge",
+      cells: [{ kind: "small" }, hiddenValue === null ? { kind: "small" } : { kind: "hidden" }],
+    },
+    { id: "halland", cells: [{ kind: "value", value: 12 }, { kind: "none" }] },
+    {
+      id: "total",
+      cells: [
+        { kind: "value", value: 55 },
+        { kind: "value", value: 50 },
+      ],
+    },
+  ],
+  sums: [],
+});
+
+describe("a dashboard chart's suppressed bars", () => {
+  test.each(["sv", "en"] as const)(
+    "are marked, drawn at a length that tells nothing (%s)",
+    (lang) => {
+      const t = translatorFor(lang);
+      const chart = chartOf(t, table(null), [0, 1], labels, lang);
+      expect(chart.series[0].suppressed).toEqual([false, true, false]);
+      expect(chart.series[1].suppressed).toEqual([false, true, false]);
+      // No number for a suppressed cell, and "none" is neither a number nor suppressed.
+      expect(chart.series[0].values).toEqual([40, null, 12]);
+      expect(chart.series[1].values).toEqual([55, null, null]);
+      // A fifth of the longest visible bar: from the shown cells only.
+      expect(chart.placeholder).toBe(11);
+      // The tooltip's text is the table's: "fewer than 5", never a number.
+      expect(chart.texts[1][0]).toBe(t("dashboard.cell.small", { floor: 5 }));
+      expect(chart.texts[1][0]).not.toMatch(/^\d+$/);
+    },
+  );
+
+  test("a hidden (complementary) cell is suppressed too, and the placeholder is the same", () => {
+    const t = translatorFor("en");
+    const a = chartOf(t, table(null), [0, 1], labels, "en");
+    const b = chartOf(t, table(3), [0, 1], labels, "en");
+    expect(b.series[1].suppressed).toEqual([false, true, false]);
+    expect(b.placeholder).toBe(a.placeholder);
+  });
+});
+
+describe("wrapLabel", () => {
+  test.each([
+    ["Skåne", 12, ["Skåne"]],
+    ["Digital affärsstrategi och ledning", 12, ["Digital", "affärsstrat…", "och ledning"]],
+    ["Automation & Artificial Intelligence", 14, ["Automation &", "Artificial", "Intelligence"]],
+    ["Digital Readiness", 40, ["Digital Readiness"]],
+    ["", 10, [""]],
+  ])("%s at %i characters", (label, width, lines) => {
+    const wrapped = wrapLabel(label, width);
+    expect(wrapped).toEqual(lines);
+    for (const line of wrapped) expect(line.length).toBeLessThanOrEqual(width);
+  });
+});
