@@ -477,11 +477,21 @@ export async function getResultsOfAssessment(
 async function resultsOf(opened: OpenedAssessment, audience: Audience = "company") {
   const { db } = database();
   const { assessment, company } = opened;
-  const [{ result, profile }, others, recommendations] = await Promise.all([
+  const [{ result: stored, profile }, others, recommendations] = await Promise.all([
     storedScores(db, assessment),
     listCompanyAssessments(db, company.id),
     listRecommendations(db, assessment.id),
   ]);
+  // The score rows come back in whatever order the query plan reads them: put the
+  // dimensions (and so the strengths and every list built from them) in the definition's order.
+  const order = opened.entry.definition.dimensions.map((d) => d.id);
+  const rank = (id: string) => (order.indexOf(id) + order.length + 1) % (order.length + 1);
+  const result = {
+    ...stored,
+    dimensions: Object.fromEntries(
+      Object.entries(stored.dimensions).sort(([a], [b]) => rank(a) - rank(b)),
+    ),
+  };
   const earlier = previousAssessmentOf(assessment, others);
   // Compared within the groups of the profile as it was at submission.
   const [peers, previous] = await Promise.all([
