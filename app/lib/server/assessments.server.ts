@@ -485,11 +485,15 @@ async function resultsOf(opened: OpenedAssessment, audience: Audience = "company
   // The score rows come back in whatever order the query plan reads them: put the
   // dimensions (and so the strengths and every list built from them) in the definition's order.
   const order = opened.entry.definition.dimensions.map((d) => d.id);
-  const rank = (id: string) => (order.indexOf(id) + order.length + 1) % (order.length + 1);
+  // A dimension the definition no longer names (none today) goes last.
+  const position = (id: string) => {
+    const index = order.indexOf(id);
+    return index === -1 ? order.length : index;
+  };
   const result = {
     ...stored,
     dimensions: Object.fromEntries(
-      Object.entries(stored.dimensions).sort(([a], [b]) => rank(a) - rank(b)),
+      Object.entries(stored.dimensions).sort(([a], [b]) => position(a) - position(b)),
     ),
   };
   const earlier = previousAssessmentOf(assessment, others);
