@@ -223,6 +223,7 @@ export default function HubDashboard() {
           table={dashboard.effect}
           labels={labels}
           chart={{ columns: [1], horizontal: true }}
+          wide
         />
         <TableBlock
           table={dashboard.effectByCategory}
