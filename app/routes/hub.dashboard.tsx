@@ -14,7 +14,12 @@ import {
   parseDashboardQuery,
 } from "../lib/server/dashboard.server";
 import { getFixedT } from "../lib/server/i18n.server";
-import { chartOf, wordTable, type DashboardLabels } from "../lib/view/dashboard-view";
+import {
+  chartOf,
+  inReadingOrder,
+  wordTable,
+  type DashboardLabels,
+} from "../lib/view/dashboard-view";
 import chartStylesHref from "../styles/charts.css";
 
 const DashboardChart = lazy(() => import("../components/dashboard-chart.client"));
@@ -45,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** A panel's table with its chart and CSV download. */
 function TableBlock({
-  table,
+  table: given,
   labels,
   chart,
   wide = false,
@@ -58,6 +63,7 @@ function TableBlock({
 }) {
   const { t, lang } = useTranslation();
   const [params] = useSearchParams();
+  const table = inReadingOrder(t, given, labels, lang);
   const worded = wordTable(t, table, labels, lang);
   const csv = new URLSearchParams(params);
   csv.set("table", table.id);

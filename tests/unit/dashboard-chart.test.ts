@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import type { PanelTable } from "../../app/lib/core/dashboard";
-import { chartOf, wrapLabel, type DashboardLabels } from "../../app/lib/view/dashboard-view";
+import {
+  chartOf,
+  inReadingOrder,
+  tableCsvRows,
+  wrapLabel,
+  type DashboardLabels,
+} from "../../app/lib/view/dashboard-view";
 import type { LanguageId } from "../../app/lib/core/vocabularies";
 import { translate, type Dictionary, type Translate } from "../../app/lib/view/translate";
 import en from "../../app/locales/en";
@@ -90,5 +96,48 @@ describe("wrapLabel", () => {
     const wrapped = wrapLabel(label, width);
     expect(wrapped).toEqual(lines);
     for (const line of wrapped) expect(line.length).toBeLessThanOrEqual(width);
+  });
+});
+
+describe("a breakdown's rows in reading order", () => {
+  const count = (value: number) => ({ kind: "value" as const, value });
+  const breakdown = (id: string, rowIds: string[]): PanelTable => ({
+    id,
+    columns: [{ id: "companies", kind: "count" }],
+    rows: [...rowIds, "total"].map((rowId, i) => ({ id: rowId, cells: [count(10 + i)] })),
+  });
+
+  test("counties by their Swedish name, Ö after Z, and by their English name; the total last", () => {
+    const table = breakdown("byRegion", ["orebro", "skane", "vasterbotten", "blekinge"]);
+    const order = (lang: LanguageId) =>
+      inReadingOrder(translatorFor(lang), table, labels, lang).rows.map((r) => r.id);
+    expect(order("sv")).toEqual(["blekinge", "skane", "vasterbotten", "orebro", "total"]);
+    expect(order("en")).toEqual(["blekinge", "orebro", "skane", "vasterbotten", "total"]);
+  });
+
+  test("size classes from the smallest, and the CSV rows in the page's order", () => {
+    const table = breakdown("bySize", ["medium", "micro", "large", "small"]);
+    const t = translatorFor("en");
+    expect(inReadingOrder(t, table, labels, "en").rows.map((r) => r.id)).toEqual([
+      "micro",
+      "small",
+      "medium",
+      "large",
+      "total",
+    ]);
+    const csv = tableCsvRows(t, table, labels, "en");
+    // Each row keeps its own count (medium 10, micro 11, large 12, small 13, total 14).
+    expect(csv.slice(1).map((row) => [row[0], row[1]])).toEqual([
+      ["Micro (1–9 employees)", 11],
+      ["Small (10–49 employees)", 13],
+      ["Medium (50–249 employees)", 10],
+      ["Large (250+ employees)", 12],
+      ["Total", 14],
+    ]);
+  });
+
+  test("other tables keep their order", () => {
+    const table = breakdown("activity", ["2026-02", "2026-01"]);
+    expect(inReadingOrder(translatorFor("sv"), table, labels, "sv")).toBe(table);
   });
 });

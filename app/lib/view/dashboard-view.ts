@@ -6,7 +6,7 @@ import { formatChange, formatDecimal, formatPercent } from "./numbers";
 import { OVERALL_METRIC, PRIVACY_FLOOR } from "../core/benchmark";
 import type { Cell, ColumnKind, PanelTable } from "../core/dashboard";
 import type { LocalisedText } from "../core/definitions";
-import type { CustomerTypeId } from "../core/vocabularies";
+import { PSO_SIZE_CLASSES, SIZE_CLASSES, type CustomerTypeId } from "../core/vocabularies";
 import type { Translate } from "./translate";
 
 /** What the tables name by id (the server's DashboardNames). */
@@ -131,6 +131,30 @@ export interface DashboardChart {
 }
 
 /**
+ * A breakdown's rows in the order a reader looks for them: counties and sectors by their
+ * name in the reader's language (Swedish puts Å, Ä, Ö after Z), size classes from the
+ * smallest; the total stays last. Other tables keep their order (months, bands, buckets).
+ * The page, its chart and the CSV all read the table in this order.
+ */
+export function inReadingOrder(
+  t: Translate,
+  table: PanelTable,
+  labels: DashboardLabels,
+  lang: "sv" | "en",
+): PanelTable {
+  if (!["byRegion", "bySector", "bySize"].includes(table.id)) return table;
+  const sizes: readonly string[] = labels.customerType === "pso" ? PSO_SIZE_CLASSES : SIZE_CLASSES;
+  const collator = new Intl.Collator(lang === "sv" ? "sv-SE" : "en-GB");
+  const key = (id: string) => rowLabel(t, table, id, labels, lang);
+  const compare = (a: string, b: string) =>
+    table.id === "bySize" && sizes.includes(a) && sizes.includes(b)
+      ? sizes.indexOf(a) - sizes.indexOf(b)
+      : collator.compare(key(a), key(b));
+  const rows = table.rows.filter((r) => r.id !== "total").sort((a, b) => compare(a.id, b.id));
+  return { ...table, rows: [...rows, ...table.rows.filter((r) => r.id === "total")] };
+}
+
+/**
  * The chart of a table: one bar per row (the total row left out), one series per column
  * in `columns`; a suppressed cell draws no bar and its label says why.
  */
@@ -189,10 +213,11 @@ export function wrapLabel(label: string, width: number): string[] {
  */
 export function tableCsvRows(
   t: Translate,
-  table: PanelTable,
+  shown: PanelTable,
   labels: DashboardLabels,
   lang: "sv" | "en",
 ): (string | number)[][] {
+  const table = inReadingOrder(t, shown, labels, lang);
   const worded = wordTable(t, table, labels, lang);
   return [
     worded.header,
