@@ -105,6 +105,7 @@ describe("a breakdown's rows in reading order", () => {
     id,
     columns: [{ id: "companies", kind: "count" }],
     rows: [...rowIds, "total"].map((rowId, i) => ({ id: rowId, cells: [count(10 + i)] })),
+    sums: [{ parts: rowIds.map((_, i) => [i, 0] as const), total: [rowIds.length, 0] }],
   });
 
   test("counties by their Swedish name, Ö after Z, and by their English name; the total last", () => {
@@ -125,6 +126,12 @@ describe("a breakdown's rows in reading order", () => {
       "large",
       "total",
     ]);
+    const ordered = inReadingOrder(t, table, labels, "en");
+    // The sum still names the same rows, at their new places.
+    const named = (t: PanelTable) => t.sums[0].parts.map(([row]) => t.rows[row].id);
+    expect(named(ordered)).toEqual(named(table));
+    expect(named(ordered)).toEqual(["medium", "micro", "large", "small"]);
+    expect(ordered.rows[ordered.sums[0].total[0]].id).toBe("total");
     const csv = tableCsvRows(t, table, labels, "en");
     // Each row keeps its own count (medium 10, micro 11, large 12, small 13, total 14).
     expect(csv.slice(1).map((row) => [row[0], row[1]])).toEqual([

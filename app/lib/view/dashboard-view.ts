@@ -150,8 +150,15 @@ export function inReadingOrder(
     table.id === "bySize" && sizes.includes(a) && sizes.includes(b)
       ? sizes.indexOf(a) - sizes.indexOf(b)
       : collator.compare(key(a), key(b));
-  const rows = table.rows.filter((r) => r.id !== "total").sort((a, b) => compare(a.id, b.id));
-  return { ...table, rows: [...rows, ...table.rows.filter((r) => r.id === "total")] };
+  const rows = [
+    ...table.rows.filter((r) => r.id !== "total").sort((a, b) => compare(a.id, b.id)),
+    ...table.rows.filter((r) => r.id === "total"),
+  ];
+  // The sums name cells by row index: point them at the rows' new places.
+  const moved = new Map(table.rows.map((row, index) => [index, rows.indexOf(row)]));
+  const at = ([row, column]: readonly [number, number]) => [moved.get(row)!, column] as const;
+  const sums = table.sums.map((sum) => ({ parts: sum.parts.map(at), total: at(sum.total) }));
+  return { ...table, rows, sums };
 }
 
 /**
