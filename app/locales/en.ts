@@ -1373,7 +1373,7 @@ const en = {
         "The number of submitted assessments and their median overall score per group.",
       demand: "Service demand",
       demandIntro:
-        "Recommended: how often each service category and each service was recommended to the submitted assessments (under the stage filter). Delivered: how many companies the hub delivered it to, counted once, in the month of the first delivery (all stages).",
+        "Recommended: how many companies each service category and each service was recommended to, counted once, in the month of the first recommendation (at the chosen stage, or at any stage). Delivered: how many companies the hub delivered it to, counted once, in the month of the first delivery (all stages).",
       effect: "Effect",
       effectIntro:
         "Companies with both a T0 and a T1 of the same questionnaire version: the change of each score from T0 to T1 (month of the T1). Then the change of the overall score for the companies that received a service of each category between their T0 and their T1 (a delivery starting on or after the day of the T0 and no later than the day of the T1) and for those that did not.",
@@ -1435,7 +1435,7 @@ const en = {
       median: "Median",
       q1: "Lower quartile",
       q3: "Upper quartile",
-      recommended: "Recommended",
+      recommended: "Recommended (companies)",
       delivered: "Delivered (companies)",
       received: "Received (companies)",
       receivedMean: "Mean change, received",

@@ -1383,7 +1383,7 @@ const sv: Translations = {
       breakdownsIntro: "Antal inskickade bedömningar och deras medianresultat per grupp.",
       demand: "Efterfrågan på tjänster",
       demandIntro:
-        "Rekommenderade: hur ofta varje tjänstekategori och varje tjänst rekommenderades i de inskickade bedömningarna (enligt stegfiltret). Levererade: hur många företag hubben levererade den till, räknat en gång, i månaden för den första leveransen (alla steg).",
+        "Rekommenderade: hur många företag varje tjänstekategori och varje tjänst rekommenderades till, räknat en gång, i månaden för den första rekommendationen (i det valda steget, eller i vilket steg som helst). Levererade: hur många företag hubben levererade den till, räknat en gång, i månaden för den första leveransen (alla steg).",
       effect: "Effekt",
       effectIntro:
         "Företag med både T0 och T1 av samma version av frågeformuläret: hur varje resultat ändrats från T0 till T1 (T1:ans månad). Sedan förändringen av det samlade resultatet för de företag som fick en tjänst i varje kategori mellan sin T0 och sin T1 (en leverans som började samma dag som T0 eller senare och senast samma dag som T1) och för dem som inte fick det.",
@@ -1445,7 +1445,7 @@ const sv: Translations = {
       median: "Median",
       q1: "Nedre kvartil",
       q3: "Övre kvartil",
-      recommended: "Rekommenderade",
+      recommended: "Rekommenderade (företag)",
       delivered: "Levererade (företag)",
       received: "Fick (företag)",
       receivedMean: "Medelförändring, fick",

@@ -13,6 +13,7 @@ import * as m0016 from "./0016_company_latest";
 import * as m0018 from "./0018_totp_replay";
 import * as m0021 from "./0021_export_covering_indexes";
 import * as m0022 from "./0022_client_list_sort_keys";
+import * as m0023 from "./0023_recommended_companies";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0018_totp_replay": m0018,
   "0021_export_covering_indexes": m0021,
   "0022_client_list_sort_keys": m0022,
+  "0023_recommended_companies": m0023,
 };

@@ -108,11 +108,22 @@ export function contribution(where: RawBuilder<unknown>, naming: RollupNaming) {
       select ${key}, 'improved', ${month(sql.ref("submitted_at"))}, stage, ${slice}, metric, '', 0
       from pairs where change > 0
       union all
-      select ${key}, 'recommended', ${month(sql.ref("submitted_at"))}, stage, ${slice},
-        v.category, v.service_id, 0
-      from done d
-      join recommendations r on r.assessment_id = d.id
-      join service_versions v on v.id = r.service_version_id
+      select ${key}, measure, date_trunc('month', first at time zone 'UTC')::date, stage,
+        ${slice}, category, item, 0
+      from (
+        -- Companies, not recommendations: once per category (item '') and per service,
+        -- per stage ('recommended') and over every stage ('recommended-any', stage ''), in
+        -- the month of the first such recommendation, so that the privacy floor counts
+        -- companies and "recommended" compares with "delivered" (docs/dashboard.md).
+        select d.definition_id, d.definition_major, m.measure, m.stage, d.region, d.sector,
+          d.size_class, d.partner_id, v.category, x.item, min(d.submitted_at) as first
+        from done d
+        join recommendations r on r.assessment_id = d.id
+        join service_versions v on v.id = r.service_version_id
+        cross join lateral (values (''), (v.service_id)) x(item)
+        cross join lateral (values ('recommended', d.stage), ('recommended-any', '')) m(measure, stage)
+        group by d.company_id, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      ) recommended
       union all
       select ${key}, 'delivered', date_trunc('month', first)::date, '', ${slice}, category, item, 0
       from (

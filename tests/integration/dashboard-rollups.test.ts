@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
+import * as migration0023 from "../../db/migrations/0023_recommended_companies";
 import { listDashboardRollups } from "../../db/queries/dashboard";
 import { startNextAssessment } from "../../app/lib/server/assessments.server";
 import { assignCompany, unassignCompany } from "../../app/lib/server/assignments.server";
@@ -175,3 +176,18 @@ test("the rollups and peer statistics kept by every write equal a rebuild from t
   await rebuildPeerStatistics(database().db);
   expect(peers).toEqual(await benchmarkTables());
 }, 240_000);
+
+test("migration 0023 turns the rows that counted recommendations into company counts equal to a rebuild", async () => {
+  // Runs on the first test's data: companies with a T0 and a T1, several services each.
+  const { db } = database();
+  await rebuildDashboard(db);
+  const rebuilt = await listDashboardRollups(db);
+  expect(rebuilt.some((r) => r.key.includes("|recommended-any|"))).toBe(true);
+  // The rows as they were before the migration: one per recommendation.
+  await migration0023.down(db);
+  const before = await listDashboardRollups(db);
+  expect(before.some((r) => r.key.includes("|recommended-any|"))).toBe(false);
+  expect(before).not.toEqual(rebuilt);
+  await migration0023.up(db);
+  expect(await listDashboardRollups(db)).toEqual(rebuilt);
+});

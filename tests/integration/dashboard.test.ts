@@ -94,6 +94,8 @@ function where(f: Filter, alias: string) {
 }
 
 interface Filter {
+  /** Only for the recommendations' brute force (the other queries ignore it). */
+  stage?: string;
   region?: string;
   sector?: string;
   size?: string;
@@ -126,11 +128,18 @@ async function bruteForce(f: Filter) {
     from assessments a join companies c on c.id = a.company_id
     where ${where(f, "a")} and a.stage = 'T0' group by 1
   `.execute(db);
+  // Companies a category or a service was recommended to, at any stage (or at f.stage).
+  const stage = f.stage ? sql`a.stage = ${f.stage}` : sql`true`;
   const categories = await sql<{ category: string; n: number }>`
-    select v.category, count(*)::int as n from recommendations r
+    select v.category, count(distinct a.company_id)::int as n from recommendations r
     join service_versions v on v.id = r.service_version_id
     join assessments a on a.id = r.assessment_id join companies c on c.id = a.company_id
-    where ${where(f, "a")} group by 1
+    where ${where(f, "a")} and ${stage} group by 1
+    union all
+    select v.service_id, count(distinct a.company_id)::int as n from recommendations r
+    join service_versions v on v.id = r.service_version_id
+    join assessments a on a.id = r.assessment_id join companies c on c.id = a.company_id
+    where ${where(f, "a")} and ${stage} group by 1
   `.execute(db);
   const effect = await sql<{ n: number; mean: number }>`
     select count(*)::int as n, avg(t1.overall_score - t0.overall_score) as mean
@@ -234,9 +243,9 @@ test("every panel's numbers equal brute force over the raw rows for random filte
       if (row.id !== "total")
         expectCount(row.cells[0], truth.started.get(row.id) ?? 0, `${label} started`);
     }
-    for (const row of dashboard.demandByCategory.rows) {
+    for (const row of [...dashboard.demandByCategory.rows, ...dashboard.demandByService.rows]) {
       if (row.id !== "total") {
-        expectCount(row.cells[0], truth.categories.get(row.id) ?? 0, `${label} category`);
+        expectCount(row.cells[0], truth.categories.get(row.id) ?? 0, `${label} recommended`);
       }
     }
     for (const row of dashboard.demandByCategory.rows) {
@@ -265,6 +274,22 @@ test("every panel's numbers equal brute force over the raw rows for random filte
     expectCount(overall, truth.effect.n, `${label} pairs`);
     const mean = column(dashboard.effect, "overall", 1);
     if (mean.kind === "value") expect(mean.value).toBeCloseTo(Number(truth.effect.mean), 4);
+  }
+  // At one stage, the companies recommended a service at that stage.
+  for (const stage of ["T0", "T1"]) {
+    const atStage = (await load(`?q=dma-sme@1&stage=${stage}`)).data as Loaded;
+    const truth = await bruteForce({ stage });
+    const rows = [
+      ...atStage.dashboard.demandByCategory.rows,
+      ...atStage.dashboard.demandByService.rows,
+    ];
+    for (const row of rows.filter((r) => r.id !== "total")) {
+      expectCount(
+        row.cells[0],
+        truth.categories.get(row.id) ?? 0,
+        `${stage} recommended ${row.id}`,
+      );
+    }
   }
   // The whole population shows something in every panel.
   const all = (await load("?q=dma-sme@1")).data as Loaded;

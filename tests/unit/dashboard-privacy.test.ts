@@ -94,6 +94,10 @@ function cellsOf(companies: readonly Company[]) {
     for (const service of c.services) {
       demand.push(cell({ measure: "recommended", metric: SERVICES.get(service)!, item: service }));
     }
+    // Once per category, as the rollups count the companies recommended a category.
+    for (const category of new Set(c.services.map((service) => SERVICES.get(service)!))) {
+      demand.push(cell({ measure: "recommended", metric: category }));
+    }
     const received = new Set(c.delivered.map((service) => SERVICES.get(service)!));
     for (const service of c.delivered) {
       demand.push(cell({ measure: "delivered", metric: SERVICES.get(service)!, item: service }));

@@ -167,7 +167,7 @@ export interface DashboardInput {
     sector: readonly DashboardCell[];
     size_class: readonly DashboardCell[];
   };
-  /** recommended (under the stage filter) and delivered, ungrouped. */
+  /** recommended (under the stage filter, or over every stage) and delivered, ungrouped. */
   demand: readonly DashboardCell[];
   /** change, improved and received, ungrouped. */
   effect: readonly DashboardCell[];
@@ -383,8 +383,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     })),
   );
 
-  // Service demand: recommendations and deliveries per category and per service. A
-  // delivery row of a category has the item "" and one of a service the service's id.
+  // Service demand: the companies recommended and delivered each category and service. A
+  // row of a category has the item "" and one of a service the service's id.
   const demandCount = (measure: string, test: (c: DashboardCell) => boolean) =>
     sumWhere(input.demand, (c) => c.measure === measure && test(c));
   const demandByCategory = countTable(
@@ -393,7 +393,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     input.categories.map((category) => ({
       id: category,
       counts: [
-        demandCount("recommended", (c) => c.metric === category),
+        demandCount("recommended", (c) => c.metric === category && c.item === ""),
         demandCount("delivered", (c) => c.metric === category && c.item === ""),
       ],
     })),

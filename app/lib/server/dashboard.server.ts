@@ -202,7 +202,10 @@ export async function dashboardOf(filter: DashboardFilter): Promise<Dashboard> {
     readRollups(db, slice, ["score"], { ...overall, groupBy: "region" }),
     readRollups(db, slice, ["score"], { ...overall, groupBy: "sector" }),
     readRollups(db, slice, ["score"], { ...overall, groupBy: "size_class" }),
-    readRollups(db, slice, ["recommended"]),
+    // Companies the service was recommended to: at the chosen stage, or at any stage.
+    filter.stage
+      ? readRollups(db, slice, ["recommended"])
+      : readRollups(db, slice, ["recommended-any"], { ignore: ["stage"] }),
     // A delivery belongs to the company, not to one of its assessments.
     readRollups(db, slice, ["delivered"], { ignore: ["stage"] }),
     readRollups(db, slice, ["change", "improved", "received"], { ignore: ["stage"] }),
@@ -218,7 +221,7 @@ export async function dashboardOf(filter: DashboardFilter): Promise<Dashboard> {
     activity,
     standing,
     breakdowns: { region, sector, size_class: size },
-    demand: [...recommended, ...delivered],
+    demand: [...recommended.map((c) => ({ ...c, measure: "recommended" })), ...delivered],
     effect,
     completeness,
   });
