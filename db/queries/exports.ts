@@ -31,17 +31,40 @@ export interface ExportRow {
   band: string | null;
   name: string;
   orgNumber: string | null;
-  customerType: CustomerType;
-  region: string;
-  sector: string;
-  sizeClass: string;
   /** The scores of the dimensions asked for, in their order (null where none is stored). */
   scores: (number | null)[];
+  /** The answers and the company's profile: read only when asked for (`answers: true`). */
   answers?: StoredAnswers;
+  profile?: { region: string; sector: string; sizeClass: string };
 }
 
 /** Rows read per query: large enough that a round trip costs little per row. */
 const EXPORT_BATCH = 5_000;
+
+/**
+ * The pages of a keyset-paginated query, in order: `page(after)` reads the rows after the
+ * key of the previous page's last row (none for the first), `batch` at most. The next page
+ * is asked for before this one is handed on, so the database reads while the caller
+ * writes; a page shorter than `batch` is the last.
+ */
+async function* keysetPages<Row, Key>(
+  page: (after: Key | undefined) => Promise<Row[]>,
+  keyOf: (last: Row) => Key,
+  batch: number,
+): AsyncGenerator<Row[]> {
+  let next = page(undefined);
+  for (;;) {
+    const rows = await next;
+    const full = rows.length === batch;
+    if (full) {
+      next = page(keyOf(rows[rows.length - 1]));
+      // Handled when awaited; this keeps an abandoned download's last page from crashing.
+      next.catch(() => undefined);
+    }
+    if (rows.length > 0) yield rows;
+    if (!full) return;
+  }
+}
 
 /**
  * The filter's submitted assessments in submission order, `batch` at a time (keyset
@@ -83,14 +106,17 @@ export async function* streamExportRows(
     : sql`null as s0`;
   const day = (column: string) =>
     sql`to_char(${sql.ref(column)} at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`;
-  const page = (after: { at: string; id: string } | undefined) =>
-    sql<Record<string, unknown>>`
+  // The DMA-results export reads only what it writes: every column costs the driver a
+  // string per row (decision 032).
+  const more = options.answers
+    ? sql`, a.answers, c.region, coalesce(c.primary_sector, c.primary_area, '') as sector,
+        c.size_class`
+    : sql``;
+  const page = async (after: { at: string; id: string } | undefined) => {
+    const result = await sql<PageRow>`
       select a.id, a.stage, a.definition_version, ${day("a.created_at")} as created_on,
         ${day("a.submitted_at")} as submitted_on, a.overall_score, a.band, c.name,
-        c.org_number, c.customer_type, c.region,
-        coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class,
-        ${options.answers ? sql`a.answers` : sql`null`} as answers,
-        a.submitted_at::text as cursor, sc.*
+        c.org_number, a.submitted_at::text as cursor, sc.* ${more}
       from assessments a
       join companies c on c.id = a.company_id
       left join lateral (
@@ -109,44 +135,38 @@ export async function* streamExportRows(
       order by a.submitted_at, a.id
       limit ${batch}
     `.execute(db);
+    return result.rows;
+  };
   const keys = options.dimensions.map((_, i) => `s${i}` as const);
-  let next = page(undefined);
-  for (;;) {
-    const rows = (await next).rows as unknown as PageRow[];
-    const last = rows[rows.length - 1];
-    const full = rows.length === batch;
-    // Ask for the next page before this one is turned into rows and written.
-    if (full) {
-      next = page({ at: last.cursor, id: last.id });
-      // Handled when awaited; this keeps an abandoned download's last page from crashing.
-      next.catch(() => undefined);
-    }
-    if (rows.length > 0) {
-      const out = new Array<ExportRow>(rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
-        const scores = keys.map((key) => row[key] ?? null);
-        out[r] = {
-          id: row.id,
-          stage: row.stage,
-          definitionVersion: row.definition_version,
-          createdOn: row.created_on,
-          submittedOn: row.submitted_on,
-          overall: row.overall_score,
-          band: row.band,
-          name: row.name,
-          orgNumber: row.org_number,
-          customerType: row.customer_type,
-          region: row.region,
-          sector: row.sector,
-          sizeClass: row.size_class,
-          scores,
-          answers: row.answers ?? undefined,
+  const pages = keysetPages(page, (last) => ({ at: last.cursor, id: last.id }), batch);
+  for await (const rows of pages) {
+    const out = new Array<ExportRow>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const scores = new Array<number | null>(keys.length);
+      for (let k = 0; k < keys.length; k++) scores[k] = row[keys[k]] ?? null;
+      out[r] = {
+        id: row.id,
+        stage: row.stage,
+        definitionVersion: row.definition_version,
+        createdOn: row.created_on,
+        submittedOn: row.submitted_on,
+        overall: row.overall_score,
+        band: row.band,
+        name: row.name,
+        orgNumber: row.org_number,
+        scores,
+      };
+      if (options.answers) {
+        out[r].answers = row.answers ?? undefined;
+        out[r].profile = {
+          region: row.region ?? "",
+          sector: row.sector ?? "",
+          sizeClass: row.size_class ?? "",
         };
       }
-      yield out;
     }
-    if (!full) return;
+    yield out;
   }
 }
 
@@ -160,12 +180,12 @@ interface PageRow {
   band: string | null;
   name: string;
   org_number: string | null;
-  customer_type: CustomerType;
-  region: string;
-  sector: string;
-  size_class: string;
-  answers: StoredAnswers | null;
   cursor: string;
+  /** Read only with the answers. */
+  answers?: StoredAnswers | null;
+  region?: string;
+  sector?: string;
+  size_class?: string;
   [score: `s${number}`]: number | null;
 }
 
@@ -214,36 +234,23 @@ export async function* streamDeliveredRows(
   if (filter.partner !== undefined) {
     conditions.push(sql`${partnerOf(sql.ref("c.id"))} = ${filter.partner}`);
   }
-  let after: { start: string; id: string } | undefined;
-  for (;;) {
-    const page = after
+  const page = async (after: { start: string; id: string } | undefined) => {
+    const where = after
       ? [...conditions, sql`(d.start_date, d.id) > (${after.start}::date, ${after.id}::uuid)`]
       : conditions;
-    const result = await sql<{
-      id: string;
-      customer: string;
-      org_number: string | null;
-      customer_type: CustomerType;
-      category: string;
-      technology_type: string;
-      title: string;
-      description: string;
-      price_eur: string;
-      attendees: number | null;
-      start_date: string;
-      end_date: string;
-      partner_id: string | null;
-    }>`
+    const result = await sql<DeliveredPageRow>`
       select d.id, c.name as customer, c.org_number, c.customer_type, d.category,
         d.technology_type, d.title, d.description, d.price_eur::text as price_eur, d.attendees,
         d.start_date::text as start_date, d.end_date::text as end_date, d.partner_id
       from delivered_services d join companies c on c.id = d.company_id
-      where ${sql.join(page, sql` and `)}
+      where ${sql.join(where, sql` and `)}
       order by d.start_date, d.id
       limit ${batch}
     `.execute(db);
-    const rows = result.rows;
-    if (rows.length === 0) return;
+    return result.rows;
+  };
+  const pages = keysetPages(page, (last) => ({ start: last.start_date, id: last.id }), batch);
+  for await (const rows of pages) {
     yield rows.map((r) => ({
       id: r.id,
       customer: r.customer,
@@ -259,8 +266,21 @@ export async function* streamDeliveredRows(
       endDate: r.end_date,
       partnerId: r.partner_id,
     }));
-    if (rows.length < batch) return;
-    const last = rows[rows.length - 1];
-    after = { start: last.start_date, id: last.id };
   }
+}
+
+interface DeliveredPageRow {
+  id: string;
+  customer: string;
+  org_number: string | null;
+  customer_type: CustomerType;
+  category: string;
+  technology_type: string;
+  title: string;
+  description: string;
+  price_eur: string;
+  attendees: number | null;
+  start_date: string;
+  end_date: string;
+  partner_id: string | null;
 }

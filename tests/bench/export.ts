@@ -4,8 +4,15 @@
  * prints rows per second, the time to the first byte and the server's peak RSS growth
  * (sampled from /proc every 50 ms). Targets: CSV ≥ 100,000 rows/s, XLSX ≥ 20,000 rows/s,
  * RSS growth ≤ 100 MB.
+ *
+ * Wall-clock rows/s measure the machine's load as much as the export, so it also prints
+ * the CPU seconds the server and the benchmark database's PostgreSQL backends spent per
+ * 100,000 rows (from /proc), and the rate they allow on an idle machine with a core each:
+ * the server and PostgreSQL work in parallel (the next page is read while one is written),
+ * so the busier of the two sets the pace (decision 032).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { sql } from "kysely";
 import { closeDatabase, database, openDatabase } from "../../app/lib/server/db.server";
 import { createStaffAccount } from "../../app/lib/server/staff.server";
@@ -35,6 +42,28 @@ await closeDatabase();
 console.log(`benchmark database: ${rows[0].n.toLocaleString("en")} submitted assessments`);
 
 const server = await startServer({ SEED_DEMO_DATA: "never" }, { sharedDatabaseUrl: url });
+const databaseName = new URL(url).pathname.slice(1);
+/** CPU seconds (user and system) a process has spent, from /proc/<pid>/stat. */
+const cpuSeconds = (pid: number | string) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+/** CPU seconds spent by the PostgreSQL backends connected to the benchmark database. */
+const postgresSeconds = () => {
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (command.startsWith("postgres:") && command.includes(` ${databaseName} `)) {
+        total += cpuSeconds(pid);
+      }
+    } catch {
+      // The process ended (or is another user's): it is not one of ours.
+    }
+  }
+  return total;
+};
 const rss = () => {
   const status = readFileSync(`/proc/${server.process.pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
@@ -59,6 +88,8 @@ try {
     const before = rss();
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+    const serverBefore = cpuSeconds(server.process.pid ?? 0);
+    const postgresBefore = postgresSeconds();
     const start = performance.now();
     const response = await fetch(
       `${server.url}/hub/exports/download?kind=dma-results&format=${format}&q=dma-sme@1`,
@@ -76,12 +107,19 @@ try {
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, rss());
+    const serverCpu = cpuSeconds(server.process.pid ?? 0) - serverBefore;
+    const postgresCpu = postgresSeconds() - postgresBefore;
     const exported = format === "csv" ? newlines - 1 : rows[0].n;
+    const per100k = (seconds: number) => ((seconds / exported) * 100_000).toFixed(2);
     console.log(
       `${format.padEnd(5)} ${exported.toLocaleString("en")} rows in ${seconds.toFixed(2)} s: ` +
         `${Math.round(exported / seconds).toLocaleString("en")} rows/s, first byte after ` +
         `${first.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB, server RSS growth ` +
-        `${((peak - before) / 1e6).toFixed(1)} MB`,
+        `${((peak - before) / 1e6).toFixed(1)} MB, load average ` +
+        `${loadavg()[0].toFixed(1)}\n` +
+        `      CPU per 100,000 rows: server ${per100k(serverCpu)} s, PostgreSQL ` +
+        `${per100k(postgresCpu)} s; on an idle machine at most ` +
+        `${Math.round(exported / Math.max(serverCpu, postgresCpu)).toLocaleString("en")} rows/s`,
     );
   }
 } finally {

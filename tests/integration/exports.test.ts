@@ -4,6 +4,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rebuildDashboard } from "../../app/lib/server/dashboard-rollups.server";
 import { database } from "../../app/lib/server/db.server";
+import type { Executor } from "../../db/database";
+import { streamDeliveredRows, streamExportRows } from "../../db/queries/exports";
 import { seedDemoData } from "../../app/lib/server/demo-seed.server";
 import { loader as pageLoader } from "../../app/routes/hub.exports";
 import { loader as downloadLoader } from "../../app/routes/hub.exports_.download";
@@ -276,5 +278,60 @@ describe("the delivered-services export", () => {
     const sv = parseCsv(await body(`${query}&lang=sv&sep=semicolon`), ";");
     expect(sv[0].slice(0, 2)).toEqual(["Kund", "Kundtyp"]);
     expect(sv).toHaveLength(rows.length + 1);
+  });
+});
+
+describe("paging the exports", () => {
+  test("pages of any size, full or not, and equal submission times give every row once, in order", async () => {
+    const { db } = database();
+    const filter = { definitionId: "dma-sme", definitionMajor: 1 };
+    const dimensions = ["strategy", "green"];
+    const ids = async (executor: Executor, batch?: number) => {
+      const out: string[] = [];
+      for await (const rows of streamExportRows(executor, filter, {
+        answers: false,
+        dimensions,
+        batch,
+      })) {
+        expect(rows.length).toBeLessThanOrEqual(batch ?? Infinity);
+        out.push(...rows.map((r) => r.id));
+      }
+      return out;
+    };
+    const rollback = new Error("rollback");
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        // Half of the results submitted in the same microsecond: the keyset's second key
+        // (the id) alone orders them across page boundaries.
+        await sql`
+          update assessments set submitted_at = '2026-03-04 05:06:07.123456+00'
+          where definition_id = 'dma-sme' and status = 'submitted' and id::text < '8'
+        `.execute(trx);
+        const { rows } = await sql<{ id: string }>`
+          select id from assessments
+          where definition_id = 'dma-sme' and definition_major = 1 and status = 'submitted'
+          order by submitted_at, id
+        `.execute(trx);
+        const expected = rows.map((r) => r.id);
+        expect(expected.length).toBeGreaterThan(10);
+        // A batch of 1 and of exactly the count: every page full, then an empty one.
+        for (const batch of [1, 2, 3, 7, expected.length - 1, expected.length, expected.length + 1])
+          expect(await ids(trx, batch)).toEqual(expected);
+        const delivered = async (batch?: number) => {
+          const out: string[] = [];
+          for await (const page of streamDeliveredRows(trx, filter, { batch }))
+            out.push(...page.map((r) => r.id));
+          return out;
+        };
+        const all = await delivered();
+        expect(all.length).toBeGreaterThan(5);
+        expect(new Set(all).size).toBe(all.length);
+        for (const batch of [1, 4, all.length]) expect(await delivered(batch)).toEqual(all);
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
   });
 });
