@@ -14,7 +14,7 @@ afterAll(async () => {
   await app.close();
 });
 
-test("the demo adviser's workspace has T0 and T1, notes and delivered services", async () => {
+test("the demo adviser's workspace has T0, T1 and T2, notes and delivered services", async () => {
   const { db } = database();
   const adviser = await db
     .selectFrom("users")
@@ -25,6 +25,7 @@ test("the demo adviser's workspace has T0 and T1, notes and delivered services",
   const list = await listClientCompanies(actor, parseCompanyListQuery(new URLSearchParams()));
   expect(list.total).toBe(20);
   expect(list.rows.filter((r) => r.latest_stage === "T1").length).toBeGreaterThanOrEqual(2);
+  expect(list.rows.filter((r) => r.latest_stage === "T2").length).toBeGreaterThanOrEqual(1);
   expect(list.rows.some((r) => r.change !== null)).toBe(true);
 
   const ids = list.rows.map((r) => r.id);
@@ -49,4 +50,22 @@ test("the demo adviser's workspace has T0 and T1, notes and delivered services",
     );
     expect(d).toMatchObject({ partner_id: "iuc-syd", created_by: adviser.id });
   }
+});
+
+test("the demo hub has companies with a T2 and companies due one", async () => {
+  const { db } = database();
+  const lead = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "partner_id"])
+    .where("email", "=", "hubblead@demo.mognad.example")
+    .executeTakeFirstOrThrow();
+  const actor = { ...lead, partnerId: lead.partner_id };
+  const list = async (query: string) =>
+    listClientCompanies(actor, parseCompanyListQuery(new URLSearchParams(query)));
+  expect((await list("next=t2-due")).total).toBeGreaterThanOrEqual(10);
+  const done = (await list("sort=stage&dir=desc&per=100")).rows.filter(
+    (r) => r.latest_stage === "T2",
+  );
+  expect(done.length).toBeGreaterThanOrEqual(10);
+  expect(done.every((r) => r.next_step === "none" && r.change !== null && r.change > 0)).toBe(true);
 });
