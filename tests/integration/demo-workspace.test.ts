@@ -14,15 +14,20 @@ afterAll(async () => {
   await app.close();
 });
 
+/** A demo staff account as the client list's actor. */
+async function demoActor(email: string) {
+  const user = await database()
+    .db.selectFrom("users")
+    .select(["id", "email", "name", "role", "partner_id"])
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
+  return { ...user, partnerId: user.partner_id };
+}
+
 test("the demo adviser's workspace has T0, T1 and T2, notes and delivered services", async () => {
   const { db } = database();
-  const adviser = await db
-    .selectFrom("users")
-    .select(["id", "email", "name", "role", "partner_id"])
-    .where("email", "=", "radgivare.skane@demo.mognad.example")
-    .executeTakeFirstOrThrow();
-  const actor = { ...adviser, partnerId: adviser.partner_id };
-  const list = await listClientCompanies(actor, parseCompanyListQuery(new URLSearchParams()));
+  const adviser = await demoActor("radgivare.skane@demo.mognad.example");
+  const list = await listClientCompanies(adviser, parseCompanyListQuery(new URLSearchParams()));
   expect(list.total).toBe(20);
   expect(list.rows.filter((r) => r.latest_stage === "T1").length).toBeGreaterThanOrEqual(2);
   expect(list.rows.filter((r) => r.latest_stage === "T2").length).toBeGreaterThanOrEqual(1);
@@ -53,13 +58,7 @@ test("the demo adviser's workspace has T0, T1 and T2, notes and delivered servic
 });
 
 test("the demo hub has companies with a T2 and companies due one", async () => {
-  const { db } = database();
-  const lead = await db
-    .selectFrom("users")
-    .select(["id", "email", "name", "role", "partner_id"])
-    .where("email", "=", "hubblead@demo.mognad.example")
-    .executeTakeFirstOrThrow();
-  const actor = { ...lead, partnerId: lead.partner_id };
+  const actor = await demoActor("hubblead@demo.mognad.example");
   const list = async (query: string) =>
     listClientCompanies(actor, parseCompanyListQuery(new URLSearchParams(query)));
   expect((await list("next=t2-due")).total).toBeGreaterThanOrEqual(10);
