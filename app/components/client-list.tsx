@@ -115,10 +115,14 @@ export function ClientListTable({
               <th scope="row">
                 <Link to={`/hub/companies/${row.id}`}>{row.name}</Link>
               </th>
-              <td data-label={t("hub.companies.orgNumber")}>{row.org_number ?? "—"}</td>
+              <td className="client-list__org" data-label={t("hub.companies.orgNumber")}>
+                {row.org_number ?? "—"}
+              </td>
               <td data-label={t("hub.companies.sector")}>{sectorOrArea(t, row)}</td>
               <td data-label={t("profile.sizeClass")}>{t(`adviser.size.${row.size_class}`)}</td>
-              <td data-label={t("hub.companies.region")}>{t(`region.${row.region}`)}</td>
+              <td className="client-list__region" data-label={t("hub.companies.region")}>
+                {t(`region.${row.region}`)}
+              </td>
               <td data-label={t("adviser.list.stage")}>
                 {row.latest_stage
                   ? `${row.latest_stage} · ${formatStaffDate(lang, row.latest_at)}`

@@ -2,13 +2,19 @@ import { BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "
 import { useMemo } from "react";
 import { Bar } from "react-chartjs-2";
 import { CHART_COLOURS } from "../lib/view/chart-data";
-import { wrapLabel, type DashboardChart as ChartInput } from "../lib/view/dashboard-view";
+import {
+  barDatasets,
+  horizontalChartHeight,
+  LABEL_MAX_LINES,
+  labelWidth,
+  legendEntries,
+  wrapLabel,
+  type DashboardChart as ChartInput,
+} from "../lib/view/dashboard-view";
+import { useTranslation } from "./i18n";
 
 // Only the parts a bar chart uses (no chart.js/auto), so the lazy chunk stays small.
 Chart.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
-
-/** The series' colours: the app's primary, its accent, then two calmer shades. */
-const SERIES_COLOURS = [CHART_COLOURS.company, CHART_COLOURS.peer, "#5b7c99", "#8a6d3b"];
 
 /** Diagonal stripes of `colour` on white: how a suppressed cell's placeholder bar looks. */
 function hatch(colour: string): CanvasPattern | string {
@@ -31,14 +37,12 @@ function hatch(colour: string): CanvasPattern | string {
   return pen.createPattern(tile, "repeat") ?? CHART_COLOURS.grid;
 }
 
-/** Characters per line of a horizontal chart's labels: about two fifths of its width. */
-const labelWidth = (chartWidth: number) => Math.max(10, Math.floor((chartWidth * 0.4) / 7));
-
 /**
  * A panel's bar chart (browser-only: load it with React.lazy after hydration). The table
  * beside it holds the same numbers; a suppressed cell draws a hatched placeholder bar of
  * a fixed length (never its number) and its tooltip says why (the text of the table's
- * cell). Long labels of a horizontal chart wrap to the chart's width.
+ * cell). Long labels of a horizontal chart wrap to the chart's width, at most three lines
+ * (the tooltip and the table hold the whole name), and every bar has room for the longest.
  */
 export default function DashboardChart({
   chart,
@@ -49,23 +53,12 @@ export default function DashboardChart({
   title: string;
   horizontal?: boolean;
 }) {
+  const { t } = useTranslation();
   const data = useMemo(
-    () => ({
-      labels: chart.labels,
-      datasets: chart.series.map((series, i) => {
-        const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
-        const striped = hatch(colour);
-        return {
-          label: series.label,
-          data: series.values.map((v, r) => (series.suppressed[r] ? chart.placeholder : v)),
-          backgroundColor: series.suppressed.map((s) => (s ? striped : colour)),
-          borderColor: colour,
-          borderWidth: series.suppressed.map((s) => (s ? 1 : 0)),
-        };
-      }),
-    }),
+    () => ({ labels: chart.labels, datasets: barDatasets(chart, hatch) }),
     [chart],
   );
+  const legend = useMemo(() => legendEntries(t, chart, hatch), [t, chart]);
   const valueAxis = {
     ticks: { color: CHART_COLOURS.muted, precision: 0 },
     grid: { color: CHART_COLOURS.grid },
@@ -76,17 +69,16 @@ export default function DashboardChart({
           color: CHART_COLOURS.text,
           autoSkip: false,
           callback(this: { chart: { width: number } }, _value: unknown, index: number) {
-            return wrapLabel(chart.labels[index], labelWidth(this.chart.width));
+            return wrapLabel(chart.labels[index], labelWidth(this.chart.width), LABEL_MAX_LINES);
           },
         }
       : { color: CHART_COLOURS.text, autoSkip: false },
     grid: { display: false },
   };
-  // A horizontal chart gives each label the lines it wraps to at about this chart's width
-  // (a phone's screen, or a grid column of at most about 600 px).
+  // A horizontal chart gives every bar the lines of its longest label at about this chart's
+  // width (a phone's screen, or a grid column of at most about 600 px).
   const width = Math.min(window.innerWidth - 32, 600);
-  const rows = chart.labels.map((l) => Math.max(1.8, 0.6 + wrapLabel(l, labelWidth(width)).length));
-  const height = horizontal ? Math.max(10, 2 + rows.reduce((a, b) => a + b, 0)) : 16;
+  const height = horizontal ? horizontalChartHeight(chart.labels, width, legend.length) : 16;
   return (
     <div className="dashboard-chart" style={{ height: `${height}rem` }}>
       <Bar
@@ -100,7 +92,31 @@ export default function DashboardChart({
           animation: false,
           scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
           plugins: {
-            legend: { display: chart.series.length > 1, labels: { color: CHART_COLOURS.text } },
+            legend: {
+              display: legend.length > 0,
+              labels: {
+                color: CHART_COLOURS.text,
+                // Each series' own colour, not its first bar's look (which may be hatched),
+                // and a key to the hatched placeholders.
+                generateLabels: (instance) =>
+                  legend.map((entry) => ({
+                    text: entry.text,
+                    fillStyle: entry.fill,
+                    strokeStyle: entry.stroke,
+                    lineWidth: 1,
+                    fontColor: CHART_COLOURS.text,
+                    datasetIndex: entry.datasetIndex,
+                    hidden:
+                      entry.datasetIndex !== undefined &&
+                      !instance.isDatasetVisible(entry.datasetIndex),
+                  })),
+              },
+              onClick(event, item, instance) {
+                // The hatch's key shows and hides nothing.
+                if (item.datasetIndex === undefined) return;
+                Chart.defaults.plugins.legend.onClick.call(this, event, item, instance);
+              },
+            },
             tooltip: {
               callbacks: {
                 label: (item) =>

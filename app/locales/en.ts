@@ -1343,6 +1343,7 @@ const en = {
     empty: "No assessment matches these filters yet.",
     privacy:
       "Privacy: a count of fewer than {{floor}} companies, and any statistic of fewer than {{floor}}, is shown as “fewer than {{floor}}”. Where a total would give such a number away, another number is hidden too (“hidden”). The same applies to the charts and the downloads.",
+    chartSuppressed: "Striped: fewer than {{floor}} or hidden (see the table)",
     chartNote: "The table beside the chart holds the same numbers.",
     stageNote:
       "The stage filter applies to “Where companies stand”, the breakdowns and service demand.",

@@ -1354,6 +1354,7 @@ const sv: Translations = {
     empty: "Ingen bedömning matchar de här filtren ännu.",
     privacy:
       "Integritet: ett antal under {{floor}} företag, och varje mått på färre än {{floor}}, visas som ”färre än {{floor}}”. Där en summa skulle avslöja ett sådant tal döljs även ett annat tal (”dolt”). Detsamma gäller diagrammen och nedladdningarna.",
+    chartSuppressed: "Randigt: färre än {{floor}} eller dolt (se tabellen)",
     chartNote: "Tabellen bredvid diagrammet har samma siffror.",
     stageNote:
       "Stegfiltret gäller ”Var företagen står”, uppdelningarna och efterfrågan på tjänster.",

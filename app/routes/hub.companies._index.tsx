@@ -257,6 +257,13 @@ export default function ClientList() {
         </p>
       ) : (
         <>
+          <ClientListTable
+            rows={rows}
+            query={query}
+            selectForm={lead ? "bulk-assign" : undefined}
+          />
+          {/* After the list, not above it: on a phone it pushed the first company off the first
+              screen, and one ticks the companies before choosing whom to assign them to. */}
           {lead ? (
             <Form method="post" id="bulk-assign" className="filter-form bulk-assign">
               <div className="field field--compact">
@@ -275,11 +282,6 @@ export default function ClientList() {
               </button>
             </Form>
           ) : null}
-          <ClientListTable
-            rows={rows}
-            query={query}
-            selectForm={lead ? "bulk-assign" : undefined}
-          />
           <Pager
             page={query.page}
             pages={pages}

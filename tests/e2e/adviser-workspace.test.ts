@@ -94,6 +94,19 @@ describe.skipIf(!chromiumPath)("the adviser's workspace, in Chromium", () => {
     const pdf = await page.pdf({ format: "A4" });
     expect(pdfPages(pdf)).toBe(1);
 
+    // A company that submitted T0, T1 and T2: its progress shows all three, and its brief
+    // still prints on one page.
+    await page.goto(`${server.url}/hub/companies?sort=stage&dir=desc`);
+    const latest = page.locator('[data-testid="client-list"] tbody tr').first();
+    expect(await latest.textContent()).toContain("T2 ·");
+    await latest.locator("th a").click();
+    await page.getByTestId("company-name").waitFor();
+    const stages = await page.getByTestId("progress-table").first().locator("thead").textContent();
+    expect(stages).toMatch(/T0.*T1.*T2/s);
+    await page.getByTestId("brief-link").click();
+    await page.getByTestId("brief").waitFor();
+    expect(pdfPages(await page.pdf({ format: "A4" }))).toBe(1);
+
     // A company with only T0: issue its T1 link, which opens the questionnaire.
     await page.goto(`${server.url}/hub/companies?next=t1-due`);
     await page.locator('[data-testid="client-list"] tbody th a').first().click();
@@ -115,7 +128,7 @@ describe.skipIf(!chromiumPath)("the adviser's workspace, in Chromium", () => {
   });
 
   test.each(["en", "sv"] as const)(
-    "%s: the client list shows every column at 1024 and 1280 px, and folds its filters on a phone",
+    "%s: the client list shows every column at 1024 and 1280 px, and starts on a hub lead's phone's first screen",
     async (lang) => {
       const { page, close } = await openPage(browser, {
         locale: lang === "sv" ? "sv-SE" : "en-GB",
@@ -146,15 +159,55 @@ describe.skipIf(!chromiumPath)("the adviser's workspace, in Chromium", () => {
           return problems.slice(0, 5);
         });
         expect(hidden, `${lang} at ${width} px`).toEqual([]);
+        // An organisation number stays whole, also written with its hyphen (as a number from
+        // outside Sweden may be stored): "556677-" over "8899" reads as two numbers. A region
+        // breaks between its words only.
+        const broken = await page.evaluate(() => {
+          const cells = [
+            ...document.querySelectorAll(".client-list tbody td.client-list__org"),
+            ...document.querySelectorAll(".client-list tbody td.client-list__region"),
+          ];
+          cells[0].textContent = "556677-8899";
+          return cells
+            .filter((cell) => {
+              const range = document.createRange();
+              range.selectNodeContents(cell);
+              const words = cell.textContent!.trim().split(/\s+/).length;
+              return range.getClientRects().length > words;
+            })
+            .map((cell) => cell.textContent);
+        });
+        expect(broken, `${lang} at ${width} px`).toEqual([]);
       }
 
-      // A phone: the filters are folded away. (The first company still starts below a hub
-      // lead's first screen, under the staff navigation and the bulk-assignment form.)
-      await page.setViewportSize({ width: 375, height: 667 });
+      // A phone: the filters are folded away, the staff navigation is one row and the bulk
+      // assignment comes after the list, so the first company is on the first screen.
+      await page.setViewportSize({ width: 375, height: 812 });
       await page.goto(`${server.url}/hub/companies`);
       const disclosure = page.locator(".filter-disclosure");
       expect(await disclosure.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
       expect(await page.locator("#filter-per").isVisible()).toBe(false);
+      const firstName = page.locator('[data-testid="client-list"] tbody th a').first();
+      const bottom = await firstName.evaluate((a) => a.getBoundingClientRect().bottom);
+      expect(bottom, `${lang}: the first company's name ends at ${bottom} px`).toBeLessThan(812);
+      const navLinks = page.locator(".staff-nav a");
+      const tops = await navLinks.evaluateAll((links) =>
+        links.map((a) => Math.round(a.getBoundingClientRect().top)),
+      );
+      expect(tops.length).toBeGreaterThanOrEqual(8);
+      expect(new Set(tops).size, `${lang}: the navigation's rows`).toBe(1);
+      // Every link is in the tab order; the focused one scrolls into sight (no script).
+      await navLinks.first().focus();
+      for (let i = 1; i < tops.length; i++) await page.keyboard.press("Tab");
+      const last = navLinks.last();
+      expect(await last.evaluate((a) => a === document.activeElement)).toBe(true);
+      const box = await last.evaluate((a) => {
+        const r = a.getBoundingClientRect();
+        const nav = a.closest(".staff-nav")!.getBoundingClientRect();
+        return { left: r.left, right: r.right, navRight: nav.right };
+      });
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(box.navRight);
       // From the keyboard: the summary opens the filters; a set filter keeps them open.
       await disclosure.locator("summary").focus();
       await page.keyboard.press("Enter");

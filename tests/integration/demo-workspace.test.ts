@@ -14,17 +14,23 @@ afterAll(async () => {
   await app.close();
 });
 
-test("the demo adviser's workspace has T0 and T1, notes and delivered services", async () => {
-  const { db } = database();
-  const adviser = await db
-    .selectFrom("users")
+/** A demo staff account as the client list's actor. */
+async function demoActor(email: string) {
+  const user = await database()
+    .db.selectFrom("users")
     .select(["id", "email", "name", "role", "partner_id"])
-    .where("email", "=", "radgivare.skane@demo.mognad.example")
+    .where("email", "=", email)
     .executeTakeFirstOrThrow();
-  const actor = { ...adviser, partnerId: adviser.partner_id };
-  const list = await listClientCompanies(actor, parseCompanyListQuery(new URLSearchParams()));
+  return { ...user, partnerId: user.partner_id };
+}
+
+test("the demo adviser's workspace has T0, T1 and T2, notes and delivered services", async () => {
+  const { db } = database();
+  const adviser = await demoActor("radgivare.skane@demo.mognad.example");
+  const list = await listClientCompanies(adviser, parseCompanyListQuery(new URLSearchParams()));
   expect(list.total).toBe(20);
   expect(list.rows.filter((r) => r.latest_stage === "T1").length).toBeGreaterThanOrEqual(2);
+  expect(list.rows.filter((r) => r.latest_stage === "T2").length).toBeGreaterThanOrEqual(1);
   expect(list.rows.some((r) => r.change !== null)).toBe(true);
 
   const ids = list.rows.map((r) => r.id);
@@ -49,4 +55,16 @@ test("the demo adviser's workspace has T0 and T1, notes and delivered services",
     );
     expect(d).toMatchObject({ partner_id: "iuc-syd", created_by: adviser.id });
   }
+});
+
+test("the demo hub has companies with a T2 and companies due one", async () => {
+  const actor = await demoActor("hubblead@demo.mognad.example");
+  const list = async (query: string) =>
+    listClientCompanies(actor, parseCompanyListQuery(new URLSearchParams(query)));
+  expect((await list("next=t2-due")).total).toBeGreaterThanOrEqual(10);
+  const done = (await list("sort=stage&dir=desc&per=100")).rows.filter(
+    (r) => r.latest_stage === "T2",
+  );
+  expect(done.length).toBeGreaterThanOrEqual(10);
+  expect(done.every((r) => r.next_step === "none" && r.change !== null && r.change > 0)).toBe(true);
 });

@@ -1,8 +1,15 @@
 import { describe, expect, test } from "vitest";
 import type { PanelTable } from "../../app/lib/core/dashboard";
 import {
+  barDatasets,
   chartOf,
+  horizontalChartHeight,
   inReadingOrder,
+  LABEL_LINE_REM,
+  LABEL_MAX_LINES,
+  labelWidth,
+  legendEntries,
+  SERIES_COLOURS,
   tableCsvRows,
   wrapLabel,
   type DashboardLabels,
@@ -96,6 +103,119 @@ describe("wrapLabel", () => {
     const wrapped = wrapLabel(label, width);
     expect(wrapped).toEqual(lines);
     for (const line of wrapped) expect(line.length).toBeLessThanOrEqual(width);
+  });
+
+  test.each([
+    ["Stöd för EU-ansökningar och regionala utlysningar", 19, 3],
+    ["Networking and access to innovation ecosystems", 10, 2],
+  ])("%s at %i characters stops at %i lines, with an ellipsis", (label, width, maxLines) => {
+    const wrapped = wrapLabel(label, width, maxLines);
+    expect(wrapped).toHaveLength(maxLines);
+    expect(wrapped[maxLines - 1]).toMatch(/…$/);
+    for (const line of wrapped) expect(line.length).toBeLessThanOrEqual(width);
+    expect(wrapped.join(" ").replace(/…$/, "")).toBe(
+      wrapLabel(label, width)
+        .join(" ")
+        .slice(0, wrapped.join(" ").length - 1),
+    );
+  });
+});
+
+describe("a horizontal chart's height on a phone", () => {
+  // The service names of the demo catalogue that wrap the most, and short ones.
+  const names = [
+    "AI-pilot i testbädd",
+    "Stöd för EU-ansökningar och regionala utlysningar",
+    "Rådgivning om finansiering och bidrag",
+    "Nätverk för digitaliseringsansvariga",
+    "Robot- och automationsdemo i testbädd",
+  ];
+
+  test.each([375, 768, 1280])(
+    "gives every bar's band room for the longest label's lines at %i px",
+    (viewport) => {
+      const width = Math.min(viewport - 32, 600);
+      const legend = 3;
+      const height = horizontalChartHeight(names, width, legend);
+      const lines = Math.max(
+        ...names.map((n) => wrapLabel(n, labelWidth(width), LABEL_MAX_LINES).length),
+      );
+      expect(lines).toBeLessThanOrEqual(LABEL_MAX_LINES);
+      // Chart.js gives every bar the same band of what is left after the axis and legend.
+      // The legend: about two entries a line on a phone, three on a wider screen.
+      const legendRows = Math.ceil(legend / (width < 480 ? 2 : 3));
+      const band = (height - 2 - 1.6 * legendRows - 0.4) / names.length;
+      expect(band).toBeGreaterThanOrEqual(lines * LABEL_LINE_REM + 0.5);
+    },
+  );
+});
+
+/** Service demand: recommended vs delivered, where the first service's deliveries are few. */
+const demand: PanelTable = {
+  id: "demandByCategory",
+  columns: [
+    { id: "recommended", kind: "count" },
+    { id: "delivered", kind: "count" },
+  ],
+  rows: [
+    {
+      id: "test-before-invest",
+      cells: [{ kind: "value", value: 120 }, { kind: "small" }],
+    },
+    {
+      id: "training",
+      cells: [
+        { kind: "value", value: 80 },
+        { kind: "value", value: 30 },
+      ],
+    },
+  ],
+  sums: [],
+};
+
+describe("a dashboard chart's series and legend", () => {
+  const hatch = (colour: string) => `hatch(${colour})`;
+
+  test("a delivered bar is solid in its series' colour; only a suppressed one is hatched", () => {
+    const t = translatorFor("en");
+    const [recommended, delivered] = barDatasets(chartOf(t, demand, [0, 1], labels, "en"), hatch);
+    expect(recommended.backgroundColor).toEqual([SERIES_COLOURS[0], SERIES_COLOURS[0]]);
+    expect(delivered.backgroundColor).toEqual([hatch(SERIES_COLOURS[1]), SERIES_COLOURS[1]]);
+    expect(delivered.borderWidth).toEqual([1, 0]);
+    expect(SERIES_COLOURS[1]).not.toBe(SERIES_COLOURS[0]);
+  });
+
+  test.each(["sv", "en"] as const)(
+    "the legend shows each series solid and the stripes as their own key (%s)",
+    (lang) => {
+      const t = translatorFor(lang);
+      const entries = legendEntries(t, chartOf(t, demand, [0, 1], labels, lang), hatch);
+      expect(entries).toEqual([
+        {
+          text: t("dashboard.column.recommended"),
+          fill: SERIES_COLOURS[0],
+          stroke: SERIES_COLOURS[0],
+          datasetIndex: 0,
+        },
+        {
+          text: t("dashboard.column.delivered"),
+          fill: SERIES_COLOURS[1],
+          stroke: SERIES_COLOURS[1],
+          datasetIndex: 1,
+        },
+        expect.objectContaining({ fill: expect.stringMatching(/^hatch\(/) }),
+      ]);
+      expect(entries[2].datasetIndex).toBeUndefined();
+      expect(entries[2].text).toContain(t("dashboard.cell.small", { floor: 5 }).slice(1));
+    },
+  );
+
+  test("one series without suppressed bars needs no legend", () => {
+    const t = translatorFor("en");
+    const shown = chartOf(t, demand, [0], labels, "en");
+    expect(legendEntries(t, shown, hatch)).toEqual([]);
+    const hidden = chartOf(t, demand, [1], labels, "en");
+    expect(legendEntries(t, hidden, hatch).map((e) => e.datasetIndex)).toEqual([0, undefined]);
   });
 });
 

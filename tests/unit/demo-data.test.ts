@@ -79,6 +79,32 @@ describe("the demo data", () => {
       expect(follow.overall_score!).toBeGreaterThan(first.overall_score!);
     }
   });
+
+  test("some companies with a T1 came back for a T2, later and higher; others are due one", () => {
+    const t1 = data.assessments.filter((a) => a.stage === "T1");
+    const t2 = data.assessments.filter((a) => a.stage === "T2");
+    expect(t2.length).toBeGreaterThanOrEqual(10);
+    expect(t2.length).toBeLessThanOrEqual(t1.length - 10);
+    const now = Date.UTC(2026, 10, 1);
+    for (const second of t2) {
+      const first = t1.find((a) => a.company_id === second.company_id);
+      expect(first, "a T2 follows a T1").toBeDefined();
+      const at = new Date(second.submitted_at as Date).getTime();
+      expect(at).toBeGreaterThan(new Date(first!.submitted_at as Date).getTime());
+      expect(at).toBeLessThanOrEqual(now);
+      expect(second.overall_score!).toBeGreaterThan(first!.overall_score!);
+    }
+    expect(new Set(t2.map((a) => a.company_id)).size).toBe(t2.length);
+  });
+
+  test("adding the T2s changed none of the companies, T0s and T1s", () => {
+    const small = generateDemoData({ dma, companies: 40 });
+    expect(small.companies).toEqual(data.companies.slice(0, 40));
+    const ids = new Set(small.companies.map((c) => c.id));
+    expect(small.assessments.filter((a) => a.stage !== "T2")).toEqual(
+      data.assessments.filter((a) => a.stage !== "T2" && ids.has(a.company_id)),
+    );
+  });
 });
 
 describe("the demo public sector organisations", () => {

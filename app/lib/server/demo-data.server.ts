@@ -247,9 +247,10 @@ export function drawAnswers(
 /**
  * Draws the demo data set: realistic, fictional companies spread over the hub's counties
  * and a few others, the EU size classes and the DMA sectors; with `dma`, each company has
- * a submitted T0 assessment scored by the real engine, and about a quarter a later T1 that
- * improved. With `pso`, also fictional public sector organisations of the hub's three
- * counties (`generatePsoDemoData`). Deterministic for a seed.
+ * a submitted T0 assessment scored by the real engine, about a quarter a later T1 that
+ * improved, and about half of those whose T1 is old enough a T2 that improved again. With
+ * `pso`, also fictional public sector organisations of the hub's three counties
+ * (`generatePsoDemoData`). Deterministic for a seed.
  */
 export function generateDemoData(
   options: {
@@ -265,6 +266,7 @@ export function generateDemoData(
   const usedNames = new Set<string>();
   const data: DemoData = { companies: [], assessments: [], scores: [] };
   const now = Date.UTC(2026, 10, 1);
+  const followedUp: FollowedUp[] = [];
 
   while (data.companies.length < count) {
     const region = pickWeighted(random, REGION_WEIGHTS);
@@ -333,19 +335,22 @@ export function generateDemoData(
       if (t1At.getTime() <= now) {
         const gain = 0.08 + random() * 0.12;
         const gains = new Map([...offsets.keys()].map((d) => [d, gain + random() * 0.08]));
-        addSubmitted(
+        const t1Maturity = (d: string) => clamp(base + (offsets.get(d) ?? 0) + (gains.get(d) ?? 0));
+        const t1Score = addSubmitted(
           data,
           options.dma,
           company,
           "T1",
           t1At,
-          (d) => clamp(base + (offsets.get(d) ?? 0) + (gains.get(d) ?? 0)),
+          t1Maturity,
           random,
           t0Score,
         );
+        followedUp.push({ company, at: t1At, score: t1Score, maturity: t1Maturity });
       }
     }
   }
+  addSecondFollowUps(data, options.dma, followedUp, now, (options.seed ?? 20261122) + 2);
   if (options.pso) {
     const psos = generatePsoDemoData({
       organisations: options.organisations,
@@ -357,6 +362,49 @@ export function generateDemoData(
     data.scores.push(...psos.scores);
   }
   return data;
+}
+
+/** A company's submitted T1: when, its overall score and the maturity it was drawn from. */
+interface FollowedUp {
+  company: DemoData["companies"][number];
+  at: Date;
+  score: number;
+  maturity: (dimension: string) => number;
+}
+
+/**
+ * The second follow-up: about half of the companies with a T1 came back for a T2 three to
+ * eight months after it (when that is already past), improved a little further; the others
+ * are "T2 due". Drawn from a PRNG of its own, after every company, so that adding T2 changed
+ * none of the companies, T0s and T1s drawn before it.
+ */
+function addSecondFollowUps(
+  data: DemoData,
+  definition: DemoDefinition | undefined,
+  followedUp: readonly FollowedUp[],
+  now: number,
+  seed: number,
+): void {
+  if (!definition) return;
+  const random = createRandom(seed);
+  for (const t1 of followedUp) {
+    const t2At = new Date(t1.at.getTime() + (90 + Math.floor(random() * 150)) * DAY);
+    if (t2At.getTime() > now || random() >= 0.55) continue;
+    const gain = 0.04 + random() * 0.08;
+    const gains = new Map(
+      definition.definition.dimensions.map((d) => [d.id, gain + random() * 0.04]),
+    );
+    addSubmitted(
+      data,
+      definition,
+      t1.company,
+      "T2",
+      t2At,
+      (d) => clamp(t1.maturity(d) + (gains.get(d) ?? 0)),
+      random,
+      t1.score,
+    );
+  }
 }
 
 /** Fictional places of the hub's three counties (no real municipality has these names). */
@@ -586,7 +634,7 @@ function addSubmitted(
   data: DemoData,
   dma: DemoDefinition,
   company: DemoData["companies"][number],
-  stage: "T0" | "T1",
+  stage: "T0" | "T1" | "T2",
   at: Date,
   maturity: (dimension: string) => number,
   random: () => number,

@@ -2,6 +2,7 @@
  * The dashboard's wording (pure): each panel table as the text a person reads, the same
  * for the page, its CSV download and its chart, so a download holds exactly what is shown.
  */
+import { CHART_COLOURS } from "./chart-data";
 import { formatChange, formatDecimal, formatPercent } from "./numbers";
 import { OVERALL_METRIC, PRIVACY_FLOOR } from "../core/benchmark";
 import type { Cell, ColumnKind, PanelTable } from "../core/dashboard";
@@ -195,12 +196,82 @@ export function chartOf(
   };
 }
 
+/** The series' colours: the app's primary, its accent, then two calmer shades. */
+export const SERIES_COLOURS = [CHART_COLOURS.company, CHART_COLOURS.peer, "#5b7c99", "#8a6d3b"];
+
+/** A Chart.js bar dataset of a series; `P` is how a hatch pattern is drawn (a canvas pattern). */
+export interface BarDataset<P> {
+  label: string;
+  data: (number | null)[];
+  backgroundColor: (string | P)[];
+  borderColor: string;
+  borderWidth: number[];
+}
+
+/**
+ * The chart's bar datasets: each series in its own solid colour, and a suppressed cell as
+ * a placeholder bar hatched in that colour (`hatch(colour)`), outlined so it reads as a
+ * placeholder rather than a value.
+ */
+export function barDatasets<P>(
+  chart: DashboardChart,
+  hatch: (colour: string) => P,
+): BarDataset<P>[] {
+  return chart.series.map((series, i) => {
+    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+    const striped = hatch(colour);
+    return {
+      label: series.label,
+      data: series.values.map((v, r) => (series.suppressed[r] ? chart.placeholder : v)),
+      backgroundColor: series.suppressed.map((s) => (s ? striped : colour)),
+      borderColor: colour,
+      borderWidth: series.suppressed.map((s) => (s ? 1 : 0)),
+    };
+  });
+}
+
+/** One entry of a chart's legend: a series (by index) or the key to the hatched bars. */
+export interface LegendEntry<P> {
+  text: string;
+  fill: string | P;
+  stroke: string;
+  /** The series it shows and hides when clicked; none for the hatch's key. */
+  datasetIndex?: number;
+}
+
+/**
+ * The chart's legend: each series with a swatch of its solid colour (never the look of its
+ * first bar, which may be a hatched placeholder), then, when any bar is a placeholder, a
+ * hatched swatch saying what the stripes mean. Empty when there is nothing to tell apart.
+ */
+export function legendEntries<P>(
+  t: Translate,
+  chart: DashboardChart,
+  hatch: (colour: string) => P,
+): LegendEntry<P>[] {
+  const anySuppressed = chart.series.some((s) => s.suppressed.some(Boolean));
+  if (chart.series.length < 2 && !anySuppressed) return [];
+  const entries: LegendEntry<P>[] = chart.series.map((series, i) => {
+    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+    return { text: series.label, fill: colour, stroke: colour, datasetIndex: i };
+  });
+  if (anySuppressed) {
+    entries.push({
+      text: t("dashboard.chartSuppressed", { floor: PRIVACY_FLOOR }),
+      fill: hatch(CHART_COLOURS.muted),
+      stroke: CHART_COLOURS.muted,
+    });
+  }
+  return entries;
+}
+
 /**
  * A bar's label in lines of at most `width` characters (broken between words; a word
  * longer than a line is cut with an ellipsis), so a long name fits a phone's axis
- * instead of being clipped. The tooltip keeps the whole label.
+ * instead of being clipped; past `maxLines` the last line ends in an ellipsis. The
+ * tooltip and the table keep the whole label.
  */
-export function wrapLabel(label: string, width: number): string[] {
+export function wrapLabel(label: string, width: number, maxLines = Infinity): string[] {
   const lines: string[] = [];
   for (const word of label.split(/\s+/).filter(Boolean)) {
     const fitted = word.length > width ? `${word.slice(0, Math.max(1, width - 1))}…` : word;
@@ -211,7 +282,43 @@ export function wrapLabel(label: string, width: number): string[] {
       lines.push(fitted);
     }
   }
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    const end = kept[maxLines - 1];
+    kept[maxLines - 1] = `${end.length < width ? end : end.slice(0, Math.max(1, width - 1))}…`;
+    return kept;
+  }
   return lines.length ? lines : [""];
+}
+
+/** At most this many lines of a horizontal chart's bar label (then an ellipsis). */
+export const LABEL_MAX_LINES = 3;
+
+/** Characters per line of a horizontal chart's labels: about two fifths of its width. */
+export const labelWidth = (chartWidthPx: number) =>
+  Math.max(10, Math.floor((chartWidthPx * 0.4) / 7));
+
+/** The height (rem) of a line of a chart's tick label: Chart.js's 12 px font × 1.2. */
+export const LABEL_LINE_REM = 0.9;
+
+/**
+ * The height (rem) of a horizontal bar chart `widthPx` wide. Chart.js gives every bar the
+ * same band, so each band must hold the label of the most lines (else a long label runs
+ * into its neighbours); plus room for the value axis and the legend's rows.
+ */
+export function horizontalChartHeight(
+  labels: readonly string[],
+  widthPx: number,
+  legendEntries: number,
+): number {
+  const lines = Math.max(
+    1,
+    ...labels.map((l) => wrapLabel(l, labelWidth(widthPx), LABEL_MAX_LINES).length),
+  );
+  const band = Math.max(1.8, 0.7 + LABEL_LINE_REM * lines);
+  const perLegendRow = widthPx < 480 ? 2 : 3;
+  const legend = legendEntries > 0 ? 1.6 * Math.ceil(legendEntries / perLegendRow) + 0.4 : 0;
+  return Math.max(10, 2 + legend + labels.length * band);
 }
 
 /**
