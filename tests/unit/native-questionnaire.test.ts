@@ -277,6 +277,14 @@ describe("from the native inputs back to SurveyJS's data and the stored answers"
     expect(merged.q5).toEqual([2]); // another page's answer stays
     expect((merged.q1 as Record<string, unknown>)["2"]).toEqual({ invested: false, planned: true });
 
+    // An untouched tick grid is no change; unticking its last box is (nothing ticked).
+    expect(unsavedAnswers(page, new Form(), {})).toEqual({});
+    const unticked = unsavedAnswers(page, new Form(), { q1: { "2": { planned: true } } });
+    expect((unticked.q1 as Record<string, unknown>)["2"]).toEqual({
+      invested: false,
+      planned: false,
+    });
+
     // A question emptied in the form is cleared (null) and leaves SurveyJS's data.
     const emptied = new Form();
     expect(unsavedAnswers(page, emptied, { q2: [1] }).q2).toBeNull();

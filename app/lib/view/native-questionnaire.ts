@@ -336,6 +336,9 @@ export function unsavedAnswers(
   const changed: Record<string, unknown> = {};
   for (const question of page.questions) {
     const value = readQuestion(question, form);
+    // A tick grid nobody has touched is no change (SurveyJS fills it when it shows it).
+    const untouched = question.kind === "tick-grid" && saved[question.name] === undefined;
+    if (untouched && !JSON.stringify(value).includes("true")) continue;
     if (!sameValue(value, saved[question.name])) changed[question.name] = toAnswer(question, value);
   }
   return changed;
