@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { seriousViolations } from "./axe";
 import { launchBrowser, openPage, waitForHydration } from "./browser";
 import { createAssessmentViaApi } from "./create-assessment";
 import { startServer, type RunningServer } from "./server";
@@ -70,6 +71,7 @@ describe.skipIf(!chromiumPath)("the first page before SurveyJS arrives", () => {
       const token = await createAssessmentViaApi(server.url, { language });
       const { page, errors, close } = await openPage(browser, {
         locale: language === "sv" ? "sv-SE" : "en-GB",
+        bypassCSP: true, // for axe-core only
       });
       await page.setViewportSize({ width: 1280, height: 900 });
       const surveyJs = await holdSurveyJs(page);
@@ -89,6 +91,7 @@ describe.skipIf(!chromiumPath)("the first page before SurveyJS arrives", () => {
       const first = choices.getByRole("checkbox", { name: say(q2.choices![0].text, language) });
       const second = choices.getByRole("checkbox", { name: say(q2.choices![1].text, language) });
       expect(await page.locator(".sd-question").count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
 
       // Answering saves through the answers endpoint, with the same status line.
       await invested.check();
@@ -150,6 +153,68 @@ describe.skipIf(!chromiumPath)("the first page before SurveyJS arrives", () => {
     expect(errors()).toEqual([]);
     await close();
   });
+
+  test.each(["sv", "en"] as const)(
+    "%s, 1280 px: a 0–5 matrix is a table whose headings are inside the card, no word broken",
+    { timeout: 120_000 },
+    async (language) => {
+      const token = await createAssessmentViaApi(server.url, { language });
+      await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ answers: {}, currentPage: 1 }),
+      });
+      const { page, errors, close } = await openPage(browser, {
+        locale: language === "sv" ? "sv-SE" : "en-GB",
+        bypassCSP: true,
+      });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await holdSurveyJs(page);
+      await page.goto(`${server.url}/a/${token}`);
+      await waitForHydration(page);
+      const card = page.getByTestId("native-page").locator('[data-name="q4"]');
+      await card.waitFor();
+      const headings = await card.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return [...element.querySelectorAll(".native-grid__head > span:not(:empty)")].map(
+          (heading) => {
+            const r = heading.getBoundingClientRect();
+            // Each word on one line: a word broken inside has two boxes.
+            const text = heading.firstChild!;
+            const broken: string[] = [];
+            const range = document.createRange();
+            for (const match of (text.textContent ?? "").matchAll(/\S+/g)) {
+              range.setStart(text, match.index);
+              range.setEnd(text, match.index + match[0].length);
+              if (range.getClientRects().length > 1) broken.push(match[0]);
+            }
+            const radios = [...element.querySelectorAll("[role=radiogroup]")].map((row) =>
+              row.querySelectorAll("input")[headingIndex(heading)].getBoundingClientRect(),
+            );
+            return {
+              text: heading.textContent,
+              inside: r.width > 0 && r.left >= box.left && r.right <= box.right,
+              broken,
+              // Every radio stands under its heading.
+              aligned: radios.every((radio) => radio.left >= r.left && radio.right <= r.right),
+            };
+          },
+        );
+        function headingIndex(heading: globalThis.Element): number {
+          return [...heading.parentElement!.children].indexOf(heading) - 1;
+        }
+      });
+      expect(headings.map((h) => h.text)).toEqual(
+        q4.columns!.map((column) => say(column.text!, language)),
+      );
+      for (const heading of headings) {
+        expect(heading).toMatchObject({ inside: true, broken: [], aligned: true });
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors()).toEqual([]);
+      await close();
+    },
+  );
 
   test.each(["sv", "en"] as const)(
     "%s, 375 px: every level of a 0–5 matrix is on screen, named, and saves",
