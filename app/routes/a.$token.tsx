@@ -1,14 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigate } from "@remix-run/react";
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import surveyStylesHref from "survey-core/survey-core.fontless.min.css";
-import { ClientOnly } from "../components/client-only";
 import { useTranslation } from "../components/i18n";
+import { QuestionnairePage } from "../components/questionnaire-page";
 import { requireOpenAssessment } from "../lib/http/guards.server";
 import { getLanguage } from "../lib/server/i18n.server";
 import { questionnaireView } from "../lib/server/questionnaire.server";
-
-const Questionnaire = lazy(() => import("../components/questionnaire.client"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStylesHref }];
 
@@ -45,19 +43,13 @@ export default function AssessmentPage() {
       <noscript>
         <p className="notice">{t("questionnaire.needsJs")}</p>
       </noscript>
-      <ClientOnly fallback={<p className="loading">{t("questionnaire.loading")}</p>}>
-        {() => (
-          <Suspense fallback={<p className="loading">{t("questionnaire.loading")}</p>}>
-            <Questionnaire
-              token={data.token}
-              definition={data.definition}
-              surveyData={data.surveyData}
-              currentPage={data.currentPage}
-              onSubmitted={() => navigate(`/a/${data.token}/results`)}
-            />
-          </Suspense>
-        )}
-      </ClientOnly>
+      <QuestionnairePage
+        token={data.token}
+        definition={data.definition}
+        surveyData={data.surveyData}
+        currentPage={data.currentPage}
+        onSubmitted={() => navigate(`/a/${data.token}/results`)}
+      />
     </article>
   );
 }
