@@ -18,6 +18,7 @@
 import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { availableParallelism } from "node:os";
+import { luhnCheckDigit } from "../../app/lib/core/org-number";
 import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { startServer, type RunningServer } from "../e2e/server";
@@ -43,6 +44,12 @@ interface Tally {
 const dma = loadDefinitionRegistry("survey-definitions").latest("dma-sme");
 if (!dma) throw new Error("no dma-sme definition");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let orgNumbers = 0;
+/** A valid Swedish organisation number not used before in this run. */
+function nextOrgNumber(): string {
+  const nine = `55${String(1_000_000 + ++orgNumbers).slice(-7)}`;
+  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
+}
 
 /** One request; its status (0 when the connection failed) and its latency. */
 function send(
@@ -108,7 +115,9 @@ async function respondent(server: RunningServer, seed: number, until: number, ta
         language: "sv",
         profile: {
           companyName: `Last ${seed} AB`,
-          orgNumber: "556036-0793",
+          // One organisation per journey, as real respondents are: one number for all of
+          // them made every creation and submission wait for one peer slot's lock.
+          orgNumber: nextOrgNumber(),
           sizeClass: "small",
           primarySector: "manufacturing",
           region: "skane",
