@@ -5,8 +5,9 @@ import type { Database } from "../schema";
 /*
  * The dashboard's rollups (db/migrations/0012_dashboard_rollups.ts). A company's
  * contribution is computed from its stored rows by one SQL statement; every write that
- * changes what a company contributes withdraws it first and adds it again after, in the
- * same transaction (docs/decisions/018). The rebuild inserts everyone's contribution.
+ * changes what a company contributes reads it first and applies the difference to it at
+ * the end, in the same transaction (docs/decisions/018). The rebuild inserts everyone's
+ * contribution.
  */
 
 /** The rollup columns a dashboard filter or breakdown may name. */
@@ -198,26 +199,76 @@ export async function lockCompanies(
   );
 }
 
+/** One rollup cell of a contribution, as read before a write (total as exact text). */
+export interface ContributionRow {
+  definition_id: string;
+  definition_major: number;
+  measure: string;
+  month: string;
+  stage: string;
+  region: string;
+  sector: string;
+  size_class: string;
+  partner_id: string;
+  metric: string;
+  item: string;
+  count: number;
+  total: string;
+}
+
 /**
- * Adds (`sign` 1) or withdraws (`sign` -1) the companies' contributions to the rollups.
- * Call inside the transaction of a write, with the companies locked (lockCompanies), -1
- * before it and +1 after it; updates the rollup rows in key order so that concurrent
- * writes lock them in one order.
+ * The companies' contribution to the rollups as it stands: read it before a write (with
+ * the companies locked, lockCompanies), and give it to applyCompanyRollups after.
+ */
+export async function readCompanyContribution(
+  trx: Transaction<Database>,
+  companyIds: readonly string[],
+  naming: RollupNaming,
+): Promise<ContributionRow[]> {
+  const ids = [...new Set(companyIds)].sort();
+  if (ids.length === 0) return [];
+  const rows = contribution(sql`a.company_id = any(${ids}::uuid[])`, naming, { few: true });
+  const result = await sql<ContributionRow>`
+    select definition_id, definition_major, measure, to_char(month, 'YYYY-MM-DD') as month,
+      stage, region, sector, size_class, partner_id, metric, item, count, total::text as total
+    from (${rows}) r
+  `.execute(trx);
+  return result.rows;
+}
+
+/**
+ * Brings the rollups from the companies' contribution `before` the write (read by
+ * readCompanyContribution; [] for new companies) to their contribution now, in one
+ * statement at the end of the write's transaction: only the cells that changed are
+ * updated, in key order, so a rollup row is locked from there to the commit and not for
+ * the whole write, and a cell the write does not change (the month's "started" of a
+ * submission) is not locked at all.
  */
 export async function applyCompanyRollups(
   trx: Transaction<Database>,
   companyIds: readonly string[],
-  sign: 1 | -1,
+  before: readonly ContributionRow[],
   naming: RollupNaming,
 ): Promise<void> {
   const ids = [...new Set(companyIds)].sort();
   if (ids.length === 0) return;
-  const rows = contribution(sql`a.company_id = any(${ids}::uuid[])`, naming, { few: true });
+  const after = contribution(sql`a.company_id = any(${ids}::uuid[])`, naming, { few: true });
+  const keys = sql`definition_id, definition_major, measure, month, stage, region, sector,
+    size_class, partner_id, metric, item`;
   await sql`
     insert into dashboard_rollups (${COLUMNS})
-    select definition_id, definition_major, measure, month, stage, region, sector, size_class,
-      partner_id, metric, item, ${sign}::int * count, ${sign}::int * total
-    from (${rows}) r
+    select ${keys}, sum(count)::int, sum(total)
+    from (
+      select ${keys}, count, total from (${after}) a
+      union all
+      select ${keys}, -count, -total
+      from jsonb_to_recordset(${JSON.stringify(before)}::jsonb) as b(definition_id text,
+        definition_major int, measure text, month date, stage text, region text, sector text,
+        size_class text, partner_id text, metric text, item text, count int, total numeric)
+    ) delta
+    group by ${keys}
+    having sum(count) <> 0 or sum(total) <> 0
+    order by ${keys}
     on conflict (definition_id, definition_major, measure, month, stage, region, sector,
       size_class, partner_id, metric, item)
     do update set count = dashboard_rollups.count + excluded.count,

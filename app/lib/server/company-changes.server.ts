@@ -1,5 +1,10 @@
 import type { Transaction } from "kysely";
-import { applyCompanyRollups, lockCompanies } from "../../../db/queries/dashboard";
+import {
+  applyCompanyRollups,
+  lockCompanies,
+  readCompanyContribution,
+  type ContributionRow,
+} from "../../../db/queries/dashboard";
 import { listCompanyPeerSlots } from "../../../db/queries/peers";
 import type { Database } from "../../../db/schema";
 import { ROLLUP_NAMING } from "./dashboard-rollups.server";
@@ -25,8 +30,8 @@ export interface CompanyChangeOptions {
  * The one hook every write to an organisation goes through: its assessments, submissions,
  * profile, consents, advisers, delivered services, erasure. Runs `change` inside `trx` and
  * keeps every table derived from the companies equal to a rebuild: the dashboard rollups
- * (the companies' contribution withdrawn before and added again after,
- * docs/decisions/018-dashboard-rollups.md) and the peer statistics (each of their slots
+ * (the companies' contribution read before and the difference to it applied after, in one
+ * statement at the end, docs/decisions/018-dashboard-rollups.md) and the peer statistics (each of their slots
  * brought to the membership rule after, docs/decisions/001 and 015).
  *
  * Locks first the company rows, then every peer slot of their assessments, each in key
@@ -40,14 +45,15 @@ export async function withCompanyChange<T>(
   options: CompanyChangeOptions = {},
 ): Promise<T> {
   const ids = [...new Set(companyIds)].sort();
+  let before: ContributionRow[] = [];
   if (!options.created) {
     await lockCompanies(trx, ids);
     const formerKeys = [...(options.formerPeerKeys?.values() ?? [])];
     await lockPeerSlots(trx, await listCompanyPeerSlots(trx, ids, formerKeys));
-    await applyCompanyRollups(trx, ids, -1, ROLLUP_NAMING);
+    before = await readCompanyContribution(trx, ids, ROLLUP_NAMING);
   }
   const result = await change();
   for (const id of ids) await syncCompanyPeerSlots(trx, id, options.formerPeerKeys?.get(id));
-  await applyCompanyRollups(trx, ids, 1, ROLLUP_NAMING);
+  await applyCompanyRollups(trx, ids, before, ROLLUP_NAMING);
   return result;
 }
