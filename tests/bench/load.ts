@@ -10,6 +10,7 @@
  *   BENCH_DATABASE=pglite BENCH_RESPONDENTS=50 npm run bench:load       # the embedded PGlite
  *   BENCH_CAPACITY=1 npm run bench:load   # steps up the respondents until p99 passes 1 s
  *   BENCH_PACE=0.3 …                       # 0.6–1.5 s between saves, for short runs
+ *   BENCH_SAME_SLICE=1 …                   # every company in one county, sector and size
  *
  * PostgreSQL: a fresh database on the server of DATABASE_URL (default the local one), with
  * WEB_CONCURRENCY workers (default `auto`). Targets on a 2-core machine: 200 respondents with
@@ -19,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { availableParallelism } from "node:os";
 import { luhnCheckDigit } from "../../app/lib/core/org-number";
+import { HUB_REGIONS, SECTORS, SIZE_CLASSES } from "../../app/lib/core/vocabularies";
 import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { startServer, type RunningServer } from "../e2e/server";
@@ -44,6 +46,9 @@ interface Tally {
 const dma = loadDefinitionRegistry("survey-definitions").latest("dma-sme");
 if (!dma) throw new Error("no dma-sme definition");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SAME_SLICE = process.env.BENCH_SAME_SLICE === "1";
+const pick = <T>(random: () => number, values: readonly T[]): T =>
+  values[Math.floor(random() * values.length)];
 let orgNumbers = 0;
 /** A valid Swedish organisation number not used before in this run. */
 function nextOrgNumber(): string {
@@ -118,9 +123,11 @@ async function respondent(server: RunningServer, seed: number, until: number, ta
           // One organisation per journey, as real respondents are: one number for all of
           // them made every creation and submission wait for one peer slot's lock.
           orgNumber: nextOrgNumber(),
-          sizeClass: "small",
-          primarySector: "manufacturing",
-          region: "skane",
+          // Spread over the hub's counties, sectors and sizes as a hub's companies are
+          // (BENCH_SAME_SLICE=1: all in one, the worst case for the rollups' rows).
+          sizeClass: SAME_SLICE ? "small" : pick(random, SIZE_CLASSES),
+          primarySector: SAME_SLICE ? "manufacturing" : pick(random, SECTORS),
+          region: SAME_SLICE ? "skane" : pick(random, HUB_REGIONS),
           contactName: "Lasse Last",
           contactEmail: `last${seed}@example.se`,
           consentBenchmark: random() < 0.5,
