@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { Executor } from "../database";
-import type { Database } from "../schema";
+import type { Database, DashboardRollupsTable } from "../schema";
 
 /*
  * The dashboard's rollups (db/migrations/0012_dashboard_rollups.ts). A company's
@@ -199,22 +199,11 @@ export async function lockCompanies(
   );
 }
 
-/** One rollup cell of a contribution, as read before a write (total as exact text). */
-export interface ContributionRow {
-  definition_id: string;
-  definition_major: number;
-  measure: string;
+/** One rollup cell of a contribution, as read before a write (month and total as text). */
+export type ContributionRow = Omit<DashboardRollupsTable, "month" | "total"> & {
   month: string;
-  stage: string;
-  region: string;
-  sector: string;
-  size_class: string;
-  partner_id: string;
-  metric: string;
-  item: string;
-  count: number;
   total: string;
-}
+};
 
 /**
  * The companies' contribution to the rollups as it stands: read it before a write (with
