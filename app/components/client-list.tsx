@@ -4,6 +4,7 @@ import {
   type CompanyListQuery,
   type SortColumn,
 } from "../lib/core/company-list";
+import { displayOrgNumber } from "../lib/core/org-number";
 import { formatChange } from "../lib/view/numbers";
 import { formatStaffDate } from "../lib/view/dates";
 import { sectorOrArea } from "./company-table";
@@ -116,7 +117,7 @@ export function ClientListTable({
                 <Link to={`/hub/companies/${row.id}`}>{row.name}</Link>
               </th>
               <td className="client-list__org" data-label={t("hub.companies.orgNumber")}>
-                {row.org_number ?? "—"}
+                {displayOrgNumber(row.org_number)}
               </td>
               <td data-label={t("hub.companies.sector")}>{sectorOrArea(t, row)}</td>
               <td data-label={t("profile.sizeClass")}>{t(`adviser.size.${row.size_class}`)}</td>

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { displayOrgNumber } from "../lib/core/org-number";
 import { useTranslation } from "./i18n";
 
 /** A company row as the staff pages list it (serialised CompanySummary). */
@@ -55,7 +56,9 @@ export function CompanyTable({
               <th scope="row">
                 <Link to={`/hub/companies/${company.id}`}>{company.name}</Link>
               </th>
-              <td data-label={t("hub.companies.orgNumber")}>{company.org_number ?? "—"}</td>
+              <td data-label={t("hub.companies.orgNumber")}>
+                {displayOrgNumber(company.org_number)}
+              </td>
               <td data-label={t("hub.companies.region")}>{t(`region.${company.region}`)}</td>
               <td data-label={t("hub.companies.sector")}>{sectorOrArea(t, company)}</td>
               <td className="numeric" data-label={t("hub.companies.score")}>

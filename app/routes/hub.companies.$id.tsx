@@ -10,6 +10,7 @@ import { companyWorkspace, workspacePermissions } from "../lib/server/company-pa
 import { getServiceCatalogue } from "../lib/server/services.server";
 import { getFixedT, getLanguage } from "../lib/server/i18n.server";
 import { peerConfirmationOf } from "../lib/server/peer-confirmation.server";
+import { displayOrgNumber } from "../lib/core/org-number";
 import { formatStaffDate } from "../lib/view/dates";
 import chartStylesHref from "../styles/charts.css";
 
@@ -49,7 +50,7 @@ export default function CompanyPage() {
         <h2 id="profile-title">{t("hub.company.profile")}</h2>
         <dl className="facts">
           <dt>{t("hub.companies.orgNumber")}</dt>
-          <dd>{company.org_number ?? "—"}</dd>
+          <dd>{displayOrgNumber(company.org_number)}</dd>
           <dt>{t("profile.sizeClass")}</dt>
           <dd>{t(`sizeClass.${company.size_class}`)}</dd>
           <dt>{t(company.primary_area ? "pso.profile.primaryArea" : "profile.primarySector")}</dt>

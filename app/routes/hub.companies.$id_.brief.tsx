@@ -4,6 +4,7 @@ import { sectorOrArea } from "../components/company-table";
 import { CompanyGaps } from "../components/company-latest-results";
 import { formatEuros } from "../components/delivered-services";
 import { useTranslation } from "../components/i18n";
+import { displayOrgNumber } from "../lib/core/org-number";
 import { requireCompanyPermission, requireStaff } from "../lib/http/guards.server";
 import { companyWorkspace } from "../lib/server/company-page.server";
 import { viewCompany } from "../lib/server/company-view.server";
@@ -77,7 +78,7 @@ export default function CompanyBrief() {
         <h1>{company.name}</h1>
         <p>
           {[
-            company.org_number,
+            company.org_number && displayOrgNumber(company.org_number),
             sectorOrArea(t, company),
             t(`adviser.size.${company.size_class}`),
             t(`region.${company.region}`),

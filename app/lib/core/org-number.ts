@@ -33,3 +33,12 @@ export function normaliseSwedishOrgNumber(input: string): string | null {
 export function formatSwedishOrgNumber(tenDigits: string): string {
   return `${tenDigits.slice(0, 6)}-${tenDigits.slice(6)}`;
 }
+
+/**
+ * An organisation number as staff read it: a Swedish one (10 digits, as stored) as
+ * NNNNNN-NNNN, anything else (another country's, or none: "—") as it is.
+ */
+export function displayOrgNumber(stored: string | null): string {
+  if (stored === null) return "—";
+  return /^\d{10}$/.test(stored) ? formatSwedishOrgNumber(stored) : stored;
+}
