@@ -103,6 +103,23 @@ describe.skipIf(!chromiumPath)("the adviser's workspace, in Chromium", () => {
     await page.getByTestId("company-name").waitFor();
     const stages = await page.getByTestId("progress-table").first().locator("thead").textContent();
     expect(stages).toMatch(/T0.*T1.*T2/s);
+    // On a phone, in both languages, its tables fit the screen: the progress table's T1 and
+    // T2, and the latest scores' peer column, once lay beyond its edge.
+    await page.setViewportSize({ width: 375, height: 812 });
+    for (const language of ["Svenska", "English"]) {
+      await page.getByRole("button", { name: language, exact: true }).click();
+      await page.waitForLoadState("load");
+      await page.getByTestId("company-name").waitFor();
+      const clipped = await page
+        .locator(".table-scroll")
+        .evaluateAll((boxes) =>
+          boxes
+            .filter((box) => box.scrollWidth > box.clientWidth + 1)
+            .map((box) => `${box.querySelector("caption")?.textContent}: ${box.scrollWidth}`),
+        );
+      expect(clipped, language).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId("brief-link").click();
     await page.getByTestId("brief").waitFor();
     expect(pdfPages(await page.pdf({ format: "A4" }))).toBe(1);
