@@ -68,6 +68,19 @@ function holdEventsUntilHydrated(): void {
   observer.observe(root, { attributes: true, attributeFilter: ["data-hydrated"] });
 }
 
+/**
+ * A navigation interrupted by the next one (a second submit or click before the first
+ * answered) rejects the promise Remix's `<Form>` leaves unawaited with an AbortError: the
+ * next navigation goes on, so it is no failure, and must not surface as an uncaught error.
+ */
+function ignoreInterruptedNavigations(): void {
+  window.addEventListener("unhandledrejection", (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof DOMException && reason.name === "AbortError") event.preventDefault();
+  });
+}
+
+ignoreInterruptedNavigations();
 holdEventsUntilHydrated();
 startTransition(() => {
   hydrateRoot(

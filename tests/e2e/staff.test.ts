@@ -99,21 +99,26 @@ describe.skipIf(!chromiumPath)("the staff area with demo data, in Chromium", () 
     expect(violations, label).toEqual([]);
   }
 
+  let invites = 0;
   test("invite → set password → sign in → turn on TOTP → sign out → sign in with TOTP", async () => {
+    // A retry (decision 025) invites someone new: the first attempt's invitation stays.
+    const n = ++invites;
+    const email = n === 1 ? "maja.berg@example.se" : `maja.berg${n}@example.se`;
+    const name = n === 1 ? "Maja Berg" : `Maja Berg ${n}`;
     // The hub lead invites Maja (in English), and sees the one-time link once.
     const lead = await openPage(browser, { bypassCSP: true });
     await signIn(lead.page, server.url, LEAD);
     await lead.page.goto(`${server.url}/hub/staff`);
     await clean(lead.page, "staff page");
-    await lead.page.getByLabel("Email").fill("maja.berg@example.se");
-    await lead.page.getByLabel("Name").fill("Maja Berg");
+    await lead.page.getByLabel("Email").fill(email);
+    await lead.page.getByLabel("Name").fill(name);
     await lead.page.getByLabel("Partner organisation").last().selectOption("rise");
     await lead.page.getByLabel("Language of the invitation").selectOption("sv");
     await lead.page.getByRole("button", { name: "Send the invitation" }).click();
     const link = (await lead.page.getByTestId("one-time-link").locator("code").textContent()) ?? "";
     expect(link).toMatch(/\/hub\/set-password\/[A-Za-z0-9_-]{43}$/);
     expect(
-      await lead.page.getByTestId("staff-card").filter({ hasText: "Maja Berg" }).textContent(),
+      await lead.page.getByTestId("staff-card").filter({ hasText: name }).textContent(),
     ).toContain("RISE");
 
     // Maja (in Swedish) chooses a password; a common one is refused first.
@@ -132,7 +137,7 @@ describe.skipIf(!chromiumPath)("the staff area with demo data, in Chromium", () 
     await maja.page.getByRole("status").filter({ hasText: "lösenord är sparat" }).waitFor();
 
     // She signs in, and turns on the second factor from her account page.
-    await maja.page.locator("#email").fill("maja.berg@example.se");
+    await maja.page.locator("#email").fill(email);
     await maja.page.locator("#password").fill(password);
     await maja.page.getByRole("button", { name: "Logga in" }).click();
     await maja.page.getByTestId("staff-name").waitFor();
@@ -153,7 +158,7 @@ describe.skipIf(!chromiumPath)("the staff area with demo data, in Chromium", () 
     // Sign out, then in again: the password alone is not enough.
     await maja.page.getByRole("button", { name: "Logga ut" }).click();
     await maja.page.waitForURL(`${server.url}/hub/login`, { waitUntil: "commit" });
-    await maja.page.locator("#email").fill("maja.berg@example.se");
+    await maja.page.locator("#email").fill(email);
     await maja.page.locator("#password").fill(password);
     await maja.page.getByRole("button", { name: "Logga in" }).click();
     await maja.page.waitForURL(`${server.url}/hub/login/code`, { waitUntil: "commit" });
@@ -165,7 +170,7 @@ describe.skipIf(!chromiumPath)("the staff area with demo data, in Chromium", () 
     await maja.page.getByLabel("Kod", { exact: true }).fill(totpCode(secret, 1));
     await maja.page.getByRole("button", { name: "Fortsätt" }).click();
     await maja.page.getByTestId("staff-name").waitFor();
-    expect(await maja.page.getByTestId("staff-name").textContent()).toBe("Maja Berg");
+    expect(await maja.page.getByTestId("staff-name").textContent()).toBe(name);
     expect(maja.errors().filter((e) => !/40[01]|429/.test(e))).toEqual([]);
 
     // The hub lead sees all of it in the audit log, and assigns Maja a company.
@@ -186,7 +191,7 @@ describe.skipIf(!chromiumPath)("the staff area with demo data, in Chromium", () 
     const company = (await firstRow.locator("th a").textContent()) ?? "";
     await firstRow
       .locator("select")
-      .selectOption({ label: "Maja Berg (RISE Research Institutes of Sweden)" });
+      .selectOption({ label: `${name} (RISE Research Institutes of Sweden)` });
     await firstRow.getByRole("button", { name: "Assign" }).click();
     await lead.page.getByRole("status").filter({ hasText: "Assigned." }).waitFor();
     await lead.close();
