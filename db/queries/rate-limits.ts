@@ -11,8 +11,9 @@ export interface Bucket {
 /**
  * Takes one token from `key`'s bucket in one statement (an upsert whose update applies only
  * when a token is there after refilling), so concurrent takers on any process never pass
- * the limit together. Run it in the transaction of the thing it limits: a rollback gives
- * the token back. Returns whether a token was taken.
+ * the limit together. Run on its own (autocommit) it holds the bucket's row lock only for
+ * the statement; give the token back with `giveBackToken` when the thing it paid for fails.
+ * Returns whether a token was taken.
  */
 export async function takeToken(db: Executor, bucket: Bucket, key: string): Promise<boolean> {
   const refilled = sql<number>`least(${bucket.capacity}::double precision, rate_limit_buckets.tokens + extract(epoch from (now() - rate_limit_buckets.updated_at)) * ${bucket.perSecond}::double precision)`;
@@ -28,6 +29,19 @@ export async function takeToken(db: Executor, bucket: Bucket, key: string): Prom
     .returning("tokens")
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Gives back a token taken by `takeToken` for something that then failed, so that only what
+ * succeeded counts. Never above the capacity.
+ */
+export async function giveBackToken(db: Executor, bucket: Bucket, key: string): Promise<void> {
+  await db
+    .updateTable("rate_limit_buckets")
+    .set({ tokens: sql`least(${bucket.capacity}::double precision, tokens + 1)` })
+    .where("name", "=", bucket.name)
+    .where("key", "=", key)
+    .execute();
 }
 
 /** Seconds until `key`'s bucket holds a whole token again (0 when it holds one). */

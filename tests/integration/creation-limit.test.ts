@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { RateLimited, withCreationToken } from "../../app/lib/server/creation-limit.server";
 import { database } from "../../app/lib/server/db.server";
 import { action as startAction } from "../../app/routes/start";
 import { openAppTestDatabase } from "../helpers/app-db";
@@ -112,5 +113,33 @@ describe("the limit on new assessments (a token bucket in the database)", () => 
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
     expect((await createViaApi(smeProfile, address)).status).toBe(429);
+  });
+
+  test("a creation that fails gives its token back", async () => {
+    const address = "192.0.2.6";
+    for (let i = 0; i < LIMIT + 5; i++) {
+      await expect(
+        withCreationToken(address, () => Promise.reject(new Error("the insert failed"))),
+      ).rejects.toThrow("the insert failed");
+    }
+    for (let i = 0; i < LIMIT; i++)
+      expect((await createViaApi(smeProfile, address)).status).toBe(201);
+    await expect(withCreationToken(address, async () => "created")).rejects.toBeInstanceOf(
+      RateLimited,
+    );
+  });
+
+  test("a creation in progress does not hold up the next one from the same address", async () => {
+    const address = "192.0.2.7";
+    let finish = () => {};
+    const slow = withCreationToken(
+      address,
+      () => new Promise<string>((resolve) => (finish = () => resolve("slow"))),
+    );
+    // The first creation's token is taken and its work has not finished: a second one from
+    // the same address takes its own token and completes meanwhile (no row lock held).
+    expect((await createViaApi(smeProfile, address)).status).toBe(201);
+    finish();
+    expect(await slow).toBe("slow");
   });
 });

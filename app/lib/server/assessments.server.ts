@@ -18,11 +18,7 @@ import {
 import type { Assessment, Company, Stage } from "../../../db/schema";
 import { validateAnswers, type Answers } from "../core/answers";
 import type { CustomerTypeId, LanguageId } from "../core/vocabularies";
-import {
-  forgetRefilledCreationBuckets,
-  refuseWithoutCreationToken,
-  takeCreationToken,
-} from "./creation-limit.server";
+import { forgetRefilledCreationBuckets, withCreationToken } from "./creation-limit.server";
 import { database } from "./db.server";
 import { majorOf, questionIndex, type Problem, type SurveyDefinition } from "../core/definitions";
 import { getDefinitionRegistry, type DefinitionEntry } from "./definitions.server";
@@ -88,52 +84,48 @@ export async function createAssessment(
   const { token, hash } = createResumeToken();
   const pso = profile.customerType === "pso" ? profile : undefined;
   const sme = profile.customerType === "sme" ? profile : undefined;
-  const assessmentId = await database()
-    .db.transaction()
-    .execute(async (trx) => {
-      // An address whose bucket is empty is refused before any work (no lock taken).
-      if (options.clientAddress !== undefined) {
-        await refuseWithoutCreationToken(trx, options.clientAddress);
-      }
-      const companyId = await insertCompany(trx, {
-        name: profileName(profile),
-        customer_type: profile.customerType,
-        org_number: profile.orgNumber,
-        country: profile.region === "outside-sweden" ? "XX" : "SE",
-        size_class: profile.sizeClass,
-        primary_sector: sme?.primarySector ?? null,
-        secondary_sector: sme?.secondarySector ?? null,
-        organisation_type: pso?.organisationType ?? null,
-        primary_area: pso?.primaryArea ?? null,
-        secondary_area: pso?.secondaryArea ?? null,
-        region: profile.region,
-        contact_name: profile.contactName,
-        contact_role: profile.contactRole ?? null,
-        contact_email: profile.contactEmail,
-        consent_advisers_at: profile.consentAdvisers ? now : null,
-        consent_benchmark_at: profile.consentBenchmark ? now : null,
+  const create = () =>
+    database()
+      .db.transaction()
+      .execute(async (trx) => {
+        const companyId = await insertCompany(trx, {
+          name: profileName(profile),
+          customer_type: profile.customerType,
+          org_number: profile.orgNumber,
+          country: profile.region === "outside-sweden" ? "XX" : "SE",
+          size_class: profile.sizeClass,
+          primary_sector: sme?.primarySector ?? null,
+          secondary_sector: sme?.secondarySector ?? null,
+          organisation_type: pso?.organisationType ?? null,
+          primary_area: pso?.primaryArea ?? null,
+          secondary_area: pso?.secondaryArea ?? null,
+          region: profile.region,
+          contact_name: profile.contactName,
+          contact_role: profile.contactRole ?? null,
+          contact_email: profile.contactEmail,
+          consent_advisers_at: profile.consentAdvisers ? now : null,
+          consent_benchmark_at: profile.consentBenchmark ? now : null,
+        });
+        return withCompanyChange(
+          trx,
+          [companyId],
+          async () => {
+            const id = await insertAssessment(
+              trx,
+              pinnedAssessment(entry, companyId, "T0", hash, language),
+            );
+            await insertNewCompanyLatest(trx, companyId);
+            return id;
+          },
+          { created: true },
+        );
       });
-      const id = await withCompanyChange(
-        trx,
-        [companyId],
-        async () => {
-          const id = await insertAssessment(
-            trx,
-            pinnedAssessment(entry, companyId, "T0", hash, language),
-          );
-          await insertNewCompanyLatest(trx, companyId);
-          return id;
-        },
-        { created: true },
-      );
-      // The token last: taking it locks the address's bucket row until the commit, and
-      // creations from one address (a workshop's room behind one NAT) must not queue on
-      // that lock for the whole transaction while each holds a pool connection.
-      if (options.clientAddress !== undefined) {
-        await takeCreationToken(trx, options.clientAddress);
-      }
-      return id;
-    });
+  // An address with no creation token left is refused before any work; one whose creation
+  // fails gets its token back.
+  const assessmentId =
+    options.clientAddress === undefined
+      ? await create()
+      : await withCreationToken(options.clientAddress, create);
   if (options.clientAddress !== undefined) await forgetRefilledCreationBuckets();
   return { token, assessmentId };
 }

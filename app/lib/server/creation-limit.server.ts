@@ -3,15 +3,14 @@
  * (`rate_limit_buckets`), so every server process shares it and a restart keeps it. A
  * bucket holds `RATE_LIMIT_ASSESSMENTS_PER_HOUR` tokens and refills at that many an hour:
  * a workshop can start its whole room at once, and a script then gets one creation every
- * few minutes rather than thousands or an hour's lockout. The token is taken at the end of
- * the transaction that creates the assessment, so only successful creations count and the
- * bucket's row is locked only for the commit.
+ * few minutes rather than thousands or an hour's lockout. The token is taken in its own
+ * statement before the creating transaction and given back when the creation fails, so only
+ * successful creations count and the bucket's row is locked only for that statement.
  * Decision record: docs/decisions/014-rate-limit-in-the-database.md.
  */
-import type { Transaction } from "kysely";
-import type { Database } from "../../../db/schema";
 import {
   forgetFullBuckets,
+  giveBackToken,
   secondsUntilToken,
   takeToken,
   type Bucket,
@@ -33,30 +32,27 @@ function creationBucket(): Bucket {
 }
 
 /**
- * Takes one creation token of `clientAddress` inside the creating transaction, or throws
- * `RateLimited` (which rolls the transaction back).
+ * Runs `create` paid for by one creation token of `clientAddress`, or throws `RateLimited`
+ * without running it. The token is taken in a statement of its own before `create`'s
+ * transaction, so the bucket's row is locked only for that statement (creations from one
+ * address, a workshop behind one NAT, do not queue on it for a whole transaction), and it
+ * is given back when `create` fails: only successful creations count.
  */
-export async function takeCreationToken(
-  trx: Transaction<Database>,
+export async function withCreationToken<T>(
   clientAddress: string,
-): Promise<void> {
+  create: () => Promise<T>,
+): Promise<T> {
   const bucket = creationBucket();
-  if (await takeToken(trx, bucket, clientAddress)) return;
-  throw new RateLimited(Math.max(1, await secondsUntilToken(trx, bucket, clientAddress)));
-}
-
-/**
- * Throws `RateLimited` when `clientAddress`'s bucket holds no whole token, without locking
- * it: a script over the limit is refused before its creation is attempted. The token is
- * still taken (or refused) authoritatively by `takeCreationToken` at the end of the
- * creating transaction.
- */
-export async function refuseWithoutCreationToken(
-  trx: Transaction<Database>,
-  clientAddress: string,
-): Promise<void> {
-  const seconds = await secondsUntilToken(trx, creationBucket(), clientAddress);
-  if (seconds > 0) throw new RateLimited(seconds);
+  const db = database().db;
+  if (!(await takeToken(db, bucket, clientAddress))) {
+    throw new RateLimited(Math.max(1, await secondsUntilToken(db, bucket, clientAddress)));
+  }
+  try {
+    return await create();
+  } catch (error) {
+    await giveBackToken(db, bucket, clientAddress).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** When this process last deleted the refilled buckets (ms since the epoch). */
