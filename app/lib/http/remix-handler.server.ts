@@ -5,7 +5,12 @@
  * origin (`PUBLIC_URL`), never on the client's `Host` header — so no link the app builds
  * from `request.url` can point elsewhere.
  */
-import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import {
+  createRequestHandler,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 import type { IncomingHttpHeaders } from "node:http";
 import type {
   Request as ExpressRequest,
@@ -33,7 +38,12 @@ export function remixHandler(options: {
   publicOrigin: () => string;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
 }): RequestHandler {
-  const handle = createRequestHandler(options.build, options.mode);
+  const remix = createRequestHandler(options.build, options.mode);
+  const api = apiRoutesOf(options.build);
+  const handle = (request: Request, context: AppLoadContext): Promise<Response> => {
+    const direct = matchApiRoute(api, request);
+    return direct ? answerDirectly(direct, request, context) : remix(request, context);
+  };
   return async (req, res, next) => {
     try {
       const controller = new AbortController();
@@ -58,6 +68,104 @@ export function remixHandler(options: {
       next(error);
     }
   };
+}
+
+/**
+ * A resource route of the JSON API (`app/routes/api.*`), matched here rather than by Remix.
+ * Remix matches every request against the whole route tree (flattened and ranked again on
+ * each request, twice for a resource route): about a tenth of a worker's CPU under
+ * autosave. The API's routes are flat leaf resource routes with no UI, so their match is a
+ * comparison of path segments, and Remix's resource-route handling is a call of the route's
+ * loader (GET, HEAD) or action (other methods) with the request, the params and the load
+ * context (decision 034). Anything else, or anything this does not match, goes to Remix.
+ */
+export interface ApiRoute {
+  id: string;
+  /** The path's segments; a `:name` segment is a param. */
+  segments: string[];
+  loader: (args: ActionFunctionArgs) => Promise<Response>;
+  action: (args: ActionFunctionArgs) => Promise<Response>;
+}
+
+export function apiRoutesOf(build: Pick<ServerBuild, "routes">): ApiRoute[] {
+  // A route's path is relative to its parent's (`api.v1.assessments.$token.answers` is
+  // "answers" under ":token" under "api/v1/assessments").
+  const fullPath = (id: string | undefined): string => {
+    const route = id === undefined ? undefined : build.routes[id];
+    if (!route) return "";
+    const parent = fullPath(route.parentId);
+    return [parent, route.path ?? ""].filter(Boolean).join("/");
+  };
+  const routes: ApiRoute[] = [];
+  for (const route of Object.values(build.routes)) {
+    const { module } = route;
+    const path = fullPath(route.id);
+    if (
+      !path.startsWith("api/") ||
+      route.index ||
+      module.default ||
+      module.ErrorBoundary ||
+      !module.loader ||
+      !module.action
+    ) {
+      continue;
+    }
+    routes.push({
+      id: route.id,
+      segments: path.split("/"),
+      loader: module.loader as ApiRoute["loader"],
+      action: module.action as ApiRoute["action"],
+    });
+  }
+  // Where a static segment and a param could both match, the static one wins (as in Remix).
+  const statics = (r: ApiRoute) => r.segments.filter((s) => !s.startsWith(":")).length;
+  return routes.sort((a, b) => statics(b) - statics(a));
+}
+
+export function matchApiRoute(
+  routes: ApiRoute[],
+  request: Request,
+): { route: ApiRoute; params: Record<string, string> } | undefined {
+  const url = new URL(request.url);
+  // Remix's data requests (`?_data=`) keep Remix's own handling.
+  if (!url.pathname.startsWith("/api/") || url.search.includes("_data")) return undefined;
+  const parts = url.pathname.slice(1).split("/");
+  if (parts.at(-1) === "") parts.pop();
+  for (const route of routes) {
+    if (route.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let matched = true;
+    for (let i = 0; i < parts.length && matched; i++) {
+      const segment = route.segments[i];
+      if (!segment.startsWith(":")) matched = segment === parts[i];
+      else if (parts[i] === "") matched = false;
+      else {
+        try {
+          params[segment.slice(1)] = decodeURIComponent(parts[i]);
+        } catch {
+          return undefined;
+        }
+      }
+    }
+    if (matched) return { route, params };
+  }
+  return undefined;
+}
+
+async function answerDirectly(
+  { route, params }: { route: ApiRoute; params: Record<string, string> },
+  request: Request,
+  context: AppLoadContext,
+): Promise<Response> {
+  const read = request.method === "GET" || request.method === "HEAD";
+  const response = await (read ? route.loader : route.action)({ request, params, context });
+  return request.method === "HEAD"
+    ? new Response(null, {
+        headers: response.headers,
+        status: response.status,
+        statusText: response.statusText,
+      })
+    : response;
 }
 
 /** The response with a header set (a copy when its headers are immutable, as a redirect's). */
@@ -86,8 +194,13 @@ async function send(res: ExpressResponse, response: Response): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  if (response.body) await writeBody(response.body, res);
-  else res.end();
+  if (!response.body) res.end();
+  // JSON (the API's answers, Remix's data) is made whole before it is sent: written in one
+  // piece, the headers and the body leave in one write with a Content-Length, rather than
+  // as a chunked stream of three writes.
+  else if (response.headers.get("Content-Type")?.startsWith("application/json")) {
+    res.end(new Uint8Array(await response.arrayBuffer()));
+  } else await writeBody(response.body, res);
 }
 
 /** What `writeBody` writes to: a Node response, flushable when the compression middleware wraps it. */
