@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "../components/i18n";
 import { getStaff } from "../lib/http/guards.server";
 import { staffShell } from "../lib/server/staff-shell.server";
@@ -16,6 +17,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffShell() {
   const { hubName, person, navigation } = useLoaderData<typeof loader>();
   const { t, lang } = useTranslation();
+  const nav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the navigation is one row that scrolls sideways: bring the current page's
+  // link into it (the audit log's is past the screen's edge), without moving the page.
+  useEffect(() => {
+    const row = nav.current;
+    const current = row?.querySelector('[aria-current="page"]');
+    if (!row || !current || row.scrollWidth <= row.clientWidth) return;
+    const box = row.getBoundingClientRect();
+    const link = current.getBoundingClientRect();
+    // Clear of the fading edge on the right (the nav's scroll-padding, 3rem).
+    const fade = 48;
+    if (link.left < box.left) row.scrollLeft -= box.left - link.left + 8;
+    else if (link.right > box.right - fade) row.scrollLeft += link.right - (box.right - fade);
+  }, [pathname]);
   return (
     <div className="staff">
       <div className="staff-bar">
@@ -25,7 +41,7 @@ export default function StaffShell() {
         </p>
         {person ? (
           <>
-            <nav aria-label={t("hub.nav.label")} className="staff-nav">
+            <nav ref={nav} aria-label={t("hub.nav.label")} className="staff-nav">
               <ul>
                 {navigation.map((item) => (
                   <li key={item.id}>

@@ -225,6 +225,22 @@ describe.skipIf(!chromiumPath)("the adviser's workspace, in Chromium", () => {
       });
       expect(box.left).toBeGreaterThanOrEqual(0);
       expect(box.right).toBeLessThanOrEqual(box.navRight);
+      // The current page's link is in sight when a page opens, the last one's too.
+      const lastPath = await last.getAttribute("href");
+      await page.goto(`${server.url}${lastPath}`);
+      const current = page.locator('.staff-nav a[aria-current="page"]');
+      await expect
+        .poll(
+          () =>
+            current.evaluate((a) => {
+              const r = a.getBoundingClientRect();
+              const nav = a.closest(".staff-nav")!.getBoundingClientRect();
+              return r.left >= nav.left && r.right <= nav.right - 40;
+            }),
+          { message: `${lang}: ${lastPath}'s link in sight` },
+        )
+        .toBe(true);
+      await page.goto(`${server.url}/hub/companies`);
       // From the keyboard: the summary opens the filters; a set filter keeps them open.
       await disclosure.locator("summary").focus();
       await page.keyboard.press("Enter");
