@@ -5,9 +5,11 @@ import type { Executor } from "../database";
 const MAIN = sql`('dma-sme', 'dma-pso')`;
 
 /**
- * The client list's row of each company matching `where` (on `c`, the companies) that has
- * a main assessment: its latest submitted main assessment, the change since the previous
- * stage (same questionnaire and major version only) and the next step.
+ * The client list's row of each company matching `where` (on `c`, the companies): its
+ * latest submitted main assessment, the change since the previous stage (same questionnaire
+ * and major version only) and the next step. Every company has one (decision 029's
+ * addendum); one without a submitted main assessment has no scores, and its next step is
+ * "in-progress" or "none".
  */
 function latestRows(where: RawBuilder<unknown>) {
   return sql`
@@ -36,8 +38,7 @@ function latestRows(where: RawBuilder<unknown>) {
         and p.submitted_at < latest.submitted_at
       order by p.submitted_at desc limit 1
     ) previous on true
-    where ${where} and exists (select 1 from assessments m where m.company_id = c.id
-      and m.definition_id in ${MAIN})`;
+    where ${where}`;
 }
 
 const COLUMNS = sql`(company_id, latest_stage, latest_at, definition_id, overall_score, band,
@@ -58,9 +59,6 @@ export async function refreshCompanyLatest(db: Executor, companyIds: readonly st
     );
   }
   const inIds = sql`c.id in (${sql.join(ids)})`;
-  await sql`delete from company_latest l where l.company_id in (${sql.join(ids)})
-    and not exists (select 1 from assessments m where m.company_id = l.company_id
-      and m.definition_id in ${MAIN})`.execute(db);
   await sql`
     insert into company_latest ${COLUMNS}
     ${latestRows(inIds)}

@@ -123,17 +123,11 @@ export async function listCompanyPage(
   }
   // Conditions on the companies end here; the rest are on the list row only.
   const onCompanies = where.length > 1;
-  if (f.nextStep) {
-    // A company without a main assessment has no row: its next step is "none".
-    where.push(
-      f.nextStep === "none"
-        ? sql`(l.next_step is null or l.next_step = 'none')`
-        : sql`l.next_step = ${f.nextStep}`,
-    );
-  }
+  // Every company has its list row (migration 0025), "none" included.
+  if (f.nextStep) where.push(sql`l.next_step = ${f.nextStep}`);
   if (f.band) where.push(sql`l.band = ${f.band}`);
   if (f.questionnaire) where.push(sql`l.definition_id = ${f.questionnaire}`);
-  const onLatest = f.band !== undefined || (f.nextStep !== undefined && f.nextStep !== "none");
+  const onLatest = f.band !== undefined || f.nextStep !== undefined;
   const from = sql`companies c left join company_latest l on l.company_id = c.id
     where ${sql.join(where, sql` and `)}`;
 

@@ -1,4 +1,5 @@
 import { database } from "../../app/lib/server/db.server";
+import { refreshCompanyLatest } from "../../db/queries/company-latest";
 import { assignCompany } from "../../app/lib/server/assignments.server";
 import { disableStaff } from "../../app/lib/server/staff.server";
 import { createTestStaff, signInCookie } from "./staff";
@@ -21,6 +22,8 @@ export async function insertTestCompany(name: string, consentAdvisers: boolean):
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // Every company has its client-list row, as when the app creates one (migration 0025).
+  await refreshCompanyLatest(database().db, [row.id]);
   return row.id;
 }
 

@@ -35,6 +35,8 @@ export async function insertProfiledCompany(fields: {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // Every company has its client-list row, as when the app creates one (migration 0025).
+  await refreshCompanyLatest(database().db, [row.id]);
   return row.id;
 }
 

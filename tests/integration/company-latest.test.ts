@@ -8,6 +8,7 @@ import { createViaApi, saveViaApi, submitViaApi } from "../helpers/api-routes";
 import { openAppTestDatabase } from "../helpers/app-db";
 import { loadDefinition } from "../helpers/definitions";
 import { psoProfile } from "../helpers/profiles";
+import { insertProfiledCompany } from "../helpers/workspace-fixtures";
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { createTestStaff } from "../helpers/staff";
 
@@ -137,3 +138,21 @@ test("the client list's company rows kept by every write equal a rebuild", async
   await rebuildCompanyLatest(database().db);
   expect(await kept()).toEqual(before);
 }, 300_000);
+
+test("every company has its list row: one without a main assessment has next step none", async () => {
+  const id = await insertProfiledCompany({ name: "Utan Bedömning AB" });
+  const row = async () =>
+    database()
+      .db.selectFrom("company_latest")
+      .select(["next_step", "overall_score", "latest_stage"])
+      .where("company_id", "=", id)
+      .executeTakeFirst();
+  expect(await row()).toEqual({ next_step: "none", overall_score: null, latest_stage: null });
+  await rebuildCompanyLatest(database().db);
+  expect(await row()).toEqual({ next_step: "none", overall_score: null, latest_stage: null });
+  const { companies } = await database()
+    .db.selectFrom("companies")
+    .select((eb) => eb.fn.countAll<string>().as("companies"))
+    .executeTakeFirstOrThrow();
+  expect((await kept()).length).toBe(Number(companies));
+});
