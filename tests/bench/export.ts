@@ -48,21 +48,34 @@ const cpuSeconds = (pid: number | string) => {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-/** CPU seconds spent by the PostgreSQL backends connected to the benchmark database. */
+/** CPU seconds (user and system) of a process's children that ended and were waited for. */
+const childrenSeconds = (pid: number | string) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+};
+/**
+ * CPU seconds spent by the PostgreSQL backends connected to the benchmark database, and by
+ * the processes the postmaster reaped meanwhile: a query's parallel workers live only as
+ * long as the query (their command line does not name the database), so their time is
+ * counted when they end. Any other of the server's processes that ends during the
+ * measurement counts too (few do: keep the server quiet otherwise).
+ */
 const postgresSeconds = () => {
   let total = 0;
+  let postmaster = "";
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
       if (command.startsWith("postgres:") && command.includes(` ${databaseName} `)) {
         total += cpuSeconds(pid);
+        postmaster = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1];
       }
     } catch {
       // The process ended (or is another user's): it is not one of ours.
     }
   }
-  return total;
+  return postmaster ? total + childrenSeconds(postmaster) : total;
 };
 const rss = () => {
   const status = readFileSync(`/proc/${server.process.pid}/status`, "utf8");
