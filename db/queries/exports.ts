@@ -69,13 +69,20 @@ async function* keysetPages<Row, Key>(
 /**
  * The filter's submitted assessments in submission order, `batch` at a time (keyset
  * pagination over assessments_export_cover_idx): memory stays flat whatever the count. Each page
- * is one query (the scores of `dimensions` joined in, the local days formatted by the
- * database), and the next page is asked for while the caller writes this one.
+ * is one query (the scores of `dimensions` read from the assessment's `dimension_scores`,
+ * the local days formatted by the database), and the next page is asked for while the
+ * caller writes this one.
  */
 export async function* streamExportRows(
   db: Executor,
   filter: ExportFilter,
-  options: { answers: boolean; dimensions: readonly string[]; batch?: number },
+  options: {
+    answers: boolean;
+    dimensions: readonly string[];
+    /** Every version of the questionnaire's major with its dimension ids. */
+    versions: ReadonlyMap<string, readonly string[]>;
+    batch?: number;
+  },
 ): AsyncGenerator<ExportRow[]> {
   const batch = options.batch ?? EXPORT_BATCH;
   const conditions = [
@@ -96,11 +103,10 @@ export async function* streamExportRows(
   if (filter.partner !== undefined) {
     conditions.push(sql`${partnerOf(sql.ref("c.id"))} = ${filter.partner}`);
   }
-  // One column per dimension, from the assessment's score rows (one index scan each).
   const scoreColumns = options.dimensions.length
     ? sql.join(
         options.dimensions.map(
-          (d, i) => sql`max(s.score) filter (where s.dimension = ${d}) as ${sql.ref(`s${i}`)}`,
+          (d, i) => sql`${scoreOf(d, options.versions)} as ${sql.ref(`s${i}`)}`,
         ),
       )
     : sql`null as s0`;
@@ -113,15 +119,12 @@ export async function* streamExportRows(
         c.size_class`
     : sql``;
   const page = async (after: { at: string; id: string } | undefined) => {
-    const result = await sql<PageRow>`
+    const query = sql<PageRow>`
       select a.id, a.stage, a.definition_version, ${day("a.created_at")} as created_on,
         ${day("a.submitted_at")} as submitted_on, a.overall_score, a.band, c.name,
-        c.org_number, a.submitted_at::text as cursor, sc.* ${more}
+        c.org_number, a.submitted_at::text as cursor, ${scoreColumns} ${more}
       from assessments a
       join companies c on c.id = a.company_id
-      left join lateral (
-        select ${scoreColumns} from assessment_scores s where s.assessment_id = a.id
-      ) sc on true
       where ${sql.join(
         after
           ? [
@@ -134,8 +137,8 @@ export async function* streamExportRows(
       )}
       order by a.submitted_at, a.id
       limit ${batch}
-    `.execute(db);
-    return result.rows;
+    `;
+    return (await query.execute(db)).rows;
   };
   const keys = options.dimensions.map((_, i) => `s${i}` as const);
   const pages = keysetPages(page, (last) => ({ at: last.cursor, id: last.id }), batch);
@@ -168,6 +171,33 @@ export async function* streamExportRows(
     }
     yield out;
   }
+}
+
+/**
+ * A dimension's score of an exported assessment, from `a.dimension_scores` (the scores in
+ * the order of their dimension ids): at the position the dimension has in each version's
+ * sorted ids; one element when every version agrees (always so far), else chosen by the
+ * assessment's version. Null where its version has no such dimension.
+ */
+function scoreOf(dimension: string, versions: ReadonlyMap<string, readonly string[]>) {
+  const positions = new Map<string, number>();
+  for (const [version, ids] of versions) {
+    const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // PostgreSQL arrays count from 1; 0 reads null.
+    positions.set(version, sorted.indexOf(dimension) + 1);
+  }
+  const distinct = new Set(positions.values());
+  if (distinct.size === 1) {
+    const [position] = distinct;
+    return position > 0 ? sql`a.dimension_scores[${sql.lit(position)}]` : sql`null::float8`;
+  }
+  if (distinct.size === 0) return sql`null::float8`;
+  return sql`case a.definition_version ${sql.join(
+    [...positions].map(
+      ([version, position]) => sql`when ${version} then a.dimension_scores[${sql.lit(position)}]`,
+    ),
+    sql` `,
+  )} end`;
 }
 
 interface PageRow {
@@ -238,7 +268,7 @@ export async function* streamDeliveredRows(
     const where = after
       ? [...conditions, sql`(d.start_date, d.id) > (${after.start}::date, ${after.id}::uuid)`]
       : conditions;
-    const result = await sql<DeliveredPageRow>`
+    const query = sql<DeliveredPageRow>`
       select d.id, c.name as customer, c.org_number, c.customer_type, d.category,
         d.technology_type, d.title, d.description, d.price_eur::text as price_eur, d.attendees,
         d.start_date::text as start_date, d.end_date::text as end_date, d.partner_id
@@ -246,8 +276,8 @@ export async function* streamDeliveredRows(
       where ${sql.join(where, sql` and `)}
       order by d.start_date, d.id
       limit ${batch}
-    `.execute(db);
-    return result.rows;
+    `;
+    return (await query.execute(db)).rows;
   };
   const pages = keysetPages(page, (last) => ({ start: last.start_date, id: last.id }), batch);
   for await (const rows of pages) {
