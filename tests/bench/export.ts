@@ -58,7 +58,7 @@ const childrenSeconds = (pid: number | string) => {
  * the processes the postmaster reaped meanwhile: a query's parallel workers live only as
  * long as the query (their command line does not name the database), so their time is
  * counted when they end. Any other of the server's processes that ends during the
- * measurement counts too (few do: keep the server quiet otherwise).
+ * measurement counts too (an autovacuum worker, another database's session): printed apart.
  */
 const postgresSeconds = () => {
   let total = 0;
@@ -75,7 +75,7 @@ const postgresSeconds = () => {
       // The process ended (or is another user's): it is not one of ours.
     }
   }
-  return postmaster ? total + childrenSeconds(postmaster) : total;
+  return { backends: total, ended: postmaster ? childrenSeconds(postmaster) : 0 };
 };
 const rss = () => {
   const status = readFileSync(`/proc/${server.process.pid}/status`, "utf8");
@@ -121,7 +121,10 @@ try {
     clearInterval(sampler);
     peak = Math.max(peak, rss());
     const serverCpu = cpuSeconds(server.process.pid ?? 0) - serverBefore;
-    const postgresCpu = postgresSeconds() - postgresBefore;
+    const postgresAfter = postgresSeconds();
+    const backendsCpu = postgresAfter.backends - postgresBefore.backends;
+    const endedCpu = postgresAfter.ended - postgresBefore.ended;
+    const postgresCpu = backendsCpu + endedCpu;
     const exported = format === "csv" ? newlines - 1 : rows[0].n;
     const per100k = (seconds: number) => ((seconds / exported) * 100_000).toFixed(2);
     console.log(
@@ -131,7 +134,8 @@ try {
         `${((peak - before) / 1e6).toFixed(1)} MB, load average ` +
         `${loadavg()[0].toFixed(1)}\n` +
         `      CPU per 100,000 rows: server ${per100k(serverCpu)} s, PostgreSQL ` +
-        `${per100k(postgresCpu)} s; on an idle machine at most ` +
+        `${per100k(postgresCpu)} s (backends ${per100k(backendsCpu)} s, ended processes ` +
+        `${per100k(endedCpu)} s); on an idle machine at most ` +
         `${Math.round(exported / Math.max(serverCpu, postgresCpu)).toLocaleString("en")} rows/s`,
     );
   }
