@@ -67,21 +67,25 @@ async function* keysetPages<Row, Key>(
 }
 
 /**
- * Runs a page's query with no parallel workers (`set local` in a transaction of its own, or
- * in the caller's). PostgreSQL plans an export's page (5,000 rows in index order, limit
- * and all) as a Gather Merge over two workers, started for every page: at 100,000
- * assessments the workers spent 4–5 s of CPU beyond the backend's 0.7–0.8 s, against 1.2 s
- * for the same pages without them, and took twice as long (decision 032's addendum).
+ * Runs a page's query with the plan settings an export's reading wants (local to a
+ * transaction of its own, or to the caller's; PostgreSQL 14 or later):
+ * - no parallel workers: PostgreSQL planned a 5,000-row page in index order as a Gather
+ *   Merge over two workers, started for every page; at 100,000 assessments they spent
+ *   4–5 s of CPU beyond the backend's 0.7–0.8 s, against 1.2 s for the same pages
+ *   without them, and took twice as long;
+ * - no Memoize in front of the company lookup: every row is another company (0 hits),
+ *   and the cache cost a page about 70 ms instead of 40 (decision 032's addendum).
  */
-async function withoutParallelWorkers<T>(
+async function withExportPlan<T>(
   db: Executor,
   query: (executor: Executor) => Promise<T>,
 ): Promise<T> {
-  const serial = async (executor: Executor) => {
-    await sql`set local max_parallel_workers_per_gather = 0`.execute(executor);
+  const planned = async (executor: Executor) => {
+    await sql`select set_config('max_parallel_workers_per_gather', '0', true),
+      set_config('enable_memoize', 'off', true)`.execute(executor);
     return query(executor);
   };
-  return db.isTransaction ? serial(db) : db.transaction().execute(serial);
+  return db.isTransaction ? planned(db) : db.transaction().execute(planned);
 }
 
 /**
@@ -156,7 +160,7 @@ export async function* streamExportRows(
       order by a.submitted_at, a.id
       limit ${batch}
     `;
-    return withoutParallelWorkers(db, async (executor) => (await query.execute(executor)).rows);
+    return withExportPlan(db, async (executor) => (await query.execute(executor)).rows);
   };
   const keys = options.dimensions.map((_, i) => `s${i}` as const);
   const pages = keysetPages(page, (last) => ({ at: last.cursor, id: last.id }), batch);
@@ -295,7 +299,7 @@ export async function* streamDeliveredRows(
       order by d.start_date, d.id
       limit ${batch}
     `;
-    return withoutParallelWorkers(db, async (executor) => (await query.execute(executor)).rows);
+    return withExportPlan(db, async (executor) => (await query.execute(executor)).rows);
   };
   const pages = keysetPages(page, (last) => ({ start: last.start_date, id: last.id }), batch);
   for await (const rows of pages) {
