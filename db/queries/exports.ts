@@ -21,7 +21,8 @@ export interface ExportFilter {
 
 /** One submitted assessment as the exports read it. */
 export interface ExportRow {
-  id: string;
+  /** Read only with the answers (the answers exports write it). */
+  id?: string;
   stage: string;
   definitionVersion: string;
   /** The days of creation and submission in Europe/Stockholm, YYYY-MM-DD. */
@@ -137,33 +138,47 @@ export async function* streamExportRows(
   // The DMA-results export reads only what it writes: every column costs the driver a
   // string per row (decision 032).
   const more = options.answers
-    ? sql`, a.answers, c.region, coalesce(c.primary_sector, c.primary_area, '') as sector,
-        c.size_class`
+    ? sql`, a.id, a.answers, c.region,
+        coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class`
     : sql``;
+  // The next page's key, on a full page's last row only: null elsewhere costs the
+  // database no text and the driver no string.
+  const order = sql`a.submitted_at, a.id`;
+  const key = sql`case when row_number() over (order by ${order}) = ${batch}
+    then a.submitted_at::text || ' ' || a.id end`;
   const page = async (after: { at: string; id: string } | undefined) => {
     const query = sql<PageRow>`
-      select a.id, a.stage, a.definition_version, ${day("a.created_at")} as created_on,
+      select a.stage, a.definition_version, ${day("a.created_at")} as created_on,
         ${day("a.submitted_at")} as submitted_on, a.overall_score, a.band, c.name,
-        c.org_number, a.submitted_at::text as cursor, ${scoreColumns} ${more}
+        c.org_number, ${key} as key, ${scoreColumns} ${more}
       from assessments a
       join companies c on c.id = a.company_id
       where ${sql.join(
         after
           ? [
               ...conditions,
-              // The cursor keeps the timestamp's microseconds (a Date would round them).
               sql`(a.submitted_at, a.id) > (${after.at}::timestamptz, ${after.id}::uuid)`,
             ]
           : conditions,
         sql` and `,
       )}
-      order by a.submitted_at, a.id
+      order by ${order}
       limit ${batch}
     `;
     return withExportPlan(db, async (executor) => (await query.execute(executor)).rows);
   };
   const keys = options.dimensions.map((_, i) => `s${i}` as const);
-  const pages = keysetPages(page, (last) => ({ at: last.cursor, id: last.id }), batch);
+  const pages = keysetPages(
+    page,
+    (last) => {
+      // "<submitted_at as text> <id>": the cursor keeps the microseconds (a Date would
+      // round them).
+      const space = last.key?.lastIndexOf(" ") ?? -1;
+      if (!last.key || space < 0) throw new Error("a full page's last row has its key");
+      return { at: last.key.slice(0, space), id: last.key.slice(space + 1) };
+    },
+    batch,
+  );
   for await (const rows of pages) {
     const out = new Array<ExportRow>(rows.length);
     for (let r = 0; r < rows.length; r++) {
@@ -171,7 +186,6 @@ export async function* streamExportRows(
       const scores = new Array<number | null>(keys.length);
       for (let k = 0; k < keys.length; k++) scores[k] = row[keys[k]] ?? null;
       out[r] = {
-        id: row.id,
         stage: row.stage,
         definitionVersion: row.definition_version,
         createdOn: row.created_on,
@@ -183,6 +197,7 @@ export async function* streamExportRows(
         scores,
       };
       if (options.answers) {
+        out[r].id = row.id;
         out[r].answers = row.answers ?? undefined;
         out[r].profile = {
           region: row.region ?? "",
@@ -223,7 +238,8 @@ function scoreOf(dimension: string, versions: ReadonlyMap<string, readonly strin
 }
 
 interface PageRow {
-  id: string;
+  /** The next page's key on a full page's last row, else null. */
+  key: string | null;
   stage: string;
   definition_version: string;
   created_on: string;
@@ -232,8 +248,8 @@ interface PageRow {
   band: string | null;
   name: string;
   org_number: string | null;
-  cursor: string;
   /** Read only with the answers. */
+  id?: string;
   answers?: StoredAnswers | null;
   region?: string;
   sector?: string;

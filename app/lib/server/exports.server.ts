@@ -175,7 +175,7 @@ function layoutOf(
       return [
         ...(anonymous
           ? [row.submittedOn.slice(0, 7)]
-          : [row.id, row.name, row.orgNumber, row.submittedOn]),
+          : [row.id ?? null, row.name, row.orgNumber, row.submittedOn]),
         ...profileValues(row),
         ...scores(row),
         ...answers.map((c) => c.read(given)),
