@@ -354,3 +354,57 @@ describe("paging the exports", () => {
       });
   });
 });
+
+describe("the scores of each version of a questionnaire", () => {
+  test("each row's scores are read at the positions of its own version's dimensions", async () => {
+    const { db } = database();
+    const dimensions = ["strategy", "readiness", "human", "data", "automation", "green"];
+    const rollback = new Error("rollback");
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        // A made-up version with two dimensions only, in another order than their ids':
+        // its array is [green, strategy].
+        const changed = await sql<{ id: string }>`
+          update assessments set definition_version = '1.9.0', dimension_scores = array[41.5, 12.25]
+          where id in (select id from assessments where definition_id = 'dma-sme'
+            and status = 'submitted' order by id limit 3)
+          returning id
+        `.execute(trx);
+        expect(changed.rows).toHaveLength(3);
+        const versions = new Map([
+          ["1.0.0", dimensions],
+          ["1.1.0", dimensions],
+          ["1.9.0", ["strategy", "green"]],
+        ]);
+        const read = new Map<string, (number | null)[]>();
+        const filter = { definitionId: "dma-sme", definitionMajor: 1 };
+        for await (const page of streamExportRows(trx, filter, {
+          answers: true,
+          dimensions,
+          versions,
+        }))
+          for (const row of page) read.set(row.id ?? "", row.scores);
+        for (const { id } of changed.rows)
+          expect(read.get(id)).toEqual([12.25, null, null, null, null, 41.5]);
+        // Every other row: its score rows, in the export's order.
+        const { rows } = await sql<{ id: string; scores: number[] }>`
+          select a.id, array(
+            select s.score from assessment_scores s
+              join unnest(${dimensions}::text[]) with ordinality d(dimension, n)
+                on d.dimension = s.dimension
+            where s.assessment_id = a.id order by d.n
+          ) as scores
+          from assessments a
+          where a.definition_id = 'dma-sme' and a.status = 'submitted'
+            and a.definition_version <> '1.9.0'
+        `.execute(trx);
+        expect(rows.length).toBeGreaterThan(100);
+        for (const row of rows) expect(read.get(row.id)).toEqual(row.scores);
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+  });
+});
