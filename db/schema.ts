@@ -90,6 +90,11 @@ export interface AssessmentsTable {
   submitted_at: NullableTimestamp;
   /** When its private link was first opened (migration 0011); null until then. */
   opened_at: NullableTimestamp;
+  /**
+   * Once submitted: its assessment_scores' scores in the order of their dimension ids
+   * (`dimensionScoreArray`), for the DMA-results export (migration 0024); null before.
+   */
+  dimension_scores: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
 }
 
 /** A further private link to an assessment (the first is `assessments.resume_token_hash`). */

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { ScoreRow } from "./queries/assessments";
+import { dimensionScoreArray, type ScoreRow } from "./queries/assessments";
 import type { Company, Database, NewAssessment, NewCompany } from "./schema";
 
 /** A generated demo data set (see app/lib/server/demo-data.server.ts, which draws it). */
@@ -17,6 +17,17 @@ const BATCH_ROWS = 1_000;
 
 /** Inserts a demo data set in one transaction, in batches. */
 export async function insertDemoData(db: Kysely<Database>, data: DemoData): Promise<void> {
+  // The score rows' array on each scored assessment, as a submission stores it.
+  const scored = new Map<string, ScoreRow[]>();
+  for (const score of data.scores) {
+    const own = scored.get(score.assessment_id);
+    if (own) own.push(score);
+    else scored.set(score.assessment_id, [score]);
+  }
+  const assessments = data.assessments.map((a) => {
+    const scores = scored.get(a.id);
+    return scores ? { ...a, dimension_scores: dimensionScoreArray(scores) } : a;
+  });
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < data.companies.length; i += BATCH_ROWS) {
       await trx
@@ -24,10 +35,10 @@ export async function insertDemoData(db: Kysely<Database>, data: DemoData): Prom
         .values(data.companies.slice(i, i + BATCH_ROWS))
         .execute();
     }
-    for (let i = 0; i < data.assessments.length; i += BATCH_ROWS) {
+    for (let i = 0; i < assessments.length; i += BATCH_ROWS) {
       await trx
         .insertInto("assessments")
-        .values(data.assessments.slice(i, i + BATCH_ROWS))
+        .values(assessments.slice(i, i + BATCH_ROWS))
         .execute();
     }
     for (let i = 0; i < data.scores.length; i += BATCH_ROWS) {

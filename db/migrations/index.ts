@@ -14,6 +14,7 @@ import * as m0018 from "./0018_totp_replay";
 import * as m0021 from "./0021_export_covering_indexes";
 import * as m0022 from "./0022_client_list_sort_keys";
 import * as m0023 from "./0023_recommended_companies";
+import * as m0024 from "./0024_assessment_score_arrays";
 import * as m0025 from "./0025_every_company_listed";
 
 /**
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   "0021_export_covering_indexes": m0021,
   "0022_client_list_sort_keys": m0022,
   "0023_recommended_companies": m0023,
+  "0024_assessment_score_arrays": m0024,
   "0025_every_company_listed": m0025,
 };

@@ -112,6 +112,20 @@ export async function mergeAnswers(
 /** One dimension score of a submitted assessment, with the columns aggregates filter on. */
 export type ScoreRow = Insertable<AssessmentScoresTable> & { submitted_month: string };
 
+/**
+ * An assessment's scores as `assessments.dimension_scores` holds them: in the order of
+ * their dimension ids (code unit order, which for the ids' lower-case ASCII is PostgreSQL's
+ * "C" collation, as migration 0024 ordered them). Every writer of assessment_scores stores
+ * this beside them.
+ */
+export function dimensionScoreArray(
+  scores: readonly { dimension: string; score: number }[],
+): number[] {
+  return [...scores]
+    .sort((a, b) => (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0))
+    .map((s) => s.score);
+}
+
 /** Stores the scores and marks the assessment submitted (call inside a transaction). */
 export async function recordSubmission(
   trx: Transaction<Database>,
@@ -124,6 +138,7 @@ export async function recordSubmission(
       status: "submitted",
       overall_score: submission.overall,
       band: submission.band,
+      dimension_scores: dimensionScoreArray(submission.scores),
       submitted_at: submission.submittedAt,
       updated_at: submission.submittedAt,
     })

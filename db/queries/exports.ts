@@ -21,7 +21,8 @@ export interface ExportFilter {
 
 /** One submitted assessment as the exports read it. */
 export interface ExportRow {
-  id: string;
+  /** Read only with the answers (the answers exports write it). */
+  id?: string;
   stage: string;
   definitionVersion: string;
   /** The days of creation and submission in Europe/Stockholm, YYYY-MM-DD. */
@@ -67,15 +68,44 @@ async function* keysetPages<Row, Key>(
 }
 
 /**
+ * Runs a page's query with the plan settings an export's reading wants (local to a
+ * transaction of its own, or to the caller's; PostgreSQL 14 or later):
+ * - no parallel workers: PostgreSQL planned a 5,000-row page in index order as a Gather
+ *   Merge over two workers, started for every page; at 100,000 assessments they spent
+ *   4–5 s of CPU beyond the backend's 0.7–0.8 s, against 1.2 s for the same pages
+ *   without them, and took twice as long;
+ * - no Memoize in front of the company lookup: every row is another company (0 hits),
+ *   and the cache cost a page about 70 ms instead of 40 (decision 032's addendum).
+ */
+async function withExportPlan<T>(
+  db: Executor,
+  query: (executor: Executor) => Promise<T>,
+): Promise<T> {
+  const planned = async (executor: Executor) => {
+    await sql`select set_config('max_parallel_workers_per_gather', '0', true),
+      set_config('enable_memoize', 'off', true)`.execute(executor);
+    return query(executor);
+  };
+  return db.isTransaction ? planned(db) : db.transaction().execute(planned);
+}
+
+/**
  * The filter's submitted assessments in submission order, `batch` at a time (keyset
  * pagination over assessments_export_cover_idx): memory stays flat whatever the count. Each page
- * is one query (the scores of `dimensions` joined in, the local days formatted by the
- * database), and the next page is asked for while the caller writes this one.
+ * is one query (the scores of `dimensions` read from the assessment's `dimension_scores`,
+ * the local days formatted by the database), and the next page is asked for while the
+ * caller writes this one.
  */
 export async function* streamExportRows(
   db: Executor,
   filter: ExportFilter,
-  options: { answers: boolean; dimensions: readonly string[]; batch?: number },
+  options: {
+    answers: boolean;
+    dimensions: readonly string[];
+    /** Every version of the questionnaire's major with its dimension ids. */
+    versions: ReadonlyMap<string, readonly string[]>;
+    batch?: number;
+  },
 ): AsyncGenerator<ExportRow[]> {
   const batch = options.batch ?? EXPORT_BATCH;
   const conditions = [
@@ -96,11 +126,10 @@ export async function* streamExportRows(
   if (filter.partner !== undefined) {
     conditions.push(sql`${partnerOf(sql.ref("c.id"))} = ${filter.partner}`);
   }
-  // One column per dimension, from the assessment's score rows (one index scan each).
   const scoreColumns = options.dimensions.length
     ? sql.join(
         options.dimensions.map(
-          (d, i) => sql`max(s.score) filter (where s.dimension = ${d}) as ${sql.ref(`s${i}`)}`,
+          (d, i) => sql`${scoreOf(d, options.versions)} as ${sql.ref(`s${i}`)}`,
         ),
       )
     : sql`null as s0`;
@@ -109,36 +138,47 @@ export async function* streamExportRows(
   // The DMA-results export reads only what it writes: every column costs the driver a
   // string per row (decision 032).
   const more = options.answers
-    ? sql`, a.answers, c.region, coalesce(c.primary_sector, c.primary_area, '') as sector,
-        c.size_class`
+    ? sql`, a.id, a.answers, c.region,
+        coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class`
     : sql``;
+  // The next page's key, on a full page's last row only: null elsewhere costs the
+  // database no text and the driver no string.
+  const order = sql`a.submitted_at, a.id`;
+  const key = sql`case when row_number() over (order by ${order}) = ${batch}
+    then a.submitted_at::text || ' ' || a.id end`;
   const page = async (after: { at: string; id: string } | undefined) => {
-    const result = await sql<PageRow>`
-      select a.id, a.stage, a.definition_version, ${day("a.created_at")} as created_on,
+    const query = sql<PageRow>`
+      select a.stage, a.definition_version, ${day("a.created_at")} as created_on,
         ${day("a.submitted_at")} as submitted_on, a.overall_score, a.band, c.name,
-        c.org_number, a.submitted_at::text as cursor, sc.* ${more}
+        c.org_number, ${key} as key, ${scoreColumns} ${more}
       from assessments a
       join companies c on c.id = a.company_id
-      left join lateral (
-        select ${scoreColumns} from assessment_scores s where s.assessment_id = a.id
-      ) sc on true
       where ${sql.join(
         after
           ? [
               ...conditions,
-              // The cursor keeps the timestamp's microseconds (a Date would round them).
               sql`(a.submitted_at, a.id) > (${after.at}::timestamptz, ${after.id}::uuid)`,
             ]
           : conditions,
         sql` and `,
       )}
-      order by a.submitted_at, a.id
+      order by ${order}
       limit ${batch}
-    `.execute(db);
-    return result.rows;
+    `;
+    return withExportPlan(db, async (executor) => (await query.execute(executor)).rows);
   };
   const keys = options.dimensions.map((_, i) => `s${i}` as const);
-  const pages = keysetPages(page, (last) => ({ at: last.cursor, id: last.id }), batch);
+  const pages = keysetPages(
+    page,
+    (last) => {
+      // "<submitted_at as text> <id>": the cursor keeps the microseconds (a Date would
+      // round them).
+      const space = last.key?.lastIndexOf(" ") ?? -1;
+      if (!last.key || space < 0) throw new Error("a full page's last row has its key");
+      return { at: last.key.slice(0, space), id: last.key.slice(space + 1) };
+    },
+    batch,
+  );
   for await (const rows of pages) {
     const out = new Array<ExportRow>(rows.length);
     for (let r = 0; r < rows.length; r++) {
@@ -146,7 +186,6 @@ export async function* streamExportRows(
       const scores = new Array<number | null>(keys.length);
       for (let k = 0; k < keys.length; k++) scores[k] = row[keys[k]] ?? null;
       out[r] = {
-        id: row.id,
         stage: row.stage,
         definitionVersion: row.definition_version,
         createdOn: row.created_on,
@@ -158,6 +197,7 @@ export async function* streamExportRows(
         scores,
       };
       if (options.answers) {
+        out[r].id = row.id;
         out[r].answers = row.answers ?? undefined;
         out[r].profile = {
           region: row.region ?? "",
@@ -170,8 +210,36 @@ export async function* streamExportRows(
   }
 }
 
+/**
+ * A dimension's score of an exported assessment, from `a.dimension_scores` (the scores in
+ * the order of their dimension ids): at the position the dimension has in each version's
+ * sorted ids; one element when every version agrees (always so far), else chosen by the
+ * assessment's version. Null where its version has no such dimension.
+ */
+function scoreOf(dimension: string, versions: ReadonlyMap<string, readonly string[]>) {
+  const positions = new Map<string, number>();
+  for (const [version, ids] of versions) {
+    const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // PostgreSQL arrays count from 1; 0 reads null.
+    positions.set(version, sorted.indexOf(dimension) + 1);
+  }
+  const distinct = new Set(positions.values());
+  if (distinct.size === 1) {
+    const [position] = distinct;
+    return position > 0 ? sql`a.dimension_scores[${sql.lit(position)}]` : sql`null::float8`;
+  }
+  if (distinct.size === 0) return sql`null::float8`;
+  return sql`case a.definition_version ${sql.join(
+    [...positions].map(
+      ([version, position]) => sql`when ${version} then a.dimension_scores[${sql.lit(position)}]`,
+    ),
+    sql` `,
+  )} end`;
+}
+
 interface PageRow {
-  id: string;
+  /** The next page's key on a full page's last row, else null. */
+  key: string | null;
   stage: string;
   definition_version: string;
   created_on: string;
@@ -180,8 +248,8 @@ interface PageRow {
   band: string | null;
   name: string;
   org_number: string | null;
-  cursor: string;
   /** Read only with the answers. */
+  id?: string;
   answers?: StoredAnswers | null;
   region?: string;
   sector?: string;
@@ -238,7 +306,7 @@ export async function* streamDeliveredRows(
     const where = after
       ? [...conditions, sql`(d.start_date, d.id) > (${after.start}::date, ${after.id}::uuid)`]
       : conditions;
-    const result = await sql<DeliveredPageRow>`
+    const query = sql<DeliveredPageRow>`
       select d.id, c.name as customer, c.org_number, c.customer_type, d.category,
         d.technology_type, d.title, d.description, d.price_eur::text as price_eur, d.attendees,
         d.start_date::text as start_date, d.end_date::text as end_date, d.partner_id
@@ -246,8 +314,8 @@ export async function* streamDeliveredRows(
       where ${sql.join(where, sql` and `)}
       order by d.start_date, d.id
       limit ${batch}
-    `.execute(db);
-    return result.rows;
+    `;
+    return withExportPlan(db, async (executor) => (await query.execute(executor)).rows);
   };
   const pages = keysetPages(page, (last) => ({ start: last.start_date, id: last.id }), batch);
   for await (const rows of pages) {

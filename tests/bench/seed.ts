@@ -27,6 +27,7 @@ import { loadServiceCatalogue, syncServiceCatalogue } from "../../app/lib/server
 import { rebuildPeerStatistics } from "../../app/lib/server/peers.server";
 import { rebuildDashboard } from "../../app/lib/server/dashboard-rollups.server";
 import { migrateToLatest } from "../../db/migrate";
+import { dimensionScoreArray } from "../../db/queries/assessments";
 import { rebuildCompanyLatest } from "../../db/queries/company-latest";
 import type { Database } from "../../db/schema";
 import { benchDatabaseUrl, benchToken } from "./bench-db";
@@ -78,6 +79,9 @@ const answerPool = Array.from({ length: POOL }, (_, i) => {
   return {
     json: JSON.stringify(answers),
     score: scored.value,
+    scoreArray: dimensionScoreArray(
+      Object.entries(scored.value.dimensions).map(([dimension, score]) => ({ dimension, score })),
+    ),
     recommendations: recommendationRows({
       assessmentId: "",
       definitionId: dma.id,
@@ -127,6 +131,8 @@ while (k < total) {
     overall: [] as number[],
     band: [] as string[],
     at: [] as string[],
+    /** dimension_scores as array literals (unnest cannot take an array of arrays). */
+    scores: [] as string[],
   };
   const s = {
     assessment: [] as string[],
@@ -169,6 +175,7 @@ while (k < total) {
       a.overall.push(entry.score.overall);
       a.band.push(entry.score.band);
       a.at.push(at);
+      a.scores.push(`{${entry.scoreArray.join(",")}}`);
       for (const [dimension, score] of Object.entries(entry.score.dimensions)) {
         s.assessment.push(id);
         s.dimension.push(dimension);
@@ -199,12 +206,13 @@ while (k < total) {
   await sql`
     insert into assessments (id, company_id, definition_id, definition_version, definition_major,
       definition_hash, stage, status, answers, current_page, resume_token_hash, language,
-      overall_score, band, created_at, updated_at, submitted_at)
+      overall_score, band, created_at, updated_at, submitted_at, dimension_scores)
     select id, company, ${dma.id}, ${dma.version}, ${major}, ${dma.hash}, stage, 'submitted',
-      answers, 0, token, lang, overall, band, at, at, at
+      answers, 0, token, lang, overall, band, at, at, at, scores::float8[]
     from unnest(${a.id}::uuid[], ${a.company}::uuid[], ${a.stage}::text[], ${a.answers}::jsonb[],
       ${a.token}::text[], ${a.lang}::text[], ${a.overall}::float8[], ${a.band}::text[],
-      ${a.at}::timestamptz[]) as t(id, company, stage, answers, token, lang, overall, band, at)
+      ${a.at}::timestamptz[], ${a.scores}::text[])
+      as t(id, company, stage, answers, token, lang, overall, band, at, scores)
   `.execute(db);
   await sql`
     insert into assessment_scores (assessment_id, dimension, score, definition_id,

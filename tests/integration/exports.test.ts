@@ -114,10 +114,15 @@ describe("the DMA results export", () => {
       "Automation & Artificial Intelligence",
       "Green Digitalisation",
     ]);
-    const { rows } = await sql<{ name: string; strategy: number; overall: number }>`
-      select c.name, s.score as strategy, a.overall_score as overall
+    // The scores from the score rows, in the Commission's column order.
+    const { rows } = await sql<{ name: string; scores: number[]; overall: number }>`
+      select c.name, a.overall_score as overall, array(
+        select s.score from assessment_scores s
+          join unnest(array['strategy', 'readiness', 'human', 'data', 'automation', 'green'])
+            with ordinality d(dimension, n) on d.dimension = s.dimension
+        where s.assessment_id = a.id order by d.n
+      ) as scores
       from assessments a join companies c on c.id = a.company_id
-      join assessment_scores s on s.assessment_id = a.id and s.dimension = 'strategy'
       where a.definition_id = 'dma-sme' and a.status = 'submitted' and c.region = 'skane'
       order by a.submitted_at, a.id
     `.execute(database().db);
@@ -126,10 +131,13 @@ describe("the DMA results export", () => {
     rows.forEach((row, i) => {
       const line = csv[i + 1];
       expect(line[0].replace(/^'/, "")).toBe(row.name);
-      expect(Number(line[1])).toBeCloseTo(row.strategy, 1);
+      expect(row.scores).toHaveLength(6);
+      row.scores.forEach((score, d) => {
+        expect(Number(line[1 + d])).toBeCloseTo(score, 1);
+        // The same cells in the workbook (numbers as numbers).
+        expect(xlsx[i + 1][1 + d]).toBeCloseTo(score, 1);
+      });
       expect(Number(line[7])).toBeCloseTo(row.overall, 1);
-      // The same cells in the workbook (numbers as numbers).
-      expect(xlsx[i + 1][1]).toBeCloseTo(row.strategy, 1);
       expect(String(xlsx[i + 1][0]).replace(/^'/, "")).toBe(row.name);
     });
   });
@@ -286,16 +294,27 @@ describe("paging the exports", () => {
     const { db } = database();
     const filter = { definitionId: "dma-sme", definitionMajor: 1 };
     const dimensions = ["strategy", "green"];
+    const versions = new Map([
+      ["1.0.0", ["strategy", "readiness", "human", "data", "automation", "green"]],
+      ["1.1.0", ["strategy", "readiness", "human", "data", "automation", "green"]],
+    ]);
+    // Each row's id (read with the answers) and, without the answers, a row's identity
+    // as the DMA-results export reads it (its key is on a full page's last row only).
     const ids = async (executor: Executor, batch?: number) => {
       const out: string[] = [];
-      for await (const rows of streamExportRows(executor, filter, {
-        answers: false,
-        dimensions,
-        batch,
-      })) {
-        expect(rows.length).toBeLessThanOrEqual(batch ?? Infinity);
-        out.push(...rows.map((r) => r.id));
+      const rows: string[] = [];
+      const options = { dimensions, versions, batch };
+      for await (const page of streamExportRows(executor, filter, { ...options, answers: true })) {
+        expect(page.length).toBeLessThanOrEqual(batch ?? Infinity);
+        out.push(...page.map((r) => r.id ?? ""));
+        rows.push(...page.map((r) => `${r.name} ${r.stage} ${r.submittedOn} ${r.scores}`));
       }
+      const results: string[] = [];
+      for await (const page of streamExportRows(executor, filter, { ...options, answers: false })) {
+        expect(page.length).toBeLessThanOrEqual(batch ?? Infinity);
+        results.push(...page.map((r) => `${r.name} ${r.stage} ${r.submittedOn} ${r.scores}`));
+      }
+      expect(results).toEqual(rows);
       return out;
     };
     const rollback = new Error("rollback");
@@ -328,6 +347,60 @@ describe("paging the exports", () => {
         expect(all.length).toBeGreaterThan(5);
         expect(new Set(all).size).toBe(all.length);
         for (const batch of [1, 4, all.length]) expect(await delivered(batch)).toEqual(all);
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+  });
+});
+
+describe("the scores of each version of a questionnaire", () => {
+  test("each row's scores are read at the positions of its own version's dimensions", async () => {
+    const { db } = database();
+    const dimensions = ["strategy", "readiness", "human", "data", "automation", "green"];
+    const rollback = new Error("rollback");
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        // A made-up version with two dimensions only, in another order than their ids':
+        // its array is [green, strategy].
+        const changed = await sql<{ id: string }>`
+          update assessments set definition_version = '1.9.0', dimension_scores = array[41.5, 12.25]
+          where id in (select id from assessments where definition_id = 'dma-sme'
+            and status = 'submitted' order by id limit 3)
+          returning id
+        `.execute(trx);
+        expect(changed.rows).toHaveLength(3);
+        const versions = new Map([
+          ["1.0.0", dimensions],
+          ["1.1.0", dimensions],
+          ["1.9.0", ["strategy", "green"]],
+        ]);
+        const read = new Map<string, (number | null)[]>();
+        const filter = { definitionId: "dma-sme", definitionMajor: 1 };
+        for await (const page of streamExportRows(trx, filter, {
+          answers: true,
+          dimensions,
+          versions,
+        }))
+          for (const row of page) read.set(row.id ?? "", row.scores);
+        for (const { id } of changed.rows)
+          expect(read.get(id)).toEqual([12.25, null, null, null, null, 41.5]);
+        // Every other row: its score rows, in the export's order.
+        const { rows } = await sql<{ id: string; scores: number[] }>`
+          select a.id, array(
+            select s.score from assessment_scores s
+              join unnest(${dimensions}::text[]) with ordinality d(dimension, n)
+                on d.dimension = s.dimension
+            where s.assessment_id = a.id order by d.n
+          ) as scores
+          from assessments a
+          where a.definition_id = 'dma-sme' and a.status = 'submitted'
+            and a.definition_version <> '1.9.0'
+        `.execute(trx);
+        expect(rows.length).toBeGreaterThan(100);
+        for (const row of rows) expect(read.get(row.id)).toEqual(row.scores);
         throw rollback;
       })
       .catch((error: unknown) => {

@@ -22,7 +22,9 @@ import {
 import type { Answers } from "../core/answers";
 import { LANGUAGES, type LanguageId } from "../core/vocabularies";
 import type { Translate } from "../view/translate";
+import { majorOf } from "../core/definitions";
 import { database } from "./db.server";
+import { getDefinitionRegistry } from "./definitions.server";
 import {
   dashboardQuestionnaires,
   NO_PARTNER,
@@ -104,7 +106,10 @@ const rounded = (value: number | null | undefined) =>
  * The columns of an export of the filter's questionnaire, worded in `lang`, and the
  * dimensions whose scores its rows carry (in the order of ExportRow's `scores`).
  */
-function layoutOf(request: ExportRequest, t: Translate): Layout & { dimensions: string[] } {
+function layoutOf(
+  request: ExportRequest,
+  t: Translate,
+): Layout & { dimensions: string[]; versions: Map<string, string[]> } {
   const questionnaire = dashboardQuestionnaires().find(
     (q) =>
       q.definitionId === request.filter.definitionId && q.major === request.filter.definitionMajor,
@@ -113,6 +118,7 @@ function layoutOf(request: ExportRequest, t: Translate): Layout & { dimensions: 
   const { definition } = questionnaire.entry;
   const type = questionnaire.customerType;
   const dimensions = definition.dimensions.map((d) => d.id);
+  const versions = versionDimensions(request.filter.definitionId, request.filter.definitionMajor);
   const bandName = new Map(definition.bands.map((b) => [b.id, b.name[request.lang]]));
   // The Commission platform's column names (in English exactly as it spells them).
   const commission = (id: string) => t(`exports.commission.${type}.${id}`);
@@ -120,6 +126,7 @@ function layoutOf(request: ExportRequest, t: Translate): Layout & { dimensions: 
   if (request.kind === "dma-results") {
     return {
       dimensions,
+      versions,
       header: [
         commission("name"),
         ...dimensions.map(commission),
@@ -154,6 +161,7 @@ function layoutOf(request: ExportRequest, t: Translate): Layout & { dimensions: 
   ];
   return {
     dimensions,
+    versions,
     header: [
       ...(anonymous
         ? [t("exports.column.submittedMonth")]
@@ -167,13 +175,29 @@ function layoutOf(request: ExportRequest, t: Translate): Layout & { dimensions: 
       return [
         ...(anonymous
           ? [row.submittedOn.slice(0, 7)]
-          : [row.id, row.name, row.orgNumber, row.submittedOn]),
+          : [row.id ?? null, row.name, row.orgNumber, row.submittedOn]),
         ...profileValues(row),
         ...scores(row),
         ...answers.map((c) => c.read(given)),
       ];
     },
   };
+}
+
+/** Every version of a questionnaire's major with its dimension ids (the exports read any of them). */
+function versionDimensions(definitionId: string, major: number): Map<string, string[]> {
+  const registry = getDefinitionRegistry();
+  const versions = new Map<string, string[]>();
+  for (const version of registry.list().find((d) => d.id === definitionId)?.versions ?? []) {
+    const entry = registry.get(definitionId, version);
+    if (entry && majorOf(version) === major) {
+      versions.set(
+        version,
+        entry.definition.dimensions.map((d) => d.id),
+      );
+    }
+  }
+  return versions;
 }
 
 /**
@@ -235,6 +259,7 @@ export function exportFile(request: ExportRequest): ExportFile {
   const batches = streamExportRows(db, filter, {
     answers: request.kind !== "dma-results",
     dimensions: layout.dimensions,
+    versions: layout.versions,
   });
   return fileOf(request, t, layout, batches);
 }
