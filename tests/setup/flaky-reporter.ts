@@ -12,10 +12,20 @@ export default class FlakyReporter implements Reporter {
   onTestCaseResult(testCase: TestCase) {
     if (!testCase.diagnostic()?.flaky) return;
     const file = relative(process.cwd(), testCase.module.moduleId);
-    const error = testCase.result().errors?.[0]?.message?.split("\n")[0];
+    const message = testCase.result().errors?.[0]?.message ?? "";
+    const [first, ...rest] = message.split("\n");
+    // The first line names the test in the run's summary (.ci/run repeats FLAKY lines); the
+    // rest of the message (fast-check's counterexample, seed and error) follows, indented.
+    const detail = rest
+      .filter((line) => line.trim() !== "")
+      .slice(0, 40)
+      .map((line) => `    ${line.slice(0, 400)}`);
     this.flaky.push(
-      `FLAKY [${testCase.project.name}] ${file} > ${testCase.fullName}` +
-        (error ? ` (first attempt: ${error})` : ""),
+      [
+        `FLAKY [${testCase.project.name}] ${file} > ${testCase.fullName}` +
+          (first ? ` (first attempt: ${first})` : ""),
+        ...detail,
+      ].join("\n"),
     );
   }
 
