@@ -121,9 +121,15 @@ export type ScoreRow = Insertable<AssessmentScoresTable> & { submitted_month: st
 export function dimensionScoreArray(
   scores: readonly { dimension: string; score: number }[],
 ): number[] {
-  return [...scores]
-    .sort((a, b) => (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0))
-    .map((s) => s.score);
+  return [...scores].sort((a, b) => byCodeUnits(a.dimension, b.dimension)).map((s) => s.score);
+}
+
+/**
+ * The order of `assessments.dimension_scores`: dimension ids by UTF-16 code units (never
+ * the locale's collation, which could change with the machine).
+ */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Stores the scores and marks the assessment submitted (call inside a transaction). */

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "../database";
 import type { CustomerType, StoredAnswers } from "../schema";
+import { byCodeUnits } from "./assessments";
 import { partnerOf } from "./dashboard";
 
 /** The rows an export holds: submitted assessments of one questionnaire in a slice. */
@@ -219,7 +220,7 @@ export async function* streamExportRows(
 function scoreOf(dimension: string, versions: ReadonlyMap<string, readonly string[]>) {
   const positions = new Map<string, number>();
   for (const [version, ids] of versions) {
-    const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...ids].sort(byCodeUnits);
     // PostgreSQL arrays count from 1; 0 reads null.
     positions.set(version, sorted.indexOf(dimension) + 1);
   }
