@@ -334,6 +334,12 @@ export interface DashboardRollupsTable {
   measure: string;
   month: ColumnType<Date, Date | string, Date | string>;
   stage: string;
+  /**
+   * The slice columns this row keeps, as a bit mask (region 8, sector 4, size class 2,
+   * partner 1): 15 is the full grain, any other the sums over the columns not kept, which
+   * hold "" (db/migrations/0026_dashboard_slice_sets.ts).
+   */
+  slices: ColumnType<number, number | undefined, number>;
   region: string;
   sector: string;
   size_class: string;

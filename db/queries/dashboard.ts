@@ -185,6 +185,46 @@ const COLUMNS = sql`definition_id, definition_major, measure, month, stage, regi
   size_class, partner_id, metric, item, count, total`;
 
 /**
+ * The slice columns a rollup row may keep, and their bits in its `slices` mask
+ * (docs/decisions/035): the rows of a mask sum the full grain's over the columns it does not
+ * keep, which hold "".
+ */
+const SLICE_BITS = { region: 8, sector: 4, size_class: 2, partner_id: 1 } as const;
+type SetColumn = keyof typeof SLICE_BITS;
+const SET_COLUMNS = Object.keys(SLICE_BITS) as SetColumn[];
+const FULL_GRAIN = 15;
+
+/**
+ * The rollups' key, in its index order: the slice set and values, the measure and the
+ * metric first, so that a read's equalities are its prefix (migration 0026).
+ */
+const KEY_COLUMNS = sql`definition_id, definition_major, slices, region, sector, size_class,
+  partner_id, measure, metric, month, stage, item`;
+
+/**
+ * Full-grain rows (or differences) summed over every set of at most two slice columns, and
+ * (`fullGrain`) kept as they are, as rollup rows in key order. Sets of three are not kept:
+ * a filter on three or four slice columns is selective enough for the full grain.
+ */
+function overSliceSets(rows: RawBuilder<unknown>, options: { fullGrain: boolean }) {
+  return sql`
+    select definition_id, definition_major,
+      ${FULL_GRAIN} - grouping(region, sector, size_class, partner_id) as slices,
+      coalesce(region, '') as region, coalesce(sector, '') as sector,
+      coalesce(size_class, '') as size_class, coalesce(partner_id, '') as partner_id,
+      measure, metric, month, stage, item, sum(count)::int as count, sum(total) as total
+    from (${rows}) r
+    group by definition_id, definition_major, measure, month, stage, metric, item,
+      grouping sets (${options.fullGrain ? sql`(region, sector, size_class, partner_id),` : sql``}
+        (), (region), (sector), (size_class), (partner_id), (region, sector),
+        (region, size_class), (region, partner_id), (sector, size_class),
+        (sector, partner_id), (size_class, partner_id))
+    having sum(count) <> 0 or sum(total) <> 0
+    order by ${KEY_COLUMNS}
+  `;
+}
+
+/**
  * Locks the companies' rows until the transaction ends, in id order, so that two writes to
  * one company never interleave (take it before applyCompanyRollups).
  */
@@ -200,7 +240,7 @@ export async function lockCompanies(
 }
 
 /** One rollup cell of a contribution, as read before a write (month and total as text). */
-export type ContributionRow = Omit<DashboardRollupsTable, "month" | "total"> & {
+export type ContributionRow = Omit<DashboardRollupsTable, "month" | "total" | "slices"> & {
   month: string;
   total: string;
 };
@@ -244,22 +284,18 @@ export async function applyCompanyRollups(
   const after = contribution(sql`a.company_id = any(${ids}::uuid[])`, naming, { few: true });
   const keys = sql`definition_id, definition_major, measure, month, stage, region, sector,
     size_class, partner_id, metric, item`;
+  const delta = sql`
+    select ${keys}, count, total from (${after}) a
+    union all
+    select ${keys}, -count, -total
+    from jsonb_to_recordset(${JSON.stringify(before)}::jsonb) as b(definition_id text,
+      definition_major int, measure text, month date, stage text, region text, sector text,
+      size_class text, partner_id text, metric text, item text, count int, total numeric)
+  `;
   await sql`
-    insert into dashboard_rollups (${COLUMNS})
-    select ${keys}, sum(count)::int, sum(total)
-    from (
-      select ${keys}, count, total from (${after}) a
-      union all
-      select ${keys}, -count, -total
-      from jsonb_to_recordset(${JSON.stringify(before)}::jsonb) as b(definition_id text,
-        definition_major int, measure text, month date, stage text, region text, sector text,
-        size_class text, partner_id text, metric text, item text, count int, total numeric)
-    ) delta
-    group by ${keys}
-    having sum(count) <> 0 or sum(total) <> 0
-    order by ${keys}
-    on conflict (definition_id, definition_major, measure, month, stage, region, sector,
-      size_class, partner_id, metric, item)
+    insert into dashboard_rollups (${KEY_COLUMNS}, count, total)
+    ${overSliceSets(delta, { fullGrain: true })}
+    on conflict (${KEY_COLUMNS})
     do update set count = dashboard_rollups.count + excluded.count,
       total = dashboard_rollups.total + excluded.total
   `.execute(trx);
@@ -277,6 +313,12 @@ export async function rebuildDashboardRollups(
     await sql`insert into dashboard_rollups (${COLUMNS}) ${contribution(sql`true`, naming)}`.execute(
       trx,
     );
+    // The smaller slice sets, summed from the full grain just written.
+    const fullGrain = sql`select * from dashboard_rollups where slices = ${FULL_GRAIN}`;
+    await sql`
+      insert into dashboard_rollups (${KEY_COLUMNS}, count, total)
+      ${overSliceSets(fullGrain, { fullGrain: false })}
+    `.execute(trx);
   });
 }
 
@@ -287,8 +329,8 @@ export async function listDashboardRollups(db: Executor) {
     count: number;
     total: string;
   }>`
-    select concat_ws('|', definition_id, definition_major, measure, month, stage, region, sector,
-      size_class, partner_id, metric, item) as key, count, total::text as total
+    select concat_ws('|', definition_id, definition_major, slices, measure, month, stage, region,
+      sector, size_class, partner_id, metric, item) as key, count, total::text as total
     from dashboard_rollups where count <> 0 or total <> 0
     order by key
   `.execute(db);
@@ -319,8 +361,37 @@ export interface RollupCell {
 }
 
 /**
+ * The distinct values of one slice column, as an array (a loose scan of the index over the
+ * column's own slice set: one probe per value).
+ */
+function sliceValues(filter: RollupFilter, column: SetColumn) {
+  const others = SET_COLUMNS.filter((c) => c !== column).map((c) => sql`${sql.ref(c)} = ''`);
+  const where = sql.join(
+    [
+      sql`definition_id = ${filter.definitionId}`,
+      sql`definition_major = ${filter.definitionMajor}`,
+      sql`slices = ${SLICE_BITS[column]}`,
+      ...others,
+    ],
+    sql` and `,
+  );
+  const ref = sql.ref(column);
+  return sql`array(
+    with recursive v(value) as (
+      select min(${ref}) from dashboard_rollups where ${where}
+      union all
+      select (select min(${ref}) from dashboard_rollups where ${where} and ${ref} > v.value)
+      from v where v.value is not null
+    )
+    select value from v where value is not null
+  )`;
+}
+
+/**
  * The rollup cells of `measures` in the slice, summed over everything but the measure,
  * stage, metric, item and (when given) one grouping column: "month" or a slice column.
+ * Reads the slice set of the columns filtered or grouped by when it is kept (at most two),
+ * else the full grain; either way the slice values are an index prefix.
  */
 export async function readRollups(
   db: Executor,
@@ -333,19 +404,27 @@ export async function readRollups(
     metric?: string;
   } = {},
 ): Promise<RollupCell[]> {
+  const equals = (column: RollupSliceColumn) =>
+    options.ignore?.includes(column) ? undefined : filter.equals[column];
+  const used = SET_COLUMNS.filter((c) => equals(c) !== undefined || options.groupBy === c);
+  const slices = used.length <= 2 ? used.reduce((mask, c) => mask + SLICE_BITS[c], 0) : FULL_GRAIN;
   const conditions = [
     sql`definition_id = ${filter.definitionId}`,
     sql`definition_major = ${filter.definitionMajor}`,
-    sql`measure in (${sql.join(measures.map((m) => sql`${m}`))})`,
+    sql`slices = ${slices}`,
   ];
-  if (options.metric !== undefined) conditions.push(sql`metric = ${options.metric}`);
+  for (const column of SET_COLUMNS) {
+    const value = equals(column);
+    if ((slices & SLICE_BITS[column]) === 0) conditions.push(sql`${sql.ref(column)} = ''`);
+    else if (value !== undefined) conditions.push(sql`${sql.ref(column)} = ${value}`);
+    else conditions.push(sql`${sql.ref(column)} = any(${sliceValues(filter, column)})`);
+  }
+  conditions.push(sql`measure in (${sql.join(measures.map((m) => sql`${m}`))})`);
   if (filter.from) conditions.push(sql`month >= ${filter.from}::date`);
   if (filter.to) conditions.push(sql`month <= ${filter.to}::date`);
-  for (const column of ROLLUP_SLICE_COLUMNS) {
-    const value = filter.equals[column];
-    if (value === undefined || options.ignore?.includes(column)) continue;
-    conditions.push(sql`${sql.ref(column)} = ${value}`);
-  }
+  const stage = equals("stage");
+  if (stage !== undefined) conditions.push(sql`stage = ${stage}`);
+  if (options.metric !== undefined) conditions.push(sql`metric = ${options.metric}`);
   const group = options.groupBy
     ? options.groupBy === "month"
       ? sql`to_char(month, 'YYYY-MM')`
@@ -368,35 +447,6 @@ export async function readRollups(
     having sum(count) <> 0
   `.execute(db);
   return result.rows.map((r) => ({ ...r, count: Number(r.count), total: Number(r.total) }));
-}
-
-/** The distinct values of a slice column present in a questionnaire's rollups (filter menus). */
-export async function listRollupValues(
-  db: Executor,
-  definitionId: string,
-  definitionMajor: number,
-  column: RollupSliceColumn,
-): Promise<string[]> {
-  const result = await sql<{ value: string }>`
-    select distinct ${sql.ref(column)} as value from dashboard_rollups
-    where definition_id = ${definitionId} and definition_major = ${definitionMajor}
-      and measure = 'started'
-    order by 1
-  `.execute(db);
-  return result.rows.map((r) => r.value);
-}
-
-/** The questionnaires (id and major version) present in the rollups. */
-export async function listRollupQuestionnaires(
-  db: Executor,
-): Promise<{ definitionId: string; definitionMajor: number }[]> {
-  const result = await sql<{ definition_id: string; definition_major: number }>`
-    select distinct definition_id, definition_major from dashboard_rollups order by 1, 2
-  `.execute(db);
-  return result.rows.map((r) => ({
-    definitionId: r.definition_id,
-    definitionMajor: Number(r.definition_major),
-  }));
 }
 
 /** The companies assigned to a staff member (whose partner organisation they count under). */

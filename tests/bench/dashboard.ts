@@ -99,6 +99,7 @@ async function rawPanels(f: DashboardFilter) {
 }
 
 function report(what: string, times: number[]) {
+  if (times.length === 0) return;
   const sorted = [...times].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   console.log(
@@ -115,6 +116,16 @@ for (const f of filters) {
   rollupTimes.push(performance.now() - start);
 }
 report("dashboard from the rollups (all panels)", rollupTimes);
+// By the number of slice columns the filter names: none to two read their slice set, three
+// and four the full grain (docs/decisions/035).
+const sliceCount = (f: DashboardFilter) =>
+  [f.region, f.sector, f.size, f.partner].filter((v) => v !== undefined).length;
+for (let n = 0; n <= 4; n++) {
+  report(
+    `  filters on ${n} slice column${n === 1 ? "" : "s"}`,
+    rollupTimes.filter((_, i) => sliceCount(filters[i]) === n),
+  );
+}
 const rawTimes: number[] = [];
 for (const f of filters.slice(0, RAW_FILTERS)) {
   const start = performance.now();

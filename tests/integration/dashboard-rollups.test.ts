@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as migration0023 from "../../db/migrations/0023_recommended_companies";
+import * as migration0026 from "../../db/migrations/0026_dashboard_slice_sets";
 import { listDashboardRollups } from "../../db/queries/dashboard";
 import { startNextAssessment } from "../../app/lib/server/assessments.server";
 import { assignCompany, unassignCompany } from "../../app/lib/server/assignments.server";
@@ -183,11 +185,50 @@ test("migration 0023 turns the rows that counted recommendations into company co
   await rebuildDashboard(db);
   const rebuilt = await listDashboardRollups(db);
   expect(rebuilt.some((r) => r.key.includes("|recommended-any|"))).toBe(true);
-  // The rows as they were before the migration: one per recommendation.
+  // The rows as they were before the migration: one per recommendation (and, as then, no
+  // slice sets: migration 0026 came later).
+  await migration0026.down(db);
+  const recommendedRows = async () => {
+    const { rows } = await sql<{ measure: string; n: number }>`
+      select measure, sum(count)::int as n from dashboard_rollups
+      where measure like 'recommended%' group by 1 order by 1
+    `.execute(db);
+    return rows;
+  };
+  const now = await recommendedRows();
   await migration0023.down(db);
-  const before = await listDashboardRollups(db);
-  expect(before.some((r) => r.key.includes("|recommended-any|"))).toBe(false);
-  expect(before).not.toEqual(rebuilt);
+  const before = await recommendedRows();
+  expect(before.map((r) => r.measure)).toEqual(["recommended"]);
+  expect(before[0].n).not.toBe(now.find((r) => r.measure === "recommended")!.n);
   await migration0023.up(db);
+  await migration0026.up(db);
+  expect(await listDashboardRollups(db)).toEqual(rebuilt);
+});
+
+test("migration 0026 sums the full grain over every set of at most two slice columns, equal to a rebuild", async () => {
+  const { db } = database();
+  await rebuildDashboard(db);
+  const rebuilt = await listDashboardRollups(db);
+  const sets = new Set(rebuilt.map((r) => r.key.split("|")[2]));
+  expect([...sets].sort((a, b) => Number(a) - Number(b))).toEqual([
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "8",
+    "9",
+    "10",
+    "12",
+    "15",
+  ]);
+  await migration0026.down(db);
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from dashboard_rollups where count <> 0 or total <> 0
+  `.execute(db);
+  expect(rows[0].n).toBe(rebuilt.filter((r) => r.key.split("|")[2] === "15").length);
+  await migration0026.up(db);
   expect(await listDashboardRollups(db)).toEqual(rebuilt);
 });

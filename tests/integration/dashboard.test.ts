@@ -203,7 +203,15 @@ function column(table: PanelTable, rowId: string, c = 0): Cell {
 test("every panel's numbers equal brute force over the raw rows for random filters", async () => {
   const pick = <T>(values: readonly T[]) =>
     random() < 0.5 ? undefined : values[Math.floor(random() * values.length)];
-  const filters: Filter[] = [{}];
+  // Every way of reading the rollups: no slice column, one, two (their slice sets), three
+  // and four (the full grain, the free column enumerated), then random ones.
+  const filters: Filter[] = [
+    {},
+    { region: "skane" },
+    { sector: SECTORS[0], partner: "iuc-syd" },
+    { sector: SECTORS[1], size: SIZE_CLASSES[1], partner: "none" },
+    { region: "blekinge", sector: SECTORS[0], size: SIZE_CLASSES[0], partner: "techtank" },
+  ];
   for (let i = 0; i < 12; i++) {
     filters.push({
       region: pick(HUB_REGIONS),
