@@ -8,8 +8,8 @@
  *
  * Last, it writes build/.stamp.json: a hash of the build's sources (app/, db/, the Remix
  * config, package.json and the lock file, NODE_ENV) and of its output. `npm start` runs
- * this with `--if-stale`, which skips the build when both still match, so a restart
- * without changes starts at once.
+ * this with `--if-stale`, which skips the build when both still match and the compressed
+ * copies are all there, so a restart without changes starts at once.
  */
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
@@ -82,11 +82,22 @@ function outputHash(): string {
   return hashOf([path.join("build", "index.js")]);
 }
 
+/**
+ * Whether every compressible file of public/build has its compressed copies: a bare
+ * `remix build` writes the same output without them (and removes the old ones).
+ */
+function hasCompressedCopies(): boolean {
+  if (!existsSync(BUILD_DIR)) return false;
+  return filesUnder(BUILD_DIR)
+    .filter((file) => isCompressible(file))
+    .every((file) => COMPRESSED_EXTENSIONS.every((extension) => existsSync(`${file}${extension}`)));
+}
+
 function isCurrent(sources: string): boolean {
   if (!existsSync(STAMP) || !existsSync(path.join("build", "index.js"))) return false;
   try {
     const stamp = JSON.parse(readFileSync(STAMP, "utf8")) as { sources?: string; output?: string };
-    return stamp.sources === sources && stamp.output === outputHash();
+    return stamp.sources === sources && stamp.output === outputHash() && hasCompressedCopies();
   } catch {
     return false;
   }

@@ -27,7 +27,11 @@ const CLIENTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/test";
 
-execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
+// The production build as `npm start` makes it (precompressed assets; skipped when current).
+execFileSync("npx", ["tsx", "scripts/build.ts", "--if-stale"], {
+  stdio: "ignore",
+  env: { ...process.env, NODE_ENV: "production" },
+});
 const WORKERS = Number(process.env.WEB_CONCURRENCY ?? 2);
 const server = await startServer({
   SEED_DEMO_DATA: "never",

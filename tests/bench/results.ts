@@ -70,7 +70,11 @@ console.log(
 );
 await closeDatabase();
 
-execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
+// The production build as `npm start` makes it (precompressed assets; skipped when current).
+execFileSync("npx", ["tsx", "scripts/build.ts", "--if-stale"], {
+  stdio: "ignore",
+  env: { ...process.env, NODE_ENV: "production" },
+});
 delete process.env.DATABASE_URL; // startServer would make a scratch database of it.
 const server = await startServer({
   DATABASE_URL: url,
