@@ -193,6 +193,14 @@ const SLICE_BITS = { region: 8, sector: 4, size_class: 2, partner_id: 1 } as con
 type SetColumn = keyof typeof SLICE_BITS;
 const SET_COLUMNS = Object.keys(SLICE_BITS) as SetColumn[];
 const FULL_GRAIN = 15;
+/** The sets of at most two slice columns kept beside the full grain (11 of them). */
+const SMALL_SETS: SetColumn[][] = [
+  [],
+  ...SET_COLUMNS.map((c) => [c]),
+  ...SET_COLUMNS.flatMap((c, i) => SET_COLUMNS.slice(i + 1).map((d) => [c, d])),
+];
+const groupingSet = (columns: readonly SetColumn[]) =>
+  sql`(${sql.join(columns.map((c) => sql.ref(c)))})`;
 
 /**
  * The rollups' key, in its index order: the slice set and values, the measure and the
@@ -209,16 +217,15 @@ const KEY_COLUMNS = sql`definition_id, definition_major, slices, region, sector,
 function overSliceSets(rows: RawBuilder<unknown>, options: { fullGrain: boolean }) {
   return sql`
     select definition_id, definition_major,
-      ${FULL_GRAIN} - grouping(region, sector, size_class, partner_id) as slices,
+      ${FULL_GRAIN} - grouping(${sql.join(SET_COLUMNS.map((c) => sql.ref(c)))}) as slices,
       coalesce(region, '') as region, coalesce(sector, '') as sector,
       coalesce(size_class, '') as size_class, coalesce(partner_id, '') as partner_id,
       measure, metric, month, stage, item, sum(count)::int as count, sum(total) as total
     from (${rows}) r
     group by definition_id, definition_major, measure, month, stage, metric, item,
-      grouping sets (${options.fullGrain ? sql`(region, sector, size_class, partner_id),` : sql``}
-        (), (region), (sector), (size_class), (partner_id), (region, sector),
-        (region, size_class), (region, partner_id), (sector, size_class),
-        (sector, partner_id), (size_class, partner_id))
+      grouping sets (${sql.join(
+        (options.fullGrain ? [SET_COLUMNS, ...SMALL_SETS] : SMALL_SETS).map(groupingSet),
+      )})
     having sum(count) <> 0 or sum(total) <> 0
     order by ${KEY_COLUMNS}
   `;

@@ -14,7 +14,6 @@
  * each phase the server's own figures: event-loop delay p50/p99/max, the pool's wait for a
  * connection, admission waits and RSS — where a stall shows itself.
  */
-import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
@@ -22,16 +21,13 @@ import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server"
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { startServer } from "../e2e/server";
 import { serverFigures } from "./server-figures";
+import { buildForBenchmark } from "./build";
 
 const CLIENTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/test";
 
-// The production build as `npm start` makes it (precompressed assets; skipped when current).
-execFileSync("npx", ["tsx", "scripts/build.ts", "--if-stale"], {
-  stdio: "ignore",
-  env: { ...process.env, NODE_ENV: "production" },
-});
+buildForBenchmark();
 const WORKERS = Number(process.env.WEB_CONCURRENCY ?? 2);
 const server = await startServer({
   SEED_DEMO_DATA: "never",

@@ -16,7 +16,6 @@
  * WEB_CONCURRENCY workers (default `auto`). Targets on a 2-core machine: 200 respondents with
  * 0 errors, p99 ≤ 250 ms for saves and ≤ 1 s for submit; PGlite: 50 respondents, 0 errors.
  */
-import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { availableParallelism } from "node:os";
 import { luhnCheckDigit } from "../../app/lib/core/org-number";
@@ -25,6 +24,7 @@ import { loadDefinitionRegistry } from "../../app/lib/server/definitions.server"
 import { createRandom, randomAnswers } from "../helpers/random-answers";
 import { startServer, type RunningServer } from "../e2e/server";
 import { serverFigures } from "./server-figures";
+import { buildForBenchmark } from "./build";
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -205,11 +205,7 @@ async function run(server: RunningServer, respondents: number): Promise<number> 
   return worst;
 }
 
-// The production build as `npm start` makes it (precompressed assets; skipped when current).
-execFileSync("npx", ["tsx", "scripts/build.ts", "--if-stale"], {
-  stdio: "ignore",
-  env: { ...process.env, NODE_ENV: "production" },
-});
+buildForBenchmark();
 const server = await startServer({
   SEED_DEMO_DATA: "never",
   NODE_ENV: "production",

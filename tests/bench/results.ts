@@ -10,7 +10,6 @@
  *
  * Prints p50/p95 per kind (target: p95 ≤ 50 ms at one million assessments).
  */
-import { execFileSync } from "node:child_process";
 import { sql } from "kysely";
 import { getResults } from "../../app/lib/server/assessments.server";
 import { closeDatabase, database, openDatabase } from "../../app/lib/server/db.server";
@@ -19,6 +18,7 @@ import { translatorFor } from "../../app/lib/server/i18n.server";
 import { createRandom } from "../../app/lib/core/random";
 import { startServer } from "../e2e/server";
 import { benchDatabaseUrl, benchToken } from "./bench-db";
+import { buildForBenchmark } from "./build";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 const WARM_UP = 50;
@@ -70,11 +70,7 @@ console.log(
 );
 await closeDatabase();
 
-// The production build as `npm start` makes it (precompressed assets; skipped when current).
-execFileSync("npx", ["tsx", "scripts/build.ts", "--if-stale"], {
-  stdio: "ignore",
-  env: { ...process.env, NODE_ENV: "production" },
-});
+buildForBenchmark();
 delete process.env.DATABASE_URL; // startServer would make a scratch database of it.
 const server = await startServer({
   DATABASE_URL: url,
