@@ -1,7 +1,9 @@
 import { BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
-import { useMemo } from "react";
+import type { ChartData } from "chart.js";
+import { useMemo, useRef } from "react";
 import { Bar } from "react-chartjs-2";
-import { CHART_COLOURS } from "../lib/view/chart-data";
+import { usePrintSize } from "./print-size";
+import { CHART_COLOURS, PRINT_SIZE } from "../lib/view/chart-data";
 import {
   barDatasets,
   horizontalChartHeight,
@@ -79,9 +81,13 @@ export default function DashboardChart({
   // width (a phone's screen, or a grid column of at most about 600 px).
   const width = Math.min(window.innerWidth - 32, 600);
   const height = horizontal ? horizontalChartHeight(chart.labels, width, legend.length) : 16;
+  // On paper every chart has the page's width (one column, charts.css).
+  const instance = useRef<Chart<"bar", ChartData<"bar">["datasets"][number]["data"]>>(null);
+  usePrintSize(instance, PRINT_SIZE.barWidth, height * 16);
   return (
     <div className="dashboard-chart" style={{ height: `${height}rem` }}>
       <Bar
+        ref={instance}
         aria-label={title}
         role="img"
         data={data}

@@ -10,7 +10,7 @@ import {
   RadialLinearScale,
   Tooltip,
 } from "chart.js";
-import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import { useMemo, useRef, useSyncExternalStore } from "react";
 import { Bar, Radar } from "react-chartjs-2";
 import type { ChartData, ChartOptions } from "chart.js";
 import {
@@ -31,6 +31,7 @@ import {
   type ProgressChartInput,
   type ScoreChartInput,
 } from "../lib/view/chart-data";
+import { usePrintSize } from "./print-size";
 
 // Only the parts these two charts use (no chart.js/auto), so the lazy chunk stays small.
 Chart.register(
@@ -65,43 +66,6 @@ function useMediaQuery(query: string, server: boolean): boolean {
 /** Whether the user prefers less motion; follows changes to the setting. */
 function useReducedMotion(): boolean {
   return useMediaQuery(REDUCED_MOTION, true);
-}
-
-interface Resizable {
-  resize(width?: number, height?: number): void;
-  options: { devicePixelRatio?: number };
-}
-
-/**
- * Redraws a chart at its printed size (CSS pixels) while the page prints: Chart.js does
- * not follow print layout by itself, and a screen-sized bitmap would print stretched or
- * blurred. Printed at twice the pixel density for paper.
- */
-function usePrintSize(
-  chart: { current: Resizable | null | undefined },
-  width: number,
-  height: number,
-) {
-  useEffect(() => {
-    let screenRatio: number | undefined;
-    const beforePrint = () => {
-      if (!chart.current) return;
-      screenRatio = chart.current.options.devicePixelRatio;
-      chart.current.options.devicePixelRatio = Math.max(window.devicePixelRatio, 2);
-      chart.current.resize(width, height);
-    };
-    const afterPrint = () => {
-      if (!chart.current) return;
-      chart.current.options.devicePixelRatio = screenRatio;
-      chart.current.resize();
-    };
-    window.addEventListener("beforeprint", beforePrint);
-    window.addEventListener("afterprint", afterPrint);
-    return () => {
-      window.removeEventListener("beforeprint", beforePrint);
-      window.removeEventListener("afterprint", afterPrint);
-    };
-  }, [chart, width, height]);
 }
 
 export interface ScoreChartProps {

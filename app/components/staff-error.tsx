@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import { useTranslation } from "./i18n";
 
 /**
@@ -8,6 +8,7 @@ import { useTranslation } from "./i18n";
  */
 export function StaffErrorBoundary() {
   const error = useRouteError();
+  const { pathname } = useLocation();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
@@ -18,17 +19,35 @@ export function StaffErrorBoundary() {
         : status === 400
           ? "badRequest"
           : "server";
+  const detail =
+    status === 400 && isRouteErrorResponse(error) && typeof error.data === "string"
+      ? error.data
+      : undefined;
+  // "<parameter>: <why>" (the dashboard's and the exports' 400s): the why is in English for
+  // the CSV and JSON clients; the page names the parameter in the person's language.
+  const parameter = detail?.match(/^([A-Za-z][\w.]*): /)?.[1];
   return (
     <section className="error-page" aria-labelledby="error-title">
       <title>{`${t(`hub.errorPage.${key}Title`)} – ${t("app.name")}`}</title>
       <h1 id="error-title">{t(`hub.errorPage.${key}Title`)}</h1>
-      <p>{t(`hub.errorPage.${key}`)}</p>
-      {status === 400 && isRouteErrorResponse(error) && typeof error.data === "string" ? (
-        <p>
-          <code>{error.data}</code>
-        </p>
-      ) : null}
-      <p>
+      {parameter ? (
+        <p data-testid="bad-parameter">{t("hub.errorPage.badParameter", { name: parameter })}</p>
+      ) : (
+        <>
+          <p>{t(`hub.errorPage.${key}`)}</p>
+          {detail ? (
+            <p>
+              <code>{detail}</code>
+            </p>
+          ) : null}
+        </>
+      )}
+      <p className="button-row">
+        {parameter ? (
+          <Link to={pathname} className="button button--primary">
+            {t("hub.errorPage.clearFilters")}
+          </Link>
+        ) : null}
         <Link to="/hub" className="button">
           {t("hub.errorPage.back")}
         </Link>

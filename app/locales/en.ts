@@ -523,6 +523,8 @@ const en = {
       notFound: "There is nothing here, or nothing you may see.",
       serverTitle: "Something went wrong",
       server: "The page could not be shown. Please try again in a moment.",
+      badParameter: "The value of {{name}} in the address cannot be used.",
+      clearFilters: "Clear the filters",
       badRequestTitle: "The request was not understood",
       badRequest: "Something in the address or the form is not valid:",
       back: "Back to the overview",

@@ -523,6 +523,8 @@ const sv: Translations = {
       notFound: "Här finns ingenting, eller ingenting som du får se.",
       serverTitle: "Något gick fel",
       server: "Sidan kunde inte visas. Försök igen om en stund.",
+      badParameter: "Värdet av {{name}} i adressen går inte att använda.",
+      clearFilters: "Rensa filtren",
       badRequestTitle: "Förfrågan kunde inte förstås",
       badRequest: "Något i adressen eller formuläret är ogiltigt:",
       back: "Tillbaka till översikten",

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { seriousViolations } from "./axe";
@@ -140,5 +141,51 @@ describe.skipIf(!chromiumPath)(
       expect(errors()).toEqual([]);
       await close();
     });
+
+    test("in Swedish on a phone, printed, and with a filter that cannot be used", async () => {
+      const { page, errors, close } = await openPage(browser, { locale: "sv-SE" });
+      await page.setViewportSize({ width: 375, height: 800 });
+      await signInAsStaff(page, server.url, LEAD, "Logga in");
+      await page.goto(`${server.url}/hub/dashboard`);
+      await waitForHydration(page);
+      // The activity's five columns fit the screen: its last columns were once behind a
+      // sideways scroll.
+      const activity = page.getByTestId("table-activity").locator(".table-scroll");
+      const [scrollWidth, clientWidth] = await activity.evaluate((box) => [
+        box.scrollWidth,
+        box.clientWidth,
+      ]);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+
+      // On paper every page carries figures: whole panels kept together once left pages
+      // holding nothing but a heading and its introduction.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.locator(".dashboard-chart canvas").first().waitFor();
+      const rowLabels = (await page.locator(".dashboard-block tbody th").allTextContents()).map(
+        squeeze,
+      );
+      const pdf = await page.pdf({ format: "A4" });
+      const { text: pages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)));
+      expect(pages.length).toBeGreaterThan(3);
+      const bare = pages
+        .map((text, i) => ({ page: i + 1, text: squeeze(text) }))
+        .filter(({ text }) => !rowLabels.some((label) => label && text.includes(label)))
+        .map(({ page, text }) => `page ${page}: ${text.slice(0, 80)}`);
+      expect(bare).toEqual([]);
+
+      // A filter value that is not one says which, in Swedish, and offers a way out.
+      await page.goto(`${server.url}/hub/dashboard?region=atlantis`);
+      expect(await page.getByTestId("bad-parameter").textContent()).toBe(
+        "Värdet av region i adressen går inte att använda.",
+      );
+      await page.getByRole("link", { name: "Rensa filtren" }).click();
+      await page.waitForURL(`${server.url}/hub/dashboard`);
+      await page.getByTestId("table-activity").waitFor();
+      expect(errors().filter((e) => !e.includes("400"))).toEqual([]);
+      await close();
+    });
   },
 );
+
+/** Text compared without its white space (the PDF's lines break where the page's do not). */
+const squeeze = (text: string) => text.replace(/\s+/g, "").replace(/\u00ad/g, "");
