@@ -157,19 +157,20 @@ describe.skipIf(!chromiumPath)(
       ]);
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
 
-      // On paper every page carries figures: whole panels kept together once left pages
-      // holding nothing but a heading and its introduction.
+      // On paper every page carries a table's rows or a chart under its caption: whole
+      // panels kept together once left pages holding nothing but a heading and its
+      // introduction.
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.locator(".dashboard-chart canvas").first().waitFor();
-      const rowLabels = (await page.locator(".dashboard-block tbody th").allTextContents()).map(
-        squeeze,
-      );
+      const figures = (
+        await page.locator(".dashboard-block tbody th, .dashboard-block__title").allTextContents()
+      ).map(squeeze);
       const pdf = await page.pdf({ format: "A4" });
       const { text: pages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)));
       expect(pages.length).toBeGreaterThan(3);
       const bare = pages
         .map((text, i) => ({ page: i + 1, text: squeeze(text) }))
-        .filter(({ text }) => !rowLabels.some((label) => label && text.includes(label)))
+        .filter(({ text }) => !figures.some((figure) => figure && text.includes(figure)))
         .map(({ page, text }) => `page ${page}: ${text.slice(0, 80)}`);
       expect(bare).toEqual([]);
 
