@@ -17,6 +17,7 @@ import * as m0023 from "./0023_recommended_companies";
 import * as m0024 from "./0024_assessment_score_arrays";
 import * as m0025 from "./0025_every_company_listed";
 import * as m0026 from "./0026_dashboard_slice_sets";
+import * as m0027 from "./0027_export_company_names";
 
 /**
  * The static migration registry: the server, the CLI and the tests all run exactly
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "0024_assessment_score_arrays": m0024,
   "0025_every_company_listed": m0025,
   "0026_dashboard_slice_sets": m0026,
+  "0027_export_company_names": m0027,
 };

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "../database";
 import type { CustomerType, StoredAnswers } from "../schema";
 import { byCodeUnits } from "./assessments";
@@ -90,25 +90,8 @@ async function withExportPlan<T>(
   return db.isTransaction ? planned(db) : db.transaction().execute(planned);
 }
 
-/**
- * The filter's submitted assessments in submission order, `batch` at a time (keyset
- * pagination over assessments_export_cover_idx): memory stays flat whatever the count. Each page
- * is one query (the scores of `dimensions` read from the assessment's `dimension_scores`,
- * the local days formatted by the database), and the next page is asked for while the
- * caller writes this one.
- */
-export async function* streamExportRows(
-  db: Executor,
-  filter: ExportFilter,
-  options: {
-    answers: boolean;
-    dimensions: readonly string[];
-    /** Every version of the questionnaire's major with its dimension ids. */
-    versions: ReadonlyMap<string, readonly string[]>;
-    batch?: number;
-  },
-): AsyncGenerator<ExportRow[]> {
-  const batch = options.batch ?? EXPORT_BATCH;
+/** The submitted assessments an export's filter selects (over `assessments a` joined to `companies c`). */
+function exportConditions(filter: ExportFilter) {
   const conditions = [
     sql`a.definition_id = ${filter.definitionId}`,
     sql`a.definition_major = ${filter.definitionMajor}`,
@@ -127,31 +110,33 @@ export async function* streamExportRows(
   if (filter.partner !== undefined) {
     conditions.push(sql`${partnerOf(sql.ref("c.id"))} = ${filter.partner}`);
   }
-  const scoreColumns = options.dimensions.length
-    ? sql.join(
-        options.dimensions.map(
-          (d, i) => sql`${scoreOf(d, options.versions)} as ${sql.ref(`s${i}`)}`,
-        ),
-      )
-    : sql`null as s0`;
-  const day = (column: string) =>
-    sql`to_char(${sql.ref(column)} at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`;
-  // The DMA-results export reads only what it writes: every column costs the driver a
-  // string per row (decision 032).
-  const more = options.answers
-    ? sql`, a.id, a.answers, c.region,
-        coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class`
-    : sql``;
-  // The next page's key, on a full page's last row only: null elsewhere costs the
-  // database no text and the driver no string.
+  return conditions;
+}
+
+/** A timestamp's day in Europe/Stockholm as YYYY-MM-DD, formatted by the database. */
+const localDay = (column: string) =>
+  sql`to_char(${sql.ref(column)} at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`;
+
+/**
+ * The filter's submitted assessments in submission order, `batch` rows of `columns` at a
+ * time (keyset pagination over assessments_export_cover_idx, each page in a transaction
+ * with the export's plan settings, the next page asked for while the caller writes this
+ * one). Every row also has `key`: the next page's key on a full page's last row, else null
+ * (null costs the database no text and the driver no string).
+ */
+function assessmentPages<Row extends { key: string | null }>(
+  db: Executor,
+  filter: ExportFilter,
+  columns: RawBuilder<unknown>,
+  batch: number,
+): AsyncGenerator<Row[]> {
+  const conditions = exportConditions(filter);
   const order = sql`a.submitted_at, a.id`;
   const key = sql`case when row_number() over (order by ${order}) = ${batch}
     then a.submitted_at::text || ' ' || a.id end`;
   const page = async (after: { at: string; id: string } | undefined) => {
-    const query = sql<PageRow>`
-      select a.stage, a.definition_version, ${day("a.created_at")} as created_on,
-        ${day("a.submitted_at")} as submitted_on, a.overall_score, a.band, c.name,
-        c.org_number, ${key} as key, ${scoreColumns} ${more}
+    const query = sql<Row>`
+      select ${key} as key, ${columns}
       from assessments a
       join companies c on c.id = a.company_id
       where ${sql.join(
@@ -168,8 +153,7 @@ export async function* streamExportRows(
     `;
     return withExportPlan(db, async (executor) => (await query.execute(executor)).rows);
   };
-  const keys = options.dimensions.map((_, i) => `s${i}` as const);
-  const pages = keysetPages(
+  return keysetPages(
     page,
     (last) => {
       // "<submitted_at as text> <id>": the cursor keeps the microseconds (a Date would
@@ -180,6 +164,47 @@ export async function* streamExportRows(
     },
     batch,
   );
+}
+
+/**
+ * The filter's submitted assessments in submission order, `batch` at a time (see
+ * assessmentPages): memory stays flat whatever the count. The scores of `dimensions` are
+ * read from the assessment's `dimension_scores`, the local days formatted by the database.
+ */
+export async function* streamExportRows(
+  db: Executor,
+  filter: ExportFilter,
+  options: {
+    answers: boolean;
+    dimensions: readonly string[];
+    /** Every version of the questionnaire's major with its dimension ids. */
+    versions: ReadonlyMap<string, readonly string[]>;
+    batch?: number;
+  },
+): AsyncGenerator<ExportRow[]> {
+  const batch = options.batch ?? EXPORT_BATCH;
+  const scoreColumns = options.dimensions.length
+    ? sql.join(
+        options.dimensions.map(
+          (d, i) => sql`${scoreOf(d, options.versions)} as ${sql.ref(`s${i}`)}`,
+        ),
+      )
+    : sql`null as s0`;
+  // The DMA-results export reads only what it writes: every column costs the driver a
+  // string per row (decision 032).
+  const more = options.answers
+    ? sql`, a.id, a.answers, c.region,
+        coalesce(c.primary_sector, c.primary_area, '') as sector, c.size_class`
+    : sql``;
+  const pages = assessmentPages<PageRow>(
+    db,
+    filter,
+    sql`a.stage, a.definition_version, ${localDay("a.created_at")} as created_on,
+      ${localDay("a.submitted_at")} as submitted_on, a.overall_score, a.band, c.name,
+      c.org_number, ${scoreColumns} ${more}`,
+    batch,
+  );
+  const keys = options.dimensions.map((_, i) => `s${i}` as const);
   for await (const rows of pages) {
     const out = new Array<ExportRow>(rows.length);
     for (let r = 0; r < rows.length; r++) {
@@ -209,6 +234,95 @@ export async function* streamExportRows(
     }
     yield out;
   }
+}
+
+/**
+ * The DMA-results export as CSV text written by the database, a page of lines at a time
+ * (each line ending in CRLF), in the columns and with the cells of the export's JavaScript
+ * layout (`csvLine` of `layoutOf(…).line`, app/lib/server/exports.server.ts): the company's
+ * name, the scores of `dimensions`, the overall score, the band (`bands`: each band id's
+ * finished cell), the stage, the days of creation and submission, the organisation number
+ * and the questionnaire's version. A row reaches the server as one string instead of
+ * fourteen values to parse, hold and format again: at a million rows that was most of the
+ * server's time (decision 036). tests/integration/exports.test.ts holds both to the same
+ * bytes.
+ */
+export async function* streamDmaResultCsv(
+  db: Executor,
+  filter: ExportFilter,
+  options: {
+    dimensions: readonly string[];
+    versions: ReadonlyMap<string, readonly string[]>;
+    separator: "," | ";";
+    /** Each band id's cell, already as the CSV holds it (its name in the export's language). */
+    bands: ReadonlyMap<string, string>;
+    batch?: number;
+  },
+): AsyncGenerator<string> {
+  const { separator } = options;
+  const band = options.bands.size
+    ? sql`case a.band ${sql.join(
+        [...options.bands].map(([id, cell]) => sql`when ${id} then ${cell}`),
+        sql` `,
+      )} else ${csvTextCell(sql.ref("a.band"), separator)} end`
+    : csvTextCell(sql.ref("a.band"), separator);
+  const cells = [
+    csvTextCell(sql.ref("c.name"), separator),
+    ...options.dimensions.map((d) => csvNumberCell(scoreOf(d, options.versions), separator)),
+    csvNumberCell(sql.ref("a.overall_score"), separator),
+    band,
+    // The stage (T0, T1 or T2, checked by the table), the days and the version (a
+    // definition file's) are the app's own values, none of which a CSV treats apart.
+    sql.ref("a.stage"),
+    localDay("a.created_at"),
+    localDay("a.submitted_at"),
+    csvTextCell(sql.ref("c.org_number"), separator),
+    sql.ref("a.definition_version"),
+  ];
+  const pages = assessmentPages<{ key: string | null; line: string }>(
+    db,
+    filter,
+    sql`concat_ws(${separator}, ${sql.join(cells)}) as line`,
+    options.batch ?? EXPORT_BATCH,
+  );
+  for await (const rows of pages) {
+    const lines = new Array<string>(rows.length + 1);
+    for (let r = 0; r < rows.length; r++) lines[r] = rows[r].line;
+    lines[rows.length] = "";
+    yield lines.join("\r\n");
+  }
+}
+
+/**
+ * A text cell as csvCell (app/lib/core/csv.ts) writes it: "" for null or empty; prefixed
+ * with an apostrophe when it starts with = + - @, a tab or a carriage return (their
+ * character codes: `ascii` gives the first character's); quoted, its quotes doubled, when it
+ * holds a quote, the separator, a carriage return or a line feed. With `strpos` and
+ * `ascii` rather than regular expressions: two of those per cell cost the database as much
+ * as the rest of the row.
+ */
+function csvTextCell(value: RawBuilder<unknown>, separator: "," | ";") {
+  const neutral = sql`case when ascii(${value}) in (61, 43, 45, 64, 9, 13)
+    then '''' || ${value} else ${value} end`;
+  const mustQuote = sql`strpos(${value}, '"') > 0 or strpos(${value}, ${sql.lit(separator)}) > 0
+    or strpos(${value}, chr(13)) > 0 or strpos(${value}, chr(10)) > 0`;
+  return sql`case when ${value} is null or ${value} = '' then ''
+    when ${mustQuote} then '"' || replace(${neutral}, '"', '""') || '"'
+    else ${neutral} end`;
+}
+
+/**
+ * A score's cell as the JavaScript export writes it: rounded to two decimals the way
+ * `Math.round(x * 100) / 100` rounds (for scores of 0 to 100, floor(y + 0.5) is
+ * Math.round(y), in the same double arithmetic), as the shortest text that reads back as
+ * the same double (PostgreSQL 12 and later, as JavaScript), with a decimal comma beside
+ * the `;` separator; "" for none.
+ */
+function csvNumberCell(value: RawBuilder<unknown>, separator: "," | ";") {
+  const text = sql`(floor(${value} * 100 + 0.5) / 100)::text`;
+  return separator === ";"
+    ? sql`coalesce(replace(${text}, '.', ','), '')`
+    : sql`coalesce(${text}, '')`;
 }
 
 /**

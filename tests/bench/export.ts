@@ -100,7 +100,9 @@ try {
       headers: { Cookie: cookie },
     }).then((r) => r.arrayBuffer());
   }
-  for (const format of ["csv", "xlsx"] as const) {
+  for (const format of (process.env.BENCH_FORMATS?.split(",") ?? ["csv", "xlsx"]) as (
+    "csv" | "xlsx"
+  )[]) {
     const before = rss();
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);

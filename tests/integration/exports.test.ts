@@ -1,9 +1,12 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rebuildDashboard } from "../../app/lib/server/dashboard-rollups.server";
 import { database } from "../../app/lib/server/db.server";
+import { exportFile, parseExportQuery, type ExportFile } from "../../app/lib/server/exports.server";
+import { createRandom } from "../../app/lib/core/random";
 import type { Executor } from "../../db/database";
 import { streamDeliveredRows, streamExportRows } from "../../db/queries/exports";
 import { seedDemoData } from "../../app/lib/server/demo-seed.server";
@@ -407,4 +410,100 @@ describe("the scores of each version of a questionnaire", () => {
         if (error !== rollback) throw error;
       });
   });
+});
+
+describe("the DMA results CSV written by the database", () => {
+  test("is byte for byte the CSV of the JavaScript layout: any name, any score, both separators and languages", async () => {
+    const { db } = database();
+    // Names with every character the CSV treats apart, and random Unicode (no NUL:
+    // PostgreSQL's text holds none).
+    const tricky = fc.oneof(
+      fc.constantFrom(
+        EVIL,
+        "-1",
+        "+46 40 123",
+        "@sum",
+        "\tTab AB",
+        "\rCarriage",
+        'Quote "AB"',
+        "Semi;colon",
+        "Comma, AB",
+        "Line\nbreak",
+        "'Already apostrophe",
+        "Ödeshög Åkeri ÄB",
+        "\\.",
+        " ",
+      ),
+      fc.fullUnicodeString({ minLength: 1, maxLength: 12 }),
+      fc.stringOf(fc.constantFrom("=", "+", "-", "@", '"', ",", ";", "\r", "\n", "\t", "a", "é"), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+    );
+    const names = fc
+      .sample(tricky, { numRuns: 400, seed: 36 })
+      .map((name) => name.replace(/\0/g, ""))
+      .filter((name) => name.length > 0);
+    const scoreValues = [
+      0,
+      100,
+      1.005,
+      12.345,
+      99.995,
+      0.125,
+      33.333333333333336,
+      66.66666666666667,
+      4.35,
+      50.5,
+      0.005,
+      0.015,
+      1e-9,
+      87.654999999,
+      45.675,
+      2.675,
+      1.115,
+      null,
+    ];
+    const random = createRandom(36);
+    const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+    const rollback = new Error("rollback");
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        const { rows: targets } = await sql<{ id: string; company_id: string }>`
+          select id, company_id from assessments
+          where definition_id = 'dma-sme' and status = 'submitted' order by id
+        `.execute(trx);
+        expect(targets.length).toBeGreaterThan(100);
+        for (const [i, target] of targets.entries()) {
+          await sql`update companies set name = ${names[i % names.length]},
+            org_number = ${pick([null, "", "556036-0793", "=1+2", '12"34', "5560;3,6"])}
+            where id = ${target.company_id}`.execute(trx);
+          await sql`update assessments set
+            dimension_scores = ${Array.from({ length: 6 }, () => pick(scoreValues))}::float8[],
+            overall_score = ${pick(scoreValues)},
+            band = ${pick([null, "basic", "advanced", "made-up, band", "=band"])}
+            where id = ${target.id}`.execute(trx);
+        }
+        for (const [separator, lang] of [
+          ["comma", "en"],
+          ["semicolon", "sv"],
+          ["comma", "sv"],
+          ["semicolon", "en"],
+        ]) {
+          const request = parseExportQuery(
+            new URL(`http://hub.test/?kind=dma-results&format=csv&sep=${separator}&lang=${lang}`),
+          );
+          const text = (file: ExportFile) => new Response(file.body).text();
+          const fromDatabase = await text(exportFile(request, { db: trx }));
+          const fromRows = await text(exportFile(request, { db: trx, csvFromRows: true }));
+          expect(fromDatabase.split("\r\n").length).toBeGreaterThan(targets.length);
+          expect(fromDatabase).toBe(fromRows);
+        }
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+  }, 120_000);
 });

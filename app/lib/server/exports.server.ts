@@ -4,12 +4,13 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import {
   streamDeliveredRows,
+  streamDmaResultCsv,
   streamExportRows,
   type DeliveredExportRow,
   type ExportFilter,
   type ExportRow,
 } from "../../../db/queries/exports";
-import { CSV_BOM, csvLine, type CsvSeparator } from "../core/csv";
+import { CSV_BOM, csvCell, csvLine, type CsvSeparator } from "../core/csv";
 import {
   answerColumns,
   DELIVERED_SERVICE_COLUMNS,
@@ -23,6 +24,7 @@ import type { Answers } from "../core/answers";
 import { LANGUAGES, type LanguageId } from "../core/vocabularies";
 import type { Translate } from "../view/translate";
 import { majorOf } from "../core/definitions";
+import type { Executor } from "../../../db/database";
 import { database } from "./db.server";
 import { getDefinitionRegistry } from "./definitions.server";
 import {
@@ -109,7 +111,12 @@ const rounded = (value: number | null | undefined) =>
 function layoutOf(
   request: ExportRequest,
   t: Translate,
-): Layout & { dimensions: string[]; versions: Map<string, string[]> } {
+): Layout & {
+  dimensions: string[];
+  versions: Map<string, string[]>;
+  /** Each band id's name in the export's language. */
+  bandName: Map<string, string>;
+} {
   const questionnaire = dashboardQuestionnaires().find(
     (q) =>
       q.definitionId === request.filter.definitionId && q.major === request.filter.definitionMajor,
@@ -127,6 +134,7 @@ function layoutOf(
     return {
       dimensions,
       versions,
+      bandName,
       header: [
         commission("name"),
         ...dimensions.map(commission),
@@ -162,6 +170,7 @@ function layoutOf(
   return {
     dimensions,
     versions,
+    bandName,
     header: [
       ...(anonymous
         ? [t("exports.column.submittedMonth")]
@@ -248,14 +257,40 @@ export function downloadResponse(file: ExportFile): Response {
  * separator, formula injection neutralised) or XLSX (exceljs' streaming WorkbookWriter).
  * Rows are read in batches and written as the client takes them, so memory stays flat.
  */
-export function exportFile(request: ExportRequest): ExportFile {
+export function exportFile(
+  request: ExportRequest,
+  options: {
+    /** The database to read (a test's transaction); the app's by default. */
+    db?: Executor;
+    /**
+     * The DMA results as CSV from the rows, by the JavaScript layout that XLSX uses, instead
+     * of lines the database writes: the reference the database's lines are tested against.
+     */
+    csvFromRows?: boolean;
+  } = {},
+): ExportFile {
   const t = translatorFor(request.lang);
-  const { db } = database();
+  const db = options.db ?? database().db;
   const filter = exportFilter(request.filter);
   if (request.kind === "delivered-services") {
     return fileOf(request, t, deliveredLayout(t), streamDeliveredRows(db, filter));
   }
   const layout = layoutOf(request, t);
+  if (request.kind === "dma-results" && request.format === "csv" && !options.csvFromRows) {
+    // The database writes the lines (decision 036): the same bytes as csvLine(layout.line(row)).
+    const { separator } = request;
+    const pages = streamDmaResultCsv(db, filter, {
+      dimensions: layout.dimensions,
+      versions: layout.versions,
+      separator,
+      bands: new Map([...layout.bandName].map(([id, name]) => [id, csvCell(name, separator)])),
+    });
+    return {
+      filename: fileBase(request) + ".csv",
+      contentType: CSV_CONTENT_TYPE,
+      body: csvTextStream(csvLine(layout.header, separator), pages),
+    };
+  }
   const batches = streamExportRows(db, filter, {
     answers: request.kind !== "dma-results",
     dimensions: layout.dimensions,
@@ -270,12 +305,11 @@ function fileOf<Row>(
   layout: Layout<Row>,
   batches: AsyncGenerator<Row[]>,
 ): ExportFile {
-  const day = new Date().toISOString().slice(0, 10);
-  const base = `${request.kind}-${request.filter.definitionId}-${day}`;
+  const base = fileBase(request);
   if (request.format === "csv") {
     return {
       filename: `${base}.csv`,
-      contentType: "text/csv; charset=utf-8",
+      contentType: CSV_CONTENT_TYPE,
       body: csvStream(layout, batches, request.separator),
     };
   }
@@ -286,36 +320,50 @@ function fileOf<Row>(
   };
 }
 
-/** A streamed CSV file: BOM and header, then each batch of rows as it is read. */
-export function csvStream<Row>(
-  layout: Layout<Row>,
-  batches: AsyncGenerator<Row[]>,
-  separator: CsvSeparator,
-): ReadableStream<Uint8Array> {
+const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
+
+/** A download's name without its extension: what, of which questionnaire, on which day. */
+function fileBase(request: ExportRequest): string {
+  const day = new Date().toISOString().slice(0, 10);
+  return `${request.kind}-${request.filter.definitionId}-${day}`;
+}
+
+/** A streamed CSV file of text already formatted: BOM and header, then each page as it is read. */
+function csvTextStream(header: string, pages: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream({
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + csvLine(layout.header, separator)));
+        controller.enqueue(encoder.encode(CSV_BOM + header));
         return;
       }
-      const next = await batches.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      // One chunk per page (hundreds of kilobytes): few writes, one encoding pass.
-      const rows = next.value;
-      let text = "";
-      for (let r = 0; r < rows.length; r++) text += csvLine(layout.line(rows[r]), separator);
-      controller.enqueue(encoder.encode(text));
+      const next = await pages.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
     },
     async cancel() {
-      await batches.return(undefined);
+      await pages.return(undefined);
     },
   });
+}
+
+/** A streamed CSV file: BOM and header, then each batch of rows as it is read. */
+export function csvStream<Row>(
+  layout: Layout<Row>,
+  batches: AsyncGenerator<Row[]>,
+  separator: CsvSeparator,
+): ReadableStream<Uint8Array> {
+  async function* pages() {
+    for await (const rows of batches) {
+      // One chunk per page (hundreds of kilobytes): few writes, one encoding pass.
+      let text = "";
+      for (let r = 0; r < rows.length; r++) text += csvLine(layout.line(rows[r]), separator);
+      yield text;
+    }
+  }
+  return csvTextStream(csvLine(layout.header, separator), pages());
 }
 
 function xlsxStream<Row>(
