@@ -108,6 +108,9 @@ try {
   const paced = async (rate: number, label = "") => {
     const { port, hostname } = new URL(server.url);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    /** A failed save's status, or its connection error's code. */
+    const failures = new Map<string, number>();
+    const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
     const send = ({ path, body }: { path: string; body: string }) =>
       new Promise<boolean>((resolve) => {
         const request = http.request(
@@ -121,10 +124,16 @@ try {
           },
           (response) => {
             response.resume();
-            response.on("end", () => resolve(response.statusCode === 200));
+            response.on("end", () => {
+              if (response.statusCode !== 200) fail(String(response.statusCode));
+              resolve(response.statusCode === 200);
+            });
           },
         );
-        request.on("error", () => resolve(false));
+        request.on("error", (error: NodeJS.ErrnoException) => {
+          fail(error.code ?? error.message);
+          resolve(false);
+        });
         request.end(body);
       });
     const clients = Array.from({ length: CLIENTS }, () => Promise.resolve());
@@ -151,7 +160,8 @@ try {
     console.log(
       `${label || "autosave"} at ${rate} saves/s, paced: ${latencies.length} saves by ${CLIENTS} clients in ${seconds.toFixed(2)} s = ` +
         `${Math.round(latencies.length / seconds)} saves/s; latency p50 ${at(0.5).toFixed(1)} ms, ` +
-        `p90 ${at(0.9).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${at(1).toFixed(1)} ms; ${failed} failed`,
+        `p90 ${at(0.9).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${at(1).toFixed(1)} ms; ${failed} failed` +
+        (failures.size ? ` (${[...failures].map(([why, n]) => `${why}: ${n}`).join(", ")})` : ""),
     );
   };
 
