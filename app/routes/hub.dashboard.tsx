@@ -91,11 +91,9 @@ function TableBlock({
           scrollable-region-focusable, WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={worded.caption}>
-        {/* Up to five columns fit a phone's screen with their headings wrapped (charts.css);
-            the effect's eight scroll sideways instead of breaking every word. */}
-        <table
-          className={`data-table${worded.header.length <= 5 ? " data-table--fits-phone" : ""}`}
-        >
+        {/* On a phone a table of four columns or more becomes a card per row, each figure
+            with its column's name (app.css), as the staff's other wide tables do. */}
+        <table className={`data-table${worded.header.length > 3 ? " data-table--stack" : ""}`}>
           <caption className="visually-hidden">{worded.caption}</caption>
           <thead>
             <tr>
@@ -118,6 +116,7 @@ function TableBlock({
                 {cells.map((text, c) => (
                   <td
                     key={c}
+                    data-label={worded.header[c + 1]}
                     className={`numeric${table.rows[r].cells[c].kind === "value" ? "" : " suppressed"}`}
                   >
                     {text}

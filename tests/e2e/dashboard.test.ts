@@ -148,14 +148,17 @@ describe.skipIf(!chromiumPath)(
       await signInAsStaff(page, server.url, LEAD, "Logga in");
       await page.goto(`${server.url}/hub/dashboard`);
       await waitForHydration(page);
-      // The activity's five columns fit the screen: its last columns were once behind a
-      // sideways scroll.
+      // The activity's five columns are all on screen, as a card per month with each
+      // figure named: its last columns were once behind a sideways scroll.
       const activity = page.getByTestId("table-activity").locator(".table-scroll");
       const [scrollWidth, clientWidth] = await activity.evaluate((box) => [
         box.scrollWidth,
         box.clientWidth,
       ]);
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+      expect(await activity.locator("tbody td").first().getAttribute("data-label")).toBe(
+        "Påbörjade T0",
+      );
 
       // On paper every page carries a table's rows or a chart under its caption: whole
       // panels kept together once left pages holding nothing but a heading and its
