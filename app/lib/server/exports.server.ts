@@ -285,11 +285,7 @@ export function exportFile(
       separator,
       bands: new Map([...layout.bandName].map(([id, name]) => [id, csvCell(name, separator)])),
     });
-    return {
-      filename: fileBase(request) + ".csv",
-      contentType: CSV_CONTENT_TYPE,
-      body: csvTextStream(csvLine(layout.header, separator), pages),
-    };
+    return csvFile(request, csvTextStream(csvLine(layout.header, separator), pages));
   }
   const batches = streamExportRows(db, filter, {
     answers: request.kind !== "dma-results",
@@ -305,22 +301,20 @@ function fileOf<Row>(
   layout: Layout<Row>,
   batches: AsyncGenerator<Row[]>,
 ): ExportFile {
-  const base = fileBase(request);
   if (request.format === "csv") {
-    return {
-      filename: `${base}.csv`,
-      contentType: CSV_CONTENT_TYPE,
-      body: csvStream(layout, batches, request.separator),
-    };
+    return csvFile(request, csvStream(layout, batches, request.separator));
   }
   return {
-    filename: `${base}.xlsx`,
+    filename: `${fileBase(request)}.xlsx`,
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     body: xlsxStream(layout, batches, t(`exports.kind.${request.kind}`)),
   };
 }
 
-const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
+/** A CSV download of `body`. */
+function csvFile(request: ExportRequest, body: ReadableStream<Uint8Array>): ExportFile {
+  return { filename: `${fileBase(request)}.csv`, contentType: "text/csv; charset=utf-8", body };
+}
 
 /** A download's name without its extension: what, of which questionnaire, on which day. */
 function fileBase(request: ExportRequest): string {
