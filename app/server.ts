@@ -25,7 +25,7 @@ import { admissionGate } from "./lib/http/admission.server";
 import { precompressed } from "./lib/http/precompressed.server";
 import { compressResponses } from "./lib/http/compression.server";
 import { lazyChunks } from "./lib/http/lazy-chunks.server";
-import { loadReport, startLoadMetrics } from "./lib/server/load-metrics.server";
+import { loadReport, recordRequestTime, startLoadMetrics } from "./lib/server/load-metrics.server";
 
 declare module "@remix-run/node" {
   /** What every loader and action receives as `context`. */
@@ -126,6 +126,12 @@ async function serve(): Promise<void> {
   app.use((req, res, next) =>
     req.path.startsWith("/api/") ? next() : publicFiles(req, res, next),
   );
+  // The app's own time over each request (load-metrics): the static files above are not in it.
+  app.use((_req, res, next) => {
+    const arrived = performance.now();
+    res.once("finish", () => recordRequestTime(performance.now() - arrived));
+    next();
+  });
   app.use(checkedBody);
   const maxInFlight =
     config.MAX_CONCURRENT_REQUESTS ?? (kind === "postgres" ? 2 * config.DATABASE_POOL_SIZE : 4);

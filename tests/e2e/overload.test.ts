@@ -65,6 +65,13 @@ describe("overload is answered, not dropped", () => {
         .poll(() => server.output().match(/event-loop delay p50 [\d.]+ ms, p99 [\d.]+ ms/))
         .toBeTruthy();
       expect(server.output()).toMatch(/admission waits [1-9]\d*/);
+      // The app's own time over each request it admitted (the 20 above at least), and the
+      // garbage collector's pauses: what tells a stall inside the server from one outside.
+      const timed = server
+        .output()
+        .match(/request time p50 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms \((\d+)\)/);
+      expect(Number(timed?.[1])).toBeGreaterThanOrEqual(20);
+      expect(server.output()).toMatch(/gc pauses \d+, \d+ ms in all, p99 [\d.]+ ms, max [\d.]+ ms/);
     } finally {
       expect(await server.stop()).toBe(0);
     }
