@@ -101,6 +101,19 @@ describe("compressed responses and cached build assets", () => {
     expect(html).toContain(`<link rel="modulepreload" href="${chunk}"/>`);
   });
 
+  test("the API's writes pass by the compression middleware: an autosave answers its few bytes without Vary (decision 038)", async () => {
+    const token = await createAssessmentViaApi(server.url, { language: "sv" });
+    const response = await fetch(`${server.url}/api/v1/assessments/${token}/answers`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-encoding": "br, gzip" },
+      body: JSON.stringify({ answers: { challenge: "kompression" } }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("vary")).toBeNull();
+    expect(response.headers.get("content-encoding")).toBeNull();
+    expect(await response.json()).toHaveProperty("savedAt");
+  });
+
   test("a client that accepts no encoding gets the plain body", async () => {
     const response = await fetchRaw(`${server.url}/`, "identity");
     expect(response.headers["content-encoding"]).toBeUndefined();

@@ -50,7 +50,7 @@ function remixMatch(path: string) {
 }
 
 const api = apiRoutesOf(build);
-const match = (pathname: string) => matchApiRoute(api, new Request(`http://localhost${pathname}`));
+const match = (pathname: string) => matchApiRoute(api, new URL(`http://localhost${pathname}`));
 
 describe("the API's routes, matched without Remix (decision 034)", () => {
   test("every API resource route is found, with Remix's params", () => {

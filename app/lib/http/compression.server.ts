@@ -1,5 +1,5 @@
 import compression from "compression";
-import type { Request, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 
 /**
  * Which responses the compression middleware compresses: what its own filter picks, except
@@ -13,5 +13,18 @@ export function shouldCompress(req: Request, res: Response): boolean {
   return compression.filter(req, res);
 }
 
-/** The compression middleware with `shouldCompress` as its filter. */
-export const compressResponses = () => compression({ filter: shouldCompress });
+/**
+ * The compression middleware with `shouldCompress` as its filter, not set up at all for the
+ * JSON API's writes: they answer a few bytes (`{"savedAt": …}`), below any threshold, and
+ * the middleware's wrapping of each response was the largest part of what autosave left
+ * for the old generation's collector (decision 038).
+ */
+export function compressResponses(): RequestHandler {
+  const compress = compression({ filter: shouldCompress });
+  return (req, res, next) => (isApiWrite(req) ? next() : compress(req, res, next));
+}
+
+/** A request to the JSON API that is not a read (saves, creations, submits, scoring). */
+export function isApiWrite(req: Request): boolean {
+  return req.method !== "GET" && req.method !== "HEAD" && req.path.startsWith("/api/");
+}
