@@ -1,6 +1,3 @@
-import { once } from "node:events";
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import {
   streamDeliveredRows,
@@ -26,6 +23,7 @@ import type { Translate } from "../view/translate";
 import { majorOf } from "../core/definitions";
 import type { Executor } from "../../../db/database";
 import { database } from "./db.server";
+import { xlsxChunks } from "./xlsx.server";
 import { getDefinitionRegistry } from "./definitions.server";
 import {
   dashboardQuestionnaires,
@@ -254,7 +252,7 @@ export function downloadResponse(file: ExportFile): Response {
 
 /**
  * Streams an export of the filter's submitted assessments (or delivered services): CSV (UTF-8 with BOM, the chosen
- * separator, formula injection neutralised) or XLSX (exceljs' streaming WorkbookWriter).
+ * separator, formula injection neutralised) or XLSX (written by xlsx.server.ts).
  * Rows are read in batches and written as the client takes them, so memory stays flat.
  */
 export function exportFile(
@@ -360,33 +358,24 @@ export function csvStream<Row>(
   return csvTextStream(csvLine(layout.header, separator), pages());
 }
 
+/** A streamed XLSX file (xlsx.server.ts): the header, then each batch of rows as it is read. */
 function xlsxStream<Row>(
   layout: Layout<Row>,
   batches: AsyncGenerator<Row[]>,
   sheetName: string,
 ): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: false,
-    useSharedStrings: false,
+  async function* lines() {
+    for await (const rows of batches) yield rows.map(layout.line);
+  }
+  const chunks = xlsxChunks(sheetName, layout.header, lines());
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
   });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  const write = async () => {
-    // Cells are written as plain strings and numbers, never formulas.
-    sheet.addRow(layout.header).commit();
-    for await (const rows of batches) {
-      if (output.destroyed) return;
-      for (const row of rows) sheet.addRow(layout.line(row)).commit();
-      // The client reads slower than the database: wait for it.
-      if (output.writableNeedDrain) await once(output, "drain");
-    }
-    sheet.commit();
-    await workbook.commit();
-  };
-  write().catch((error: unknown) => {
-    output.destroy(error instanceof Error ? error : new Error(String(error)));
-    void batches.return(undefined);
-  });
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
