@@ -15,6 +15,8 @@ const deflateRaw = promisify(zlib.deflateRaw);
  * for a file 7 % larger (decision 037).
  */
 const LEVEL = 4;
+/** The size of the pieces of the sheet's XML that are deflated one at a time. */
+export const SHEET_PIECE = 512 * 1024;
 /** A final empty deflate block: what ends the concatenated, sync-flushed pages. */
 const DEFLATE_END = Buffer.from([0x03, 0x00]);
 /** What a 4-byte ZIP field holds when the value is in a ZIP64 field instead. */
@@ -171,8 +173,8 @@ export async function* xlsxChunks(
     return buffer;
   }
 
-  /** An entry's header, deflated data and descriptor, the data from `texts` as it comes. */
-  async function* entry(name: string, texts: AsyncIterable<string> | string[]) {
+  /** An entry's header, deflated data and descriptor, the data from `pieces` as they come. */
+  async function* entry(name: string, pieces: AsyncIterable<Buffer> | Buffer[]) {
     const current: Entry = { name: Buffer.from(name), offset, crc: 0, size: 0, compressed: 0 };
     entries.push(current);
     const head = localHeader(current);
@@ -186,8 +188,7 @@ export async function* xlsxChunks(
       offset += deflated.length;
       return deflated;
     };
-    for await (const text of texts) {
-      const raw = Buffer.from(text);
+    for await (const raw of pieces) {
       current.crc = zlib.crc32(raw, current.crc);
       current.size += raw.length;
       const next = deflateRaw(raw, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH });
@@ -203,18 +204,44 @@ export async function* xlsxChunks(
     yield Buffer.concat([DEFLATE_END, descriptor]);
   }
 
-  for (const [name, xml] of workbookParts(sheetName)) yield* entry(name, [xml]);
+  for (const [name, xml] of workbookParts(sheetName)) yield* entry(name, [Buffer.from(xml)]);
 
   const columns = header.map((_, c) => columnName(c));
-  async function* sheet() {
-    yield `${XML_HEAD}<worksheet xmlns="${MAIN}"><sheetData>${rowXml(1, header, columns)}`;
+  /**
+   * The sheet's XML, encoded row by row into two buffers taken in turn: one is filled while
+   * the other is deflated (entry() finishes a piece's deflate before it asks for the next
+   * one). No page is ever one long string: strings of megabytes, made and dropped for each
+   * page, were most of the server's RSS growth in a million-row export.
+   */
+  async function* sheet(): AsyncGenerator<Buffer> {
+    const buffers = [Buffer.allocUnsafe(SHEET_PIECE), Buffer.allocUnsafe(SHEET_PIECE)];
+    let buffer = buffers[0];
+    let used = 0;
+    /** The filled part, then the other buffer to fill. */
+    const take = () => {
+      const piece = buffer.subarray(0, used);
+      buffer = buffer === buffers[0] ? buffers[1] : buffers[0];
+      used = 0;
+      return piece;
+    };
+    const put = function* (xml: string) {
+      // At most three bytes of UTF-8 for each UTF-16 code unit.
+      if (used + xml.length * 3 > SHEET_PIECE) {
+        if (used > 0) yield take();
+        if (xml.length * 3 > SHEET_PIECE) {
+          yield Buffer.from(xml);
+          return;
+        }
+      }
+      used += buffer.write(xml, used);
+    };
+    yield* put(`${XML_HEAD}<worksheet xmlns="${MAIN}"><sheetData>${rowXml(1, header, columns)}`);
     let r = 1;
     for await (const rows of pages) {
-      let xml = "";
-      for (const row of rows) xml += rowXml(++r, row, columns);
-      if (xml) yield xml;
+      for (const row of rows) yield* put(rowXml(++r, row, columns));
     }
-    yield "</sheetData></worksheet>";
+    yield* put("</sheetData></worksheet>");
+    if (used > 0) yield take();
   }
   yield* entry("xl/worksheets/sheet1.xml", sheet());
   yield centralDirectory(entries, offset, { time, date, zip64From });
