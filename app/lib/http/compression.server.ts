@@ -25,6 +25,6 @@ export function compressResponses(): RequestHandler {
 }
 
 /** A request to the JSON API that is not a read (saves, creations, submits, scoring). */
-export function isApiWrite(req: Request): boolean {
+function isApiWrite(req: Request): boolean {
   return req.method !== "GET" && req.method !== "HEAD" && req.path.startsWith("/api/");
 }

@@ -324,20 +324,26 @@ function fileBase(request: ExportRequest): string {
 /** A streamed CSV file of text already formatted: BOM and header, then each page as it is read. */
 function csvTextStream(header: string, pages: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let started = false;
+  async function* bytes() {
+    yield encoder.encode(CSV_BOM + header);
+    for await (const page of pages) yield encoder.encode(page);
+  }
+  return pulledStream(bytes());
+}
+
+/**
+ * A byte stream that takes each chunk from `chunks` when the client is ready for it.
+ * Cancelling it (a client that hung up) ends the generator, and with it the reads.
+ */
+function pulledStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream({
     async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + header));
-        return;
-      }
-      const next = await pages.next();
+      const next = await chunks.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(next.value);
     },
     async cancel() {
-      await pages.return(undefined);
+      await chunks.return(undefined);
     },
   });
 }
@@ -376,15 +382,5 @@ function xlsxStream<Row>(
   async function* lines() {
     for await (const rows of batches) yield rows.map(layout.line);
   }
-  const chunks = xlsxChunks(sheetName, layout.header, lines());
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+  return pulledStream(xlsxChunks(sheetName, layout.header, lines()));
 }

@@ -57,6 +57,8 @@ const us = (n: number) => (n / 1000).toFixed(1);
 /** A histogram of microseconds' percentile, in ms (0 when it recorded nothing). */
 const percentile = (histogram: RecordableHistogram, p: number) =>
   us(histogram.count ? histogram.percentile(p) : 0);
+/** A histogram of microseconds' largest value, in ms (0 when it recorded nothing). */
+const maximum = (histogram: RecordableHistogram) => us(histogram.count ? histogram.max : 0);
 
 /** One line of figures since the last report; resets them. */
 export function loadReport(): string {
@@ -64,13 +66,13 @@ export function loadReport(): string {
     `load pid=${process.pid}: event-loop delay p50 ${ms(eventLoop.percentile(50))} ms, ` +
     `p99 ${ms(eventLoop.percentile(99))} ms, max ${ms(eventLoop.max)} ms; ` +
     `pool wait p50 ${percentile(poolWait, 50)} ms, ` +
-    `p99 ${percentile(poolWait, 99)} ms, max ${us(poolWait.count ? poolWait.max : 0)} ms ` +
+    `p99 ${percentile(poolWait, 99)} ms, max ${maximum(poolWait)} ms ` +
     `(${poolWait.count} connections); admission waits ${admissionWait.count}, ` +
     `p99 ${percentile(admissionWait, 99)} ms, ${refused} turned away (503); ` +
     `request time p50 ${percentile(requestTime, 50)} ms, p99 ${percentile(requestTime, 99)} ms, ` +
-    `max ${us(requestTime.count ? requestTime.max : 0)} ms (${requestTime.count}); ` +
+    `max ${maximum(requestTime)} ms (${requestTime.count}); ` +
     `gc pauses ${gcPause.count}, ${gcTotalMs.toFixed(0)} ms in all, p99 ${percentile(gcPause, 99)} ms, ` +
-    `max ${us(gcPause.count ? gcPause.max : 0)} ms; ` +
+    `max ${maximum(gcPause)} ms; ` +
     `rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB`;
   requestTime.reset();
   gcPause.reset();

@@ -1,8 +1,9 @@
 /**
  * A streamed XLSX file of one sheet of plain strings and numbers, written directly: the
- * sheet's XML a page of rows at a time, each page deflated on the thread pool and appended
- * to a ZIP entry whose size and CRC follow it in a data descriptor. Memory holds one page,
- * whatever the row count (decision 037). Strings are inline strings, never formulas.
+ * sheet's XML row by row into pieces of at most SHEET_PIECE bytes, each piece deflated on
+ * the thread pool and appended to a ZIP entry whose size and CRC follow it in a data
+ * descriptor. Memory holds two pieces and the caller's page of rows, whatever the row count
+ * (decision 037). Strings are inline strings, never formulas.
  */
 import { promisify } from "node:util";
 import zlib from "node:zlib";
@@ -17,7 +18,7 @@ const deflateRaw = promisify(zlib.deflateRaw);
 const LEVEL = 4;
 /** The size of the pieces of the sheet's XML that are deflated one at a time. */
 export const SHEET_PIECE = 512 * 1024;
-/** A final empty deflate block: what ends the concatenated, sync-flushed pages. */
+/** A final empty deflate block: what ends the concatenated, sync-flushed pieces. */
 const DEFLATE_END = Buffer.from([0x03, 0x00]);
 /** What a 4-byte ZIP field holds when the value is in a ZIP64 field instead. */
 const ZIP64_MARK = 0xffffffff;
@@ -79,7 +80,7 @@ const XML_SPECIAL = /[&<>"]/g;
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /** Text as XML character data (and attribute values). */
-export function xmlText(value: string): string {
+function xmlText(value: string): string {
   return value.replace(NOT_XML, "\ufffd").replace(XML_SPECIAL, (c) => ENTITY[c]);
 }
 
@@ -180,7 +181,7 @@ export async function* xlsxChunks(
     const head = localHeader(current);
     offset += head.length;
     yield head;
-    // A page is deflated on the thread pool while the next one is read and written out.
+    // A piece is deflated on the thread pool while the next one is written.
     let pending: Promise<Buffer> | null = null;
     const settled = async () => {
       const deflated = await (pending as Promise<Buffer>);
